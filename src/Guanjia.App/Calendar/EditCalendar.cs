@@ -1,0 +1,103 @@
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Calendar;
+using Guanjia.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.Calendar;
+
+/// <summary>
+/// The city administrator adds a year's official arrangement or corrects a day (R-PL-01). Edits are
+/// checked for contradictions before anything is written, and deadlines computed afterwards use them.
+/// </summary>
+public static class EditCalendar
+{
+    public sealed record DayInput(string? Date, DayKind? Kind, string? Name);
+
+    public sealed record ReplaceYear(string? Notice, IReadOnlyList<DayInput>? Days, string? Reason);
+
+    public sealed record SetDay(DayKind? Kind, string? Name, string? Reason);
+
+    public static async Task<CalendarYearView> ReplaceYearAsync(GuanjiaDb db, CalendarProvider calendars, TimeProvider clock,
+        int year, ReplaceYear r, CancellationToken ct)
+    {
+        var check = new Check()
+            .When(year is < 2000 or > 2100, "year", "out_of_range", "年份须在 2000 到 2100 之间", "year must be between 2000 and 2100")
+            .Required("reason", r.Reason, "修改原因", "Reason")
+            .MaxLength("notice", r.Notice, 100, "通知文号", "Notice")
+            .When(r.Days is null, "days", "required", "请提供节假日与调休日列表", "days is required");
+        var parsed = new List<CalendarDay>();
+        var seen = new HashSet<DateOnly>();
+        for (var i = 0; i < (r.Days?.Count ?? 0); i++)
+        {
+            var d = r.Days![i];
+            var field = $"days[{i}]";
+            if (!DateOnly.TryParseExact(d.Date, "yyyy-MM-dd", out var date))
+            {
+                check.Add($"{field}.date", "invalid_date", $"日期格式不正确：“{d.Date}”", $"'{d.Date}' is not a valid date (yyyy-MM-dd)");
+                continue;
+            }
+            check.When(date.Year != year, $"{field}.date", "wrong_year", $"{date:yyyy-MM-dd} 不属于 {year} 年", $"{date:yyyy-MM-dd} is not in {year}")
+                .When(!seen.Add(date), $"{field}.date", "duplicate", $"{date:yyyy-MM-dd} 重复出现", $"{date:yyyy-MM-dd} is listed twice")
+                .When(d.Kind is null, $"{field}.kind", "required", "请选择节假日或调休上班", "kind is required")
+                .Required($"{field}.name", d.Name, "节日名称", "Name")
+                .MaxLength($"{field}.name", d.Name, 40, "节日名称", "Name");
+            if (d.Kind is { } kind)
+            {
+                check.When(!Enum.IsDefined(kind), $"{field}.kind", "invalid", "类型无效", "kind is not valid")
+                    .When(kind == DayKind.MakeUpWorkday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday),
+                        $"{field}.kind", "contradiction", $"{date:yyyy-MM-dd} 是工作日，不能设为调休上班",
+                        $"{date:yyyy-MM-dd} is a weekday and cannot be a make-up working day");
+                parsed.Add(new CalendarDay(date, kind, d.Name ?? ""));
+            }
+        }
+        check.ThrowIfFailed();
+
+        var existing = await db.CalendarDays.Where(x => x.Year == year).ToListAsync(ct);
+        db.CalendarDays.RemoveRange(existing);
+        var now = clock.GetUtcNow();
+        db.CalendarDays.AddRange(parsed.Select(p => new CalendarDayRecord { Date = p.Date, Kind = p.Kind, Name = p.Name.Trim(), Year = year, UpdatedAt = now }));
+        var y = await db.CalendarYears.FindAsync([year], ct);
+        if (y is null) db.CalendarYears.Add(new CalendarYearRecord { Year = year, Notice = r.Notice, UpdatedAt = now });
+        else { y.Notice = r.Notice; y.UpdatedAt = now; }
+        await db.Audit("ReplaceCalendarYear", r.Reason).SaveChangesAsync(ct);
+        calendars.Invalidate();
+        return await CalendarQueries.YearAsync(db, calendars, year, ct);
+    }
+
+    public static async Task<CalendarDayView> SetDayAsync(GuanjiaDb db, CalendarProvider calendars, TimeProvider clock,
+        DateOnly date, SetDay r, CancellationToken ct)
+    {
+        new Check()
+            .When(r.Kind is null || !Enum.IsDefined(r.Kind.Value), "kind", "required", "请选择节假日或调休上班", "kind must be Holiday or MakeUpWorkday")
+            .When(r.Kind == DayKind.MakeUpWorkday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday),
+                "kind", "contradiction", $"{date:yyyy-MM-dd} 是工作日，不能设为调休上班", $"{date:yyyy-MM-dd} is a weekday and cannot be a make-up working day")
+            .Required("name", r.Name, "节日名称", "Name")
+            .MaxLength("name", r.Name, 40, "节日名称", "Name")
+            .Required("reason", r.Reason, "修改原因", "Reason")
+            .ThrowIfFailed();
+        var now = clock.GetUtcNow();
+        var row = await db.CalendarDays.FindAsync([date], ct);
+        if (row is null)
+            db.CalendarDays.Add(new CalendarDayRecord { Date = date, Kind = r.Kind!.Value, Name = r.Name!.Trim(), Year = date.Year, UpdatedAt = now });
+        else
+        {
+            row.Kind = r.Kind!.Value;
+            row.Name = r.Name!.Trim();
+            row.UpdatedAt = now;
+        }
+        await db.Audit("SetCalendarDay", r.Reason).SaveChangesAsync(ct);
+        calendars.Invalidate();
+        return CalendarQueries.View(await calendars.GetAsync(db, ct), date);
+    }
+
+    public static async Task<CalendarDayView> ClearDayAsync(GuanjiaDb db, CalendarProvider calendars, DateOnly date, string? reason, CancellationToken ct)
+    {
+        new Check().Required("reason", reason, "修改原因", "Reason").ThrowIfFailed();
+        var row = await db.CalendarDays.FindAsync([date], ct)
+            ?? throw new NotFound("CalendarDay", $"{date:yyyy-MM-dd} 不是节假日或调休日", $"{date:yyyy-MM-dd} has no holiday or make-up entry");
+        db.CalendarDays.Remove(row);
+        await db.Audit("ClearCalendarDay", reason).SaveChangesAsync(ct);
+        calendars.Invalidate();
+        return CalendarQueries.View(await calendars.GetAsync(db, ct), date);
+    }
+}

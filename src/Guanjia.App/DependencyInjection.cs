@@ -1,0 +1,58 @@
+using Guanjia.App.Accounts;
+using Guanjia.App.Calendar;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guanjia.App;
+
+public sealed record DatabaseSettings(DbProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlite = "Data Source=./data/guanjia.db";
+
+    /// <summary>Database:Provider (Sqlite | Postgres) and ConnectionStrings:Guanjia; SQLite in ./data by default.</summary>
+    public static DatabaseSettings From(IConfiguration config)
+    {
+        var raw = config["Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(raw) ? DbProvider.Sqlite
+            : Enum.TryParse<DbProvider>(raw, ignoreCase: true, out var p) ? p
+            : raw.Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DbProvider.Postgres
+            : throw new InvalidOperationException($"Database:Provider '{raw}' is not Sqlite or Postgres");
+        var cs = config.GetConnectionString("Guanjia");
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DbProvider.Postgres)
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Guanjia is not set");
+            cs = DefaultSqlite;
+        }
+        return new DatabaseSettings(provider, cs);
+    }
+
+    public void Apply(DbContextOptionsBuilder o)
+    {
+        if (Provider == DbProvider.Postgres) o.UseNpgsql(ConnectionString);
+        else
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(dir) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory) Directory.CreateDirectory(dir);
+            o.UseSqlite(ConnectionString);
+        }
+    }
+}
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddGuanjiaApp(this IServiceCollection services, DatabaseSettings db)
+    {
+        services.AddSingleton(db);
+        services.AddDbContext<GuanjiaDb>(db.Apply);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CalendarProvider>();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton(LockoutPolicy.Default);
+        return services;
+    }
+}

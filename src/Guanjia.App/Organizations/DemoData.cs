@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Guanjia.App.Accounts;
+using Guanjia.App.Calendar;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Accounts;
+using Guanjia.Domain.Calendar;
+using Guanjia.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Guanjia.App.Organizations;
+
+public sealed record DemoUser(string UserName, string DisplayName, Role Role, string Where);
+
+/// <summary>
+/// First-start data. The official calendar always loads (deadlines need it); the Dongguan organisation
+/// tree and one demo account per role load only when demo data is switched on.
+/// </summary>
+public static class DemoData
+{
+    public const string DemoPassword = "Demo@2026";
+    public const string DemoHotlineToken = "gj_demo-12345-hotline-token-do-not-use-in-production";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task SeedCalendarAsync(GuanjiaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.CalendarYears.AnyAsync(ct)) return;
+        var now = clock.GetUtcNow();
+        foreach (var d in OfficialCalendar.Load())
+            db.CalendarDays.Add(new CalendarDayRecord { Date = d.Date, Kind = d.Kind, Name = d.Name, Year = d.Date.Year, UpdatedAt = now });
+        foreach (var (year, notice) in OfficialCalendar.Notices)
+            db.CalendarYears.Add(new CalendarYearRecord { Year = year, Notice = notice, UpdatedAt = now });
+        await db.Audit("LoadOfficialCalendar", "国务院办公厅节假日安排通知（随系统发布）").SaveChangesAsync(ct);
+    }
+
+    public static async Task<IReadOnlyList<DemoUser>> SeedAsync(GuanjiaDb db, Passwords passwords, TimeProvider clock, ILogger log, CancellationToken ct)
+    {
+        if (!await db.Organizations.AnyAsync(ct)) await SeedOrganizationsAsync(db, clock, ct);
+        var users = await SeedUsersAsync(db, passwords, clock, ct);
+        if (!await db.ApiTokens.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            var city = await db.Organizations.FirstAsync(o => o.Kind == OrganizationKind.CityDepartment && o.Function == DepartmentFunction.ServiceData, ct);
+            db.ApiTokens.Add(new ApiToken
+            {
+                Id = Guid.CreateVersion7(),
+                Name = "12345热线（演示）",
+                Prefix = DemoHotlineToken[..10],
+                TokenHash = ApiTokens.HashOf(DemoHotlineToken),
+                OrganizationId = city.Id,
+                ScopePath = "/",
+                Permissions = $"{Permissions.AppealsCreate} {Permissions.AppealsRead}",
+                CreatedAt = clock.GetUtcNow(),
+            });
+            await db.Audit("SeedDemo").SaveChangesAsync(ct);
+        }
+        log.LogInformation("Demo data ready: {Users} demo accounts", users.Count);
+        return users;
+    }
+
+    private static async Task SeedOrganizationsAsync(GuanjiaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var file = Load();
+        var now = clock.GetUtcNow();
+        Organization Add(string code, string name, string? nameEn, OrganizationKind kind, Organization? parent)
+        {
+            var o = new Organization
+            {
+                Id = Guid.CreateVersion7(), Code = code, Name = name, NameEn = nameEn, Kind = kind, ParentId = parent?.Id,
+                Path = Organization.ChildPath(parent?.Path, code), CreatedAt = now,
+            };
+            db.Organizations.Add(o);
+            return o;
+        }
+        var city = Add(file.City.Code, file.City.Name, file.City.NameEn, OrganizationKind.City, null);
+        foreach (var d in file.CityDepartments)
+            Add(d.Code, d.Name, d.NameEn, OrganizationKind.CityDepartment, city).Function = d.Function;
+        var towns = new Dictionary<string, Organization>(StringComparer.Ordinal);
+        foreach (var t in file.Towns)
+        {
+            var town = Add(t.Code, t.Name, t.NameEn, t.Kind, city);
+            town.EconomicClass = t.EconomicClass;
+            town.IsPilot = t.Pilot;
+            towns[t.Code] = town;
+            foreach (var d in t.Departments)
+            {
+                var dept = Add(d.Code, d.Name, d.NameEn, OrganizationKind.TownDepartment, town);
+                dept.Function = d.Function;
+                dept.IsLead = d.Lead;
+            }
+            foreach (var v in t.Villages) Add(v.Code, v.Name, v.NameEn, v.Kind, town);
+        }
+        Organization ParentOf(string? townCode) => townCode is not null && towns.TryGetValue(townCode, out var t) ? t : city;
+        foreach (var c in file.Contractors) Add(c.Code, c.Name, c.NameEn, OrganizationKind.Contractor, ParentOf(c.TownCode));
+        foreach (var s in file.SocialWorkPoints)
+        {
+            var p = Add(s.Code, s.Name, s.NameEn, OrganizationKind.SocialWorkPoint, ParentOf(s.TownCode));
+            p.Address = s.Address;
+            p.Phone = s.Phone;
+        }
+        foreach (var e in file.Evaluators) Add(e.Code, e.Name, e.NameEn, OrganizationKind.Evaluator, city);
+        await db.Audit("SeedDemo", "演示数据：东莞市组织架构").SaveChangesAsync(ct);
+    }
+
+    private static async Task<IReadOnlyList<DemoUser>> SeedUsersAsync(GuanjiaDb db, Passwords passwords, TimeProvider clock, CancellationToken ct)
+    {
+        var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
+        Organization Town(string name) => orgs.First(o => o.Name == name && Organization.IsTownKind(o.Kind));
+        Organization Lead(Organization town) => orgs.First(o => o.ParentId == town.Id && o.IsLead);
+        Organization Dept(Organization town, DepartmentFunction f) => orgs.First(o => o.ParentId == town.Id && o.Function == f);
+        Organization FirstVillage(Organization town) => orgs.Where(o => o.ParentId == town.Id && Organization.IsVillageKind(o.Kind)).OrderBy(o => o.Code).First();
+        var dongcheng = Town("东城街道");
+        var changan = Town("长安镇");
+        var dcVillage = FirstVillage(dongcheng);
+        var caVillage = FirstVillage(changan);
+        var plan = new (string User, string Name, Role Role, Organization Org)[]
+        {
+            ("city.admin", "市民政局管理员", Role.CityCivilAffairs, orgs.First(o => o.Kind == OrganizationKind.CityDepartment && o.Function == DepartmentFunction.CivilAffairs)),
+            ("dongcheng.lead", "东城街道牵头部门", Role.TownLead, Lead(dongcheng)),
+            ("dongcheng.finance", "东城财政审核员", Role.TownReviewer, Dept(dongcheng, DepartmentFunction.Finance)),
+            ("dongcheng.village", $"{dcVillage.Name}工作人员", Role.VillageStaff, dcVillage),
+            ("dongcheng.station", $"{dcVillage.Name}驿站负责人", Role.StationHead, dcVillage),
+            ("dongcheng.supervisor", $"{dcVillage.Name}监委会", Role.SupervisoryCommittee, dcVillage),
+            ("dongcheng.deputy", "东城街道人大代表", Role.Deputy, dongcheng),
+            ("changan.lead", "长安镇牵头部门", Role.TownLead, Lead(changan)),
+            ("changan.village", $"{caVillage.Name}工作人员", Role.VillageStaff, caVillage),
+            ("contractor.demo", "承接机构（演示）", Role.Contractor, orgs.First(o => o.Kind == OrganizationKind.Contractor)),
+            ("evaluator.demo", "第三方评估（演示）", Role.Evaluator, orgs.First(o => o.Kind == OrganizationKind.Evaluator)),
+        };
+        var existing = await db.Users.IgnoreQueryFilters().Select(u => u.UserName).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var p in plan.Where(p => !existing.Contains(p.User)))
+        {
+            var parent = orgs.FirstOrDefault(o => o.Id == p.Org.ParentId);
+            var u = new User
+            {
+                Id = Guid.CreateVersion7(), UserName = p.User, DisplayName = p.Name, Role = p.Role, OrganizationId = p.Org.Id,
+                ScopePath = RoleCatalog.ScopePathFor(p.Role, p.Org, parent), CreatedAt = now,
+            };
+            u.PasswordHash = passwords.Hash(u, DemoPassword);
+            db.Users.Add(u);
+        }
+        await db.Audit("SeedDemo", "演示账号").SaveChangesAsync(ct);
+        return plan.Select(p => new DemoUser(p.User, p.Name, p.Role, p.Org.Name)).ToList();
+    }
+
+    internal static OrganizationFile Load()
+    {
+        using var s = typeof(Organization).Assembly.GetManifestResourceStream("dongguan-organizations.json")
+            ?? throw new InvalidOperationException("dongguan-organizations.json is not embedded");
+        return JsonSerializer.Deserialize<OrganizationFile>(s, Json) ?? throw new InvalidOperationException("empty organisation file");
+    }
+
+    internal sealed record OrganizationFile(NamedUnit City, List<Department> CityDepartments, List<TownUnit> Towns,
+        List<Member> Contractors, List<Member> SocialWorkPoints, List<Member> Evaluators);
+
+    internal sealed record NamedUnit(string Code, string Name, string? NameEn);
+
+    internal sealed record Department(string Code, string Name, string? NameEn, DepartmentFunction Function, bool Lead);
+
+    internal sealed record TownUnit(string Code, string Name, string? NameEn, OrganizationKind Kind, int EconomicClass, bool Pilot,
+        List<Department> Departments, List<VillageUnit> Villages);
+
+    internal sealed record VillageUnit(string Code, string Name, string? NameEn, OrganizationKind Kind);
+
+    internal sealed record Member(string Code, string Name, string? NameEn, string? TownCode, string? Address, string? Phone);
+}

@@ -1,0 +1,119 @@
+using Guanjia.Domain.Organizations;
+
+namespace Guanjia.Domain.Accounts;
+
+/// <summary>The roles of R-PL-03. The public has no account and no role.</summary>
+public enum Role
+{
+    CityCivilAffairs = 1,
+    TownLead = 2,
+    TownReviewer = 3,
+    VillageStaff = 4,
+    StationHead = 5,
+    SupervisoryCommittee = 6,
+    Contractor = 7,
+    Evaluator = 8,
+    Deputy = 9,
+}
+
+/// <summary>Named permissions; endpoints require these, never roles directly.</summary>
+public static class Permissions
+{
+    public const string OrganizationsManage = "organizations.manage";
+    public const string UsersRead = "users.read";
+    public const string UsersManage = "users.manage";
+    public const string TokensManage = "tokens.manage";
+    public const string CalendarManage = "calendar.manage";
+    public const string AuditRead = "audit.read";
+    public const string AuditVerify = "audit.verify";
+    public const string AppealsRead = "appeals.read";
+    public const string AppealsCreate = "appeals.create";
+
+    /// <summary>What an API token for an integration may be granted.</summary>
+    public static readonly IReadOnlySet<string> GrantableToTokens =
+        new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
+        AppealsRead, AppealsCreate,
+    };
+}
+
+/// <summary>How wide a role sees: the whole city, its town, its village, or only its own organisation.</summary>
+public enum ScopeLevel { City = 1, Town = 2, Village = 3, Own = 4 }
+
+public sealed record RoleInfo(
+    Role Role,
+    string Zh,
+    string En,
+    ScopeLevel Scope,
+    bool ReadOnly,
+    IReadOnlySet<OrganizationKind> BindsTo,
+    IReadOnlySet<string> Permissions);
+
+/// <summary>The role table: one place that says who sees what and may do what (R-PL-03).</summary>
+public static class RoleCatalog
+{
+    private static HashSet<OrganizationKind> Kinds(params OrganizationKind[] k) => [.. k];
+    private static HashSet<string> Perms(params string[] p) => new(p, StringComparer.Ordinal);
+
+    private static readonly OrganizationKind[] TownKinds =
+        [OrganizationKind.Town, OrganizationKind.Street, OrganizationKind.Park];
+    private static readonly OrganizationKind[] VillageKinds = [OrganizationKind.Village, OrganizationKind.Community];
+
+    public static readonly IReadOnlyDictionary<Role, RoleInfo> All = new Dictionary<Role, RoleInfo>
+    {
+        [Role.CityCivilAffairs] = new(Role.CityCivilAffairs, "市民政局", "City civil-affairs bureau", ScopeLevel.City, false,
+            Kinds(OrganizationKind.City, OrganizationKind.CityDepartment), Perms([.. Permissions.All])),
+        [Role.TownLead] = new(Role.TownLead, "镇街牵头部门", "Town lead department", ScopeLevel.Town, false,
+            Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
+            Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
+                Permissions.AppealsCreate)),
+        [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
+            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead)),
+        [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
+            Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate)),
+        [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
+            Kinds(VillageKinds), Perms(Permissions.AppealsRead)),
+        [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
+            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead)),
+        [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
+            Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
+        [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
+            Kinds(OrganizationKind.Evaluator), Perms()),
+        [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
+            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead)),
+    };
+
+    public static RoleInfo Get(Role role) => All[role];
+
+    /// <summary>
+    /// A manager may grant only roles that see no wider than they do; a town may not create a city user.
+    /// </summary>
+    public static bool CanGrant(Role granter, Role granted) =>
+        Get(granter).Scope switch
+        {
+            ScopeLevel.City => true,
+            ScopeLevel.Town => Get(granted).Scope is ScopeLevel.Town or ScopeLevel.Village or ScopeLevel.Own
+                && granted is not Role.Contractor and not Role.Evaluator,
+            _ => false,
+        };
+
+    /// <summary>
+    /// The path a user of this role at this organisation sees: a town department's reviewer sees the
+    /// town, a village user sees the village, a deputy sees the unit that elected them.
+    /// </summary>
+    public static string ScopePathFor(Role role, Organization org, Organization? parent)
+    {
+        var info = Get(role);
+        if (!info.BindsTo.Contains(org.Kind))
+            throw new InvalidOperationException($"Role {role} cannot bind to {org.Kind}");
+        return info.Scope switch
+        {
+            ScopeLevel.City => "/",
+            ScopeLevel.Town => org.Kind == OrganizationKind.TownDepartment ? parent!.Path : org.Path,
+            _ => org.Path,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using Guanjia.App;
+using Guanjia.App.Accounts;
+using Guanjia.App.Common;
+using Guanjia.App.Organizations;
+using Guanjia.App.Persistence;
+
+namespace Guanjia.Web;
+
+public static class Startup
+{
+    /// <summary>Migrates the schema in place, loads the official calendar, and seeds demo data when configured.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Guanjia.Startup");
+        var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(Actor.System));
+        var settings = sp.GetRequiredService<DatabaseSettings>();
+        log.LogInformation("Database provider {Provider}", settings.Provider);
+        await Migrator.MigrateAsync(db, log);
+        var clock = sp.GetRequiredService<TimeProvider>();
+        await DemoData.SeedCalendarAsync(db, clock, default);
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            var users = await DemoData.SeedAsync(db, sp.GetRequiredService<Passwords>(), clock, log, default);
+            if (app.Environment.IsDevelopment())
+            {
+                // Printed only in development, for people trying the system; the README lists the same accounts.
+                Console.WriteLine($"演示账号 Demo accounts (password / 密码: {DemoData.DemoPassword}):");
+                foreach (var u in users) Console.WriteLine($"  {u.UserName,-22} {u.Role,-22} {u.Where}");
+                Console.WriteLine($"  12345 hotline API token: {DemoData.DemoHotlineToken}");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using Guanjia.App;
+using Guanjia.App.Accounts;
+using Guanjia.App.Common;
+using Guanjia.App.Organizations;
+using Guanjia.App.Persistence;
+using Guanjia.Web.Accounts;
+using Guanjia.Web.Auditing;
+using Guanjia.Web.Calendar;
+using Guanjia.Web.Common;
+using Guanjia.Web.Organizations;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+if (args.Length == 2 && args[0] == "--print-schema")
+{
+    // Developer aid for writing migrations: prints the DDL of the current model (see docs/operations.md).
+    Console.WriteLine(Guanjia.App.Persistence.SchemaScript.For(Enum.Parse<Guanjia.App.Persistence.DbProvider>(args[1], true)));
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+var database = DatabaseSettings.From(builder.Configuration);
+builder.Services.AddGuanjiaApp(database);
+builder.Services.AddGuanjiaAuth();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemHandler>();
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Guanjia 莞家 API";
+    doc.Info.Description = "民生大莞家 livelihood programme: appeals, micro-projects, micro-wishes, funds. Errors are RFC 9457 ProblemDetails in Chinese and English.";
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+await Guanjia.Web.Startup.PrepareDatabaseAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseGuanjiaAntiforgery();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("Guanjia 莞家 API"));
+app.MapHealth();
+app.MapAccounts();
+app.MapOrganizations();
+app.MapCalendar();
+app.MapAuditing();
+
+app.Run();
+
+public partial class Program;

@@ -45,10 +45,11 @@ public sealed record DatabaseSettings(DbProvider Provider, string ConnectionStri
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddGuanjiaApp(this IServiceCollection services, DatabaseSettings db)
+    /// <summary>Settings are read from the final configuration, so hosts and test factories can override them.</summary>
+    public static IServiceCollection AddGuanjiaApp(this IServiceCollection services)
     {
-        services.AddSingleton(db);
-        services.AddDbContext<GuanjiaDb>(db.Apply);
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<GuanjiaDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Apply(o));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CalendarProvider>();
         services.AddSingleton<Passwords>();

@@ -21,8 +21,7 @@ if (args.Length == 2 && args[0] == "--print-schema")
 
 var builder = WebApplication.CreateBuilder(args);
 
-var database = DatabaseSettings.From(builder.Configuration);
-builder.Services.AddGuanjiaApp(database);
+builder.Services.AddGuanjiaApp();
 builder.Services.AddGuanjiaAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemHandler>();

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Guanjia.App.Common;
+using Guanjia.App.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Guanjia.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a real database of its own (a temp SQLite file or a fresh PostgreSQL database),
+/// migrated and seeded with the demo data the way a first start does it, with a fake clock.
+/// </summary>
+public sealed class TestHost : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly ConcurrentDictionary<Db, Lazy<TestHost>> Hosts = new();
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public TestHost(Db db)
+    {
+        Db = db;
+        ConnectionString = db == Db.Postgres ? Databases.CreatePostgresDatabase("api") : Databases.NewSqliteFile("api");
+    }
+
+    public Db Db { get; }
+    public string ConnectionString { get; }
+    public FakeClock Clock { get; } = new(Start);
+
+    /// <summary>One host per database for the whole run; tests make their own records and never assume an empty table.</summary>
+    public static TestHost For(Db db)
+    {
+        var host = Hosts.GetOrAdd(db, d => new Lazy<TestHost>(() =>
+        {
+            var h = new TestHost(d);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => h.Dispose();
+            return h;
+        })).Value;
+        _ = host.Server; // start it (migrate + seed) before the first test uses it
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Db.ToString());
+        builder.UseSetting("ConnectionStrings:Guanjia", ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A GuanjiaDb acting as the given actor, for checks below the HTTP surface.</summary>
+    public GuanjiaDb NewDb(IServiceScope scope, Actor actor) =>
+        ActivatorUtilities.CreateInstance<GuanjiaDb>(scope.ServiceProvider, new FixedActor(actor));
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>Signs in like the browser does: cookie, then the antiforgery token bound to that user.</summary>
+    public async Task<HttpClient> SignIn(string userName, string password = "Demo@2026")
+    {
+        var client = Anonymous();
+        var res = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password });
+        if (res.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"sign-in as {userName} failed: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        var af = await client.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", af.GetProperty("token").GetString());
+        return client;
+    }
+
+    public HttpClient WithToken(string secret)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Db == Db.Postgres)
+        {
+            try { Databases.DropPostgresDatabase(ConnectionString); } catch (Npgsql.NpgsqlException) { /* best effort */ }
+        }
+        if (disposing && Db == Db.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+    }
+}

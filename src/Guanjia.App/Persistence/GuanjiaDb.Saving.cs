@@ -44,6 +44,8 @@ public sealed partial class GuanjiaDb
             .ToList();
         if (changed.Count == 0) return 0;
 
+        if (changed.Any(e => e is { Entity: AuditEntry, State: not EntityState.Added }))
+            throw new InvalidOperationException("The audit trail is append-only (R-PL-04)");
         var actor = Actor;
         EnforceScope(changed, actor);
         var bumped = changed.Where(e => e.State == EntityState.Modified).Select(e => e.Entity).OfType<IVersioned>().ToList();

@@ -23,6 +23,24 @@ public static class SignIn
         Request r, CancellationToken ct)
     {
         new Check().Required("userName", r.UserName, "用户名", "User name").Required("password", r.Password, "密码", "Password").ThrowIfFailed();
+        // Parallel attempts on one account race on its counters; each retry re-reads them, so every
+        // wrong password counts and parallel guessing cannot slip past the lockout.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(db, passwords, clock, policy, r, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 10)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<User> AttemptAsync(GuanjiaDb db, Passwords passwords, TimeProvider clock, LockoutPolicy policy,
+        Request r, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == r.UserName!.Trim(), ct);
         if (user is null || !user.IsActive)

@@ -120,7 +120,7 @@ public static class DemoData
         var caVillage = FirstVillage(changan);
         var plan = new (string User, string Name, Role Role, Organization Org)[]
         {
-            ("city.admin", "市民政局管理员", Role.CityCivilAffairs, orgs.First(o => o.Kind == OrganizationKind.CityDepartment && o.Function == DepartmentFunction.CivilAffairs)),
+            ("city.admin", "市民政局管理员", Role.CityCivilAffairs, orgs.Where(o => o.Kind == OrganizationKind.CityDepartment && o.Function == DepartmentFunction.CivilAffairs).OrderBy(o => o.Code).First()),
             ("dongcheng.lead", "东城街道牵头部门", Role.TownLead, Lead(dongcheng)),
             ("dongcheng.finance", "东城财政审核员", Role.TownReviewer, Dept(dongcheng, DepartmentFunction.Finance)),
             ("dongcheng.village", $"{dcVillage.Name}工作人员", Role.VillageStaff, dcVillage),
@@ -129,8 +129,8 @@ public static class DemoData
             ("dongcheng.deputy", "东城街道人大代表", Role.Deputy, dongcheng),
             ("changan.lead", "长安镇牵头部门", Role.TownLead, Lead(changan)),
             ("changan.village", $"{caVillage.Name}工作人员", Role.VillageStaff, caVillage),
-            ("contractor.demo", "承接机构（演示）", Role.Contractor, orgs.First(o => o.Kind == OrganizationKind.Contractor)),
-            ("evaluator.demo", "第三方评估（演示）", Role.Evaluator, orgs.First(o => o.Kind == OrganizationKind.Evaluator)),
+            ("contractor.demo", "承接机构（演示）", Role.Contractor, orgs.Where(o => o.Kind == OrganizationKind.Contractor).OrderBy(o => o.Code).First()),
+            ("evaluator.demo", "第三方评估（演示）", Role.Evaluator, orgs.Where(o => o.Kind == OrganizationKind.Evaluator).OrderBy(o => o.Code).First()),
         };
         var existing = await db.Users.IgnoreQueryFilters().Select(u => u.UserName).ToListAsync(ct);
         var now = clock.GetUtcNow();

@@ -51,7 +51,9 @@ public sealed partial class GuanjiaDb
         var bumped = changed.Where(e => e.State == EntityState.Modified).Select(e => e.Entity).OfType<IVersioned>().ToList();
         foreach (var v in bumped) v.Version++;
 
+        // PostgreSQL keeps microseconds; the audit hash must cover exactly what is stored.
         var now = _clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
         var audit = changed
             .Where(e => e.Entity.GetType().GetCustomAttribute<NotAuditedAttribute>() is null)
             .Select(e => Describe(e, actor, now))

@@ -8,7 +8,7 @@ namespace Guanjia.App.Persistence;
 /// <summary>
 /// Applies the versioned SQL scripts of the current provider (Persistence/Migrations/{Sqlite,Postgres})
 /// in order, each once, each in its own transaction. `dotnet ef` is not available here (see
-/// docs/decisions/0002-migrations.md), so migrations are plain SQL kept per provider.
+/// docs/decisions/0002-migrations-as-sql-per-provider.md), so migrations are plain SQL kept per provider.
 /// </summary>
 public static class Migrator
 {
@@ -43,6 +43,8 @@ public static class Migrator
         {
             // Two instances starting together must not both migrate.
             if (provider == DbProvider.Postgres) await Exec(conn, null, $"SELECT pg_advisory_lock({PostgresLockKey})", ct);
+            // WAL lets readers go on while one request writes; it is a property of the file, set once.
+            else if (!conn.DataSource.Contains(":memory:", StringComparison.Ordinal)) await Exec(conn, null, "PRAGMA journal_mode=WAL", ct);
             await Exec(conn, null,
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(20) PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)", ct);
             var done = new HashSet<string>(StringComparer.Ordinal);

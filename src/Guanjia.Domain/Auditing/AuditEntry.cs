@@ -47,7 +47,8 @@ public static class AuditChain
     {
         foreach (var e in ordered)
         {
-            if (e.Seq != expectedSeq || e.PrevHash != prevHash || ComputeHash(e) != e.Hash) return e.Seq == expectedSeq ? e.Seq : expectedSeq;
+            // A gap, a wrong link or a wrong hash: the chain is broken at the entry that should be here.
+            if (e.Seq != expectedSeq || e.PrevHash != prevHash || ComputeHash(e) != e.Hash) return expectedSeq;
             prevHash = e.Hash;
             expectedSeq++;
         }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Guanjia.Web.Tests.Accounts;
 
 /// <summary>R-PL-03: nobody reads or changes a record outside their organisational scope.</summary>
+[Collection(ApiCollection.Name)]
 public class ScopeTests
 {
     private static async Task<string> OrgId(HttpClient c, string name) =>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Guanjia.Web.Tests.Accounts;
 
 /// <summary>R-PL-03 accounts: hashed passwords, lockout with an audit trail, sessions that end on a role change.</summary>
+[Collection(ApiCollection.Name)]
 public class SignInTests
 {
     private static async Task<(string Id, string UserName)> NewVillageUser(TestHost host, string password)
@@ -140,5 +141,22 @@ public class SignInTests
         var denied = await (await client.GetAsync("/api/auth/me")).Json(HttpStatusCode.Unauthorized);
         Assert.Equal("invalid_token", denied.Str("code"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.WithToken("gj_" + new string('x', 40)).GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task R_PL_03_parallel_wrong_passwords_all_count_towards_the_lockout(Db db)
+    {
+        var host = TestHost.For(db);
+        var (_, name) = await NewVillageUser(host, "Parallel123x");
+        var anon = host.Anonymous();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => anon.PostAsJsonAsync("/api/auth/sign-in", new { userName = name, password = "bad" + i })));
+        Assert.DoesNotContain(answers, a => a.StatusCode == HttpStatusCode.Conflict);
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.Locked);
+        await (await anon.PostAsJsonAsync("/api/auth/sign-in", new { userName = name, password = "Parallel123x" })).Json(HttpStatusCode.Locked);
+        host.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        // Parallel correct sign-ins of one account all succeed.
+        var ok = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.Anonymous().PostAsJsonAsync("/api/auth/sign-in", new { userName = name, password = "Parallel123x" })));
+        Assert.All(ok, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
     }
 }

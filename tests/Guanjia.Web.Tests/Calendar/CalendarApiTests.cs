@@ -4,6 +4,7 @@ using Guanjia.Web.Tests.Infrastructure;
 namespace Guanjia.Web.Tests.Calendar;
 
 /// <summary>R-PL-01 through the API: the shipped data, deadline arithmetic, and the administrator's edits.</summary>
+[Collection(ApiCollection.Name)]
 public class CalendarApiTests
 {
     [Theory, BothDatabases]

@@ -19,7 +19,8 @@ namespace Guanjia.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class TestHost : WebApplicationFactory<Program>
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+    // Sub-microsecond on purpose: PostgreSQL keeps microseconds, and nothing may depend on finer ticks.
+    public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)).AddTicks(1_234_567);
 
     private static readonly ConcurrentDictionary<Db, Lazy<TestHost>> Hosts = new();
 
@@ -38,14 +39,17 @@ public sealed class TestHost : WebApplicationFactory<Program>
     /// <summary>One host per database for the whole run; tests make their own records and never assume an empty table.</summary>
     public static TestHost For(Db db)
     {
-        var host = Hosts.GetOrAdd(db, d => new Lazy<TestHost>(() =>
-        {
-            var h = new TestHost(d);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => h.Dispose();
-            return h;
-        })).Value;
+        var host = Hosts.GetOrAdd(db, d => new Lazy<TestHost>(() => new TestHost(d))).Value;
         _ = host.Server; // start it (migrate + seed) before the first test uses it
         return host;
+    }
+
+    /// <summary>Called once when the run ends (see ApiCollection): stops the hosts and drops their databases.</summary>
+    public static void DisposeAll()
+    {
+        foreach (var lazy in Hosts.Values)
+            if (lazy.IsValueCreated) lazy.Value.Dispose();
+        Hosts.Clear();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -5,6 +5,7 @@ using Guanjia.Web.Tests.Infrastructure;
 namespace Guanjia.Web.Tests.Organizations;
 
 /// <summary>R-PL-02: the organisation tree, its demo data and the shape rules of the tree.</summary>
+[Collection(ApiCollection.Name)]
 public class OrganizationTreeTests
 {
     [Theory, BothDatabases]

@@ -5,6 +5,7 @@ using Guanjia.Web.Tests.Infrastructure;
 namespace Guanjia.Web.Tests.Platform;
 
 /// <summary>The API's conventions: OpenAPI, health, paging, and ProblemDetails for every kind of bad input.</summary>
+[Collection(ApiCollection.Name)]
 public class ApiConventionTests
 {
     [Theory, BothDatabases]

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanjia.Web.Tests.Platform;
 
 /// <summary>The hand-written SQL migrations must build exactly the schema the EF model describes.</summary>
+[Collection(ApiCollection.Name)]
 public class SchemaTests
 {
     private static GuanjiaDb Open(Db db, string cs)

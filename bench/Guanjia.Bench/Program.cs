@@ -1,0 +1,251 @@
+// Load driver for a running Guanjia host. Signs in like a browser (cookie + antiforgery header), then
+// sends a bounded number of requests per scenario at each concurrency level and prints latency
+// percentiles and throughput as a Markdown table. See bench/README.md.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Guanjia.Bench;
+
+internal static class Program
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private static async Task<int> Main(string[] args)
+    {
+        Options o;
+        try
+        {
+            o = Options.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync(Options.Usage);
+            return 2;
+        }
+
+        using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        using var http = new HttpClient(handler) { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(60) };
+
+        var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
+        var database = health.GetProperty("database").GetString();
+        Console.WriteLine($"# Guanjia bench: {o.Label} ({database}) at {o.Url}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {RuntimeInfo()}");
+        Console.WriteLine($"requests per level: reads {o.Reads}, audit verify {o.Verifies}, writes {o.Writes}; " +
+            $"concurrency {string.Join(", ", o.Concurrency)}; warm-up {o.Warmup} per scenario");
+
+        await SignInAsync(http, o);
+        var town = await FindTownAsync(http, "东城");
+        var auditBefore = await TotalAsync(http, "/api/audit?pageSize=1");
+        var orgsBefore = await TotalAsync(http, "/api/organizations?pageSize=1");
+        var validBefore = (await http.GetFromJsonAsync<JsonElement>("/api/audit/verify")).GetProperty("valid").GetBoolean();
+        Console.WriteLine($"signed in as {o.User}; audit entries {auditBefore}, organisations {orgsBefore}; chain valid: {validBefore}; " +
+            LoadAverage());
+        Console.WriteLine();
+
+        var runId = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var villageNo = 0;
+        HttpRequestMessage NewVillage()
+        {
+            var n = Interlocked.Increment(ref villageNo);
+            return new HttpRequestMessage(HttpMethod.Post, "/api/organizations")
+            {
+                Content = JsonContent.Create(new
+                {
+                    code = $"BENCH-{runId}-{n:D5}",
+                    name = $"压测村{runId}-{n}",
+                    nameEn = $"Bench village {runId}-{n}",
+                    kind = "Village",
+                    parentId = town,
+                    reason = "bench: write throughput with audit",
+                }),
+            };
+        }
+
+        static Func<HttpRequestMessage> Get(string url) => () => new HttpRequestMessage(HttpMethod.Get, url);
+
+        var scenarios = new List<Scenario>
+        {
+            new("GET /api/users?page=1&pageSize=20", Get("/api/users?page=1&pageSize=20"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/organizations?kind=Village&pageSize=50", Get("/api/organizations?kind=Village&pageSize=50"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/calendar/add?from=2024-02-09&days=5", Get("/api/calendar/add?from=2024-02-09&days=5"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/audit?pageSize=50", Get("/api/audit?pageSize=50"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/audit/verify", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
+            new("POST /api/organizations (village + audit)", NewVillage, o.Writes, HttpStatusCode.Created),
+            new("GET /api/audit/verify (after writes)", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
+        };
+
+        var results = new List<Result>();
+        Console.WriteLine("| scenario | conc. | requests | p50 ms | p95 ms | p99 ms | mean ms | req/s | errors |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var s in scenarios)
+        {
+            await RunAsync(http, s, o.Warmup, 1); // warm-up: JIT, connection pool, query caches
+            foreach (var c in o.Concurrency)
+            {
+                var r = await RunAsync(http, s, s.Count, c);
+                results.Add(r);
+                Console.WriteLine(r.Row());
+            }
+        }
+
+        var verify = await http.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        var auditAfter = await TotalAsync(http, "/api/audit?pageSize=1");
+        var orgsAfter = await TotalAsync(http, "/api/organizations?pageSize=1");
+        Console.WriteLine();
+        Console.WriteLine($"after: audit entries {auditAfter} (+{auditAfter - auditBefore}), organisations {orgsAfter} " +
+            $"(+{orgsAfter - orgsBefore}); chain valid: {verify.GetProperty("valid").GetBoolean()}; {LoadAverage()}");
+        foreach (var r in results.Where(r => r.FirstError is not null))
+            Console.WriteLine($"first error in '{r.Scenario}' at concurrency {r.Concurrency}: {r.FirstError}");
+
+        if (o.JsonOut is { } path)
+        {
+            var doc = new
+            {
+                o.Label, Database = database, Url = o.Url.ToString(), Machine = RuntimeInfo(), Environment.ProcessorCount,
+                AuditBefore = auditBefore, AuditAfter = auditAfter, ChainValid = verify.GetProperty("valid").GetBoolean(),
+                Results = results,
+            };
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(doc, Web));
+            Console.WriteLine($"wrote {path}");
+        }
+
+        return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The browser flow: sign in with the password, then fetch the antiforgery token again, because the
+    /// token is bound to the signed-in user and one fetched while anonymous is refused afterwards.
+    /// </summary>
+    private static async Task SignInAsync(HttpClient http, Options o)
+    {
+        var anon = await http.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in")
+        {
+            Content = JsonContent.Create(new { userName = o.User, password = o.Password }),
+        };
+        signIn.Headers.Add("X-XSRF-TOKEN", anon.GetProperty("token").GetString());
+        using var res = await http.SendAsync(signIn);
+        if (res.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"sign-in as {o.User} failed: {(int)res.StatusCode} {await res.Content.ReadAsStringAsync()}");
+        var af = await http.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+        http.DefaultRequestHeaders.Add(af.GetProperty("headerName").GetString()!, af.GetProperty("token").GetString());
+    }
+
+    private static async Task<Guid> FindTownAsync(HttpClient http, string q)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/organizations?kind=Street&q={Uri.EscapeDataString(q)}&pageSize=5");
+        return page.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
+    }
+
+    private static async Task<int> TotalAsync(HttpClient http, string url) =>
+        (await http.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
+
+    /// <summary>Sends <paramref name="count"/> requests from <paramref name="concurrency"/> workers; each latency is one full round trip.</summary>
+    private static async Task<Result> RunAsync(HttpClient http, Scenario s, int count, int concurrency)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var errors = 0;
+        string? firstError = null;
+        var wall = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                using var req = s.Make();
+                var t0 = Stopwatch.GetTimestamp();
+                using var res = await http.SendAsync(req, HttpCompletionOption.ResponseContentRead);
+                var body = await res.Content.ReadAsByteArrayAsync();
+                latencies[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                if (res.StatusCode != s.Expected)
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError,
+                        $"{(int)res.StatusCode} {Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 400))}", null);
+                }
+            }
+        }).ToList();
+        await Task.WhenAll(workers);
+        wall.Stop();
+        Array.Sort(latencies);
+        return new Result(s.Name, concurrency, count, Percentile(latencies, 0.50), Percentile(latencies, 0.95),
+            Percentile(latencies, 0.99), latencies.Average(), count / wall.Elapsed.TotalSeconds, errors, firstError);
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double q) =>
+        sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    /// <summary>Other work on the machine skews the figures; the load average shows whether there was any.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+
+    private static string RuntimeInfo() =>
+        $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
+}
+
+internal sealed record Scenario(string Name, Func<HttpRequestMessage> Make, int Count, HttpStatusCode Expected);
+
+internal sealed record Result(string Scenario, int Concurrency, int Requests, double P50, double P95, double P99, double Mean,
+    double Throughput, int Errors, string? FirstError)
+{
+    public string Row() => string.Create(CultureInfo.InvariantCulture,
+        $"| {Scenario} | {Concurrency} | {Requests} | {P50:0.0} | {P95:0.0} | {P99:0.0} | {Mean:0.0} | {Throughput:0} | {Errors} |");
+}
+
+internal sealed record Options(Uri Url, string Label, string User, string Password, int Reads, int Writes, int Verifies, int Warmup,
+    IReadOnlyList<int> Concurrency, string? JsonOut)
+{
+    private const int MaxRequests = 5000;
+
+    public const string Usage = """
+        usage: dotnet run --project bench/Guanjia.Bench -c Release -- [options]
+          --url http://127.0.0.1:5090   host to drive (loopback only)
+          --label sqlite                name printed with the results
+          --reads 500                   requests per read scenario and concurrency level
+          --writes 300                  POST /api/organizations per concurrency level
+          --verifies 50                 GET /api/audit/verify per concurrency level
+          --warmup 50                   unmeasured requests before each scenario
+          --concurrency 1,8             concurrency levels
+          --user city.admin --password Demo@2026
+          --json results.json           also write the figures as JSON
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                throw new ArgumentException($"expected '--name value' at '{args[i]}'");
+            map[args[i][2..]] = args[i + 1];
+        }
+
+        string Str(string name, string fallback) => map.Remove(name, out var v) ? v : fallback;
+        int Int(string name, int fallback)
+        {
+            var v = Str(name, fallback.ToString(CultureInfo.InvariantCulture));
+            return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxRequests
+                ? n : throw new ArgumentException($"--{name} must be a number from 1 to {MaxRequests}");
+        }
+
+        var url = new Uri(Str("url", "http://127.0.0.1:5090"));
+        if (!(url.IsLoopback && (url.Host == "localhost" || IPAddress.TryParse(url.Host.Trim('[', ']'), out _))))
+            throw new ArgumentException($"--url must point at this machine (127.0.0.1), not {url.Host}");
+        var concurrency = Str("concurrency", "1,8").Split(',')
+            .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 64
+                ? n : throw new ArgumentException("--concurrency takes numbers from 1 to 64, e.g. 1,8"))
+            .ToList();
+        var o = new Options(url, Str("label", "bench"), Str("user", "city.admin"), Str("password", "Demo@2026"),
+            Int("reads", 500), Int("writes", 300), Int("verifies", 50), Int("warmup", 50), concurrency,
+            map.Remove("json", out var json) ? json : null);
+        if (map.Count > 0) throw new ArgumentException($"unknown option --{map.Keys.First()}");
+        return o;
+    }
+}

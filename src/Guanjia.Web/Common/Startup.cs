@@ -20,6 +20,10 @@ public static class Startup
         await Migrator.MigrateAsync(db, log);
         var clock = sp.GetRequiredService<TimeProvider>();
         await DemoData.SeedCalendarAsync(db, clock, default);
+        var bootstrap = app.Configuration.GetSection("Bootstrap");
+        if (await Bootstrap.RunAsync(db, sp.GetRequiredService<Passwords>(), clock,
+                new Bootstrap.Settings(bootstrap["CityCode"], bootstrap["CityName"], bootstrap["AdminUserName"], bootstrap["AdminPassword"]), default))
+            log.LogInformation("Bootstrap: created the first city administrator");
         if (app.Configuration.GetValue("Demo:Seed", false))
         {
             var users = await DemoData.SeedAsync(db, sp.GetRequiredService<Passwords>(), clock, log, default);

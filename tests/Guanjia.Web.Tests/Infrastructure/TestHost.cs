@@ -17,7 +17,7 @@ namespace Guanjia.Web.Tests.Infrastructure;
 /// The real host on a real database of its own (a temp SQLite file or a fresh PostgreSQL database),
 /// migrated and seeded with the demo data the way a first start does it, with a fake clock.
 /// </summary>
-public sealed class TestHost : WebApplicationFactory<Program>
+public class TestHost : WebApplicationFactory<Program>
 {
     // Sub-microsecond on purpose: PostgreSQL keeps microseconds, and nothing may depend on finer ticks.
     public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)).AddTicks(1_234_567);

@@ -54,6 +54,19 @@ public static class DependencyInjection
         services.AddSingleton<CalendarProvider>();
         services.AddSingleton<Passwords>();
         services.AddSingleton(LockoutPolicy.Default);
+        services.AddSingleton<Programme.ProgrammeRulesProvider>();
+        services.AddSingleton<Deadlines.DeadlineBook>();
+        services.AddSingleton<Deadlines.DeadlineWarnings>();
+        services.AddSingleton<Feedback.FeedbackWriter>();
+        services.AddSingleton<Feedback.RecordingSender>();
+        services.AddSingleton<Feedback.MessageSenders>();
+        services.AddSingleton<Feedback.OutboxDispatcher>();
+        services.AddSingleton<MicroProjects.CalendarAccess>();
+        services.AddSingleton<Appeals.AppealServices>();
+        services.AddSingleton<MicroProjects.ProjectServices>();
+        services.AddSingleton(sp => Attachments.AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHostedService<Common.Jobs>();
         return services;
     }
 }

@@ -5,6 +5,10 @@ using Guanjia.App.Common;
 using Guanjia.App.Organizations;
 using Guanjia.App.Persistence;
 using Guanjia.Web.Accounts;
+using Guanjia.Web.Appeals;
+using Guanjia.Web.Deadlines;
+using Guanjia.Web.Feedback;
+using Guanjia.Web.MicroProjects;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -24,6 +28,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuanjiaApp();
 builder.Services.AddGuanjiaAuth();
 builder.Services.AddProblemDetails();
+builder.Services.AddGuanjiaRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemHandler>();
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -45,6 +50,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseGuanjiaAntiforgery();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("Guanjia 莞家 API"));
@@ -53,6 +59,10 @@ app.MapAccounts();
 app.MapOrganizations();
 app.MapCalendar();
 app.MapAuditing();
+app.MapAppeals();
+app.MapMicroProjects();
+app.MapDeadlines();
+app.MapProgramme();
 
 app.Run();
 

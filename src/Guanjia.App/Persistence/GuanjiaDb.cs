@@ -142,6 +142,7 @@ public sealed partial class GuanjiaDb : DbContext
             e.Property(x => x.Notice).HasMaxLength(100);
         });
 
+        ConfigureProgramme(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

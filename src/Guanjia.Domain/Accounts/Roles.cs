@@ -28,16 +28,33 @@ public static class Permissions
     public const string AuditVerify = "audit.verify";
     public const string AppealsRead = "appeals.read";
     public const string AppealsCreate = "appeals.create";
+    /// <summary>Village steps of the micro-project process: acknowledge, meetings, registration, implementation, completion.</summary>
+    public const string ProjectsVillage = "projects.village";
+    /// <summary>The town lead department's steps: review, publicity, survey, annual plan.</summary>
+    public const string ProjectsTown = "projects.town";
+    /// <summary>A town functional department's opinion in a review (R-MS-08).</summary>
+    public const string ProjectsOpinion = "projects.opinion";
+    public const string DeadlinesRead = "deadlines.read";
+    public const string RulesManage = "rules.manage";
+    public const string TemplatesManage = "templates.manage";
+    public const string AllocationsManage = "allocations.manage";
 
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
+    /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
+    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion];
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
-        AppealsRead, AppealsCreate,
+        AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
+        TemplatesManage, AllocationsManage,
     };
+
+    /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
+    public static readonly IReadOnlySet<string> City = new HashSet<string>(All.Except(UnitSteps), StringComparer.Ordinal);
 }
 
 /// <summary>How wide a role sees: the whole city, its town, its village, or only its own organisation.</summary>
@@ -65,25 +82,26 @@ public static class RoleCatalog
     public static readonly IReadOnlyDictionary<Role, RoleInfo> All = new Dictionary<Role, RoleInfo>
     {
         [Role.CityCivilAffairs] = new(Role.CityCivilAffairs, "市民政局", "City civil-affairs bureau", ScopeLevel.City, false,
-            Kinds(OrganizationKind.City, OrganizationKind.CityDepartment), Perms([.. Permissions.All])),
+            Kinds(OrganizationKind.City, OrganizationKind.CityDepartment), Perms([.. Permissions.City])),
         [Role.TownLead] = new(Role.TownLead, "镇街牵头部门", "Town lead department", ScopeLevel.Town, false,
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
-                Permissions.AppealsCreate)),
+                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
-            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead)),
+            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
-            Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate)),
+            Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
+                Permissions.ProjectsVillage, Permissions.DeadlinesRead)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.AppealsRead)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
-            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead)),
+            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead)),
         [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Evaluator), Perms()),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
-            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead)),
+            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead)),
     };
 
     public static RoleInfo Get(Role role) => All[role];

@@ -15,4 +15,21 @@ public static class Masking
         if (string.IsNullOrEmpty(name)) return "";
         return name.Length == 1 ? "*" : name[0] + new string('*', name.Length - 1);
     }
+
+    /// <summary>Keeps the place up to the road or village group and hides the house number.</summary>
+    public static string Address(string? address)
+    {
+        if (string.IsNullOrEmpty(address)) return "";
+        var cut = address.IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+        var keep = cut < 0 ? Math.Min(address.Length, 6) : cut;
+        return address[..keep] + "****";
+    }
+
+    /// <summary>Masks phone numbers (runs of 7 or more digits) and 18-character ID numbers inside free text.</summary>
+    public static string FreeText(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var idMasked = System.Text.RegularExpressions.Regex.Replace(text, @"\d{17}[\dXx]", m => m.Value[..6] + "********" + m.Value[^4..]);
+        return System.Text.RegularExpressions.Regex.Replace(idMasked, @"(?<!\d)(\d{3})[\d\- ]{3,6}(\d{4})(?!\d)", "$1****$2");
+    }
 }

@@ -20,6 +20,7 @@ public static class Startup
         await Migrator.MigrateAsync(db, log);
         var clock = sp.GetRequiredService<TimeProvider>();
         await DemoData.SeedCalendarAsync(db, clock, default);
+        await Guanjia.App.Programme.ProgrammeRulesProvider.EnsureDefaultAsync(db, clock, default);
         var bootstrap = app.Configuration.GetSection("Bootstrap");
         if (await Bootstrap.RunAsync(db, sp.GetRequiredService<Passwords>(), clock,
                 new Bootstrap.Settings(bootstrap["CityCode"], bootstrap["CityName"], bootstrap["AdminUserName"], bootstrap["AdminPassword"]), default))

@@ -1,0 +1,100 @@
+using Guanjia.App.Deadlines;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Appeals;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Deadlines;
+using Guanjia.Domain.Feedback;
+using Guanjia.Domain.MicroProjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.Appeals;
+
+/// <summary>
+/// The two-committee joint meeting within 5 days of receipt (R-MS-03): a micro-project (the consultation
+/// is then due within 10 days, R-MS-04), a referral to current policy (R-IN-05), or not a programme item.
+/// </summary>
+public static class RecordCommitteeDecision
+{
+    public sealed record Request(
+        DateTimeOffset? MeetingAt, CommitteeOutcome? Outcome, bool? IncludeInPlan, string? Note, string? PolicyDepartment,
+        string? PolicyContact, string? ProjectName, ProjectCategory? Category, string? LateReason, int? Version);
+
+    public sealed record Result(AppealDetail Appeal, Guid? ProjectId);
+
+    public static async Task<Result> HandleAsync(GuanjiaDb db, AppealServices s, Guid id, Request r, CancellationToken ct)
+    {
+        var step = AppealWorkflow.Get("RecordCommitteeDecision");
+        var appeal = await AppealSteps.LoadForAsync(db, id, step, r.Version, ct);
+        var now = s.Clock.GetUtcNow();
+        new Check()
+            .When(r.MeetingAt is null, "meetingAt", "required", "请填写会议时间", "meetingAt is required")
+            .When(r.MeetingAt > now, "meetingAt", "in_future", "会议时间不能晚于现在", "meetingAt cannot be in the future")
+            .When(r.MeetingAt < appeal.ReceivedAt, "meetingAt", "before_receipt", "会议时间不能早于诉求接收时间", "meetingAt cannot be before the appeal was received")
+            .When(r.Outcome is null || !Enum.IsDefined(r.Outcome.Value), "outcome", "required", "请选择会议初步确认的办理方式", "outcome is required")
+            .When(r.Outcome == CommitteeOutcome.PolicyReferral && string.IsNullOrWhiteSpace(r.PolicyDepartment), "policyDepartment", "required",
+                "转现行政策办理须填写跟办部门", "policyDepartment is required for a policy referral")
+            .When(r.Outcome == CommitteeOutcome.PolicyReferral && string.IsNullOrWhiteSpace(r.PolicyContact), "policyContact", "required",
+                "转现行政策办理须填写联系方式", "policyContact is required for a policy referral")
+            .When(r.Outcome == CommitteeOutcome.NotAccepted && string.IsNullOrWhiteSpace(r.Note), "note", "required",
+                "不予受理须说明原因，原因将反馈给诉求人", "note (the reason sent to the appellant) is required")
+            .When(r.Category is { } c && !Enum.IsDefined(c), "category", "invalid", "项目类别无效", "category is not valid")
+            .MaxLength("note", r.Note, 1000, "会议意见", "Note")
+            .MaxLength("policyDepartment", r.PolicyDepartment, 100, "跟办部门", "Department")
+            .MaxLength("policyContact", r.PolicyContact, 100, "联系方式", "Contact")
+            .MaxLength("projectName", r.ProjectName, 100, "项目名称", "Project name")
+            .ThrowIfFailed();
+        await s.Deadlines.MeetAsync(db, appeal.Id, step.Meets, r.LateReason, ct, r.MeetingAt);
+        var village = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == appeal.VillageId, ct);
+        appeal.DecidedAt = r.MeetingAt;
+        appeal.Outcome = r.Outcome;
+        appeal.DecisionNote = r.Note?.Trim();
+        Guid? projectId = null;
+        switch (r.Outcome!.Value)
+        {
+            case CommitteeOutcome.MicroProject:
+                projectId = await StartProjectAsync(db, s, appeal, r, ct);
+                break;
+            case CommitteeOutcome.PolicyReferral:
+                appeal.State = AppealState.ReferredToPolicy;
+                appeal.PolicyDepartment = r.PolicyDepartment!.Trim();
+                appeal.PolicyContact = r.PolicyContact!.Trim();
+                await s.Feedback.AddAsync(db, appeal, FeedbackKind.CommitteePolicyReferral, new Dictionary<string, string?>
+                {
+                    ["village"] = village.Name, ["department"] = appeal.PolicyDepartment, ["contact"] = appeal.PolicyContact,
+                }, ct);
+                break;
+            default:
+                appeal.State = AppealState.NotAccepted;
+                await s.Feedback.AddAsync(db, appeal, FeedbackKind.NotAccepted, new Dictionary<string, string?>
+                {
+                    ["village"] = village.Name, ["reason"] = appeal.DecisionNote,
+                }, ct);
+                break;
+        }
+        await db.Audit("RecordCommitteeDecision", r.Note).SaveChangesAsync(ct);
+        return new Result(await AppealQueries.GetAsync(db, s.Clock, id, ct), projectId);
+    }
+
+    private static async Task<Guid> StartProjectAsync(GuanjiaDb db, AppealServices s, Appeal appeal, Request r, CancellationToken ct)
+    {
+        var rules = await s.Rules.GetAsync(db, appeal.RulesVersion, ct);
+        var now = s.Clock.GetUtcNow();
+        var year = Domain.Calendar.ChinaTime.LocalDate(now).Year;
+        var count = await db.MicroProjects.IgnoreQueryFilters().CountAsync(p => p.Year == year, ct);
+        var project = new MicroProject
+        {
+            Id = Guid.CreateVersion7(), Number = $"MS{year}-{count + 1:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId,
+            TownId = appeal.TownId, ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = ProjectState.AwaitingConsultation,
+            Collection = appeal.Collection, Year = appeal.CollectionYear ?? year,
+            Name = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), Category = r.Category ?? appeal.Category,
+            CommitteeDecidedAt = r.MeetingAt, CreatedAt = now,
+        };
+        db.MicroProjects.Add(project);
+        appeal.State = AppealState.BecameProject;
+        appeal.MicroProjectId = project.Id;
+        await s.Deadlines.StartAsync(db, rules, Obligations.Consultation,
+            new DeadlineBook.Subject("MicroProject", project.Id, project.Number, project.ScopePath), appeal.VillageId, r.MeetingAt!.Value,
+            rules.Consultation, ct);
+        return project.Id;
+    }
+}

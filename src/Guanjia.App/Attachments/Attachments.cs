@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Guanjia.App.MicroProjects;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Accounts;
+using Guanjia.Domain.Attachments;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.MicroProjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Guanjia.App.Attachments;
+
+public sealed record AttachmentLimits(long MaxBytes)
+{
+    public static AttachmentLimits From(IConfiguration c) => new(c.GetValue("Attachments:MaxBytes", 20L * 1024 * 1024));
+}
+
+/// <summary>Stores a typed, size-limited file with its project (R-PL-05), in the same database and transaction as its listing.</summary>
+public static class UploadAttachment
+{
+    public sealed record Request(AttachmentKind? Kind, string? FileName, string? ContentType, long Length, Stream Content);
+
+    public static async Task<AttachmentView> ToProjectAsync(GuanjiaDb db, TimeProvider clock, AttachmentLimits limits, Guid projectId, Request r,
+        CancellationToken ct)
+    {
+        var p = await db.MicroProjects.AsNoTracking().SingleOrDefaultAsync(x => x.Id == projectId, ct)
+            ?? throw new NotFound("MicroProject", "项目不存在或不在您的管辖范围内", "The project does not exist or is outside your scope");
+        if (!db.Actor.Has(Permissions.ProjectsVillage) && !db.Actor.Has(Permissions.ProjectsTown) && !db.Actor.Has(Permissions.ProjectsOpinion))
+            throw new Forbidden("您的角色不能上传项目材料", "Your role may not upload project documents");
+        if (ProjectWorkflow.IsTerminal(p.State))
+            throw new Conflict("项目已办结，不能再上传材料", "The project is closed; no more documents can be added");
+        var ext = Path.GetExtension(r.FileName ?? "");
+        new Check()
+            .When(r.Kind is null || !Enum.IsDefined(r.Kind.Value), "kind", "required", "请选择材料类型", "kind is required")
+            .Required("file", r.FileName, "文件", "File")
+            .MaxLength("file", r.FileName, 200, "文件名", "File name")
+            .When(r.Length == 0, "file", "empty", "文件为空", "The file is empty")
+            .When(r.Length > limits.MaxBytes, "file", "too_large", $"文件不能超过{limits.MaxBytes / 1024 / 1024}MB", $"The file must be at most {limits.MaxBytes / 1024 / 1024} MB")
+            .When(r.FileName is not null && !AttachmentRules.Types.ContainsKey(ext), "file", "type_not_allowed",
+                "只能上传 PDF、图片（JPG/PNG/WEBP）、Word 或 Excel 文件", "Only PDF, images (JPG/PNG/WEBP), Word or Excel files are accepted")
+            .ThrowIfFailed();
+        using var buffer = new MemoryStream();
+        await r.Content.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        new Check().When(!AttachmentRules.LooksLike(ext, bytes.AsSpan(0, Math.Min(16, bytes.Length))), "file", "content_mismatch",
+            "文件内容与扩展名不符", "The file's content does not match its extension").ThrowIfFailed();
+        var a = new Attachment
+        {
+            Id = Guid.CreateVersion7(), OwnerType = "MicroProject", OwnerId = p.Id, ScopePath = p.ScopePath, Kind = r.Kind!.Value,
+            FileName = Path.GetFileName(r.FileName!), ContentType = AttachmentRules.Types[ext], Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = clock.GetUtcNow(), UploadedById = db.Actor.Id,
+            UploadedByName = db.Actor.Name,
+        };
+        db.Attachments.Add(a);
+        db.AttachmentContents.Add(new AttachmentContent { Id = a.Id, Bytes = bytes });
+        await db.Audit("UploadAttachment").SaveChangesAsync(ct);
+        return ProjectQueries.ToView(a);
+    }
+
+    /// <summary>The file, if its record is in the caller's scope.</summary>
+    public static async Task<(Attachment Meta, byte[] Bytes)> DownloadAsync(GuanjiaDb db, Guid id, CancellationToken ct)
+    {
+        var meta = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFound("Attachment", "附件不存在或不在您的管辖范围内", "The attachment does not exist or is outside your scope");
+        var bytes = await db.AttachmentContents.AsNoTracking().Where(c => c.Id == id).Select(c => c.Bytes).SingleAsync(ct);
+        return (meta, bytes);
+    }
+}

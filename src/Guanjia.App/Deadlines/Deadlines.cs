@@ -1,0 +1,141 @@
+using Guanjia.App.Calendar;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Deadlines;
+using Guanjia.Domain.Programme;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.Deadlines;
+
+/// <summary>Starts, meets and cancels deadline rows for the workflows (R-PL-08).</summary>
+public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
+{
+    public sealed record Subject(string Type, Guid Id, string Ref, string ScopePath);
+
+    /// <summary>Adds a deadline counted from <paramref name="start"/> with the item's own rule set.</summary>
+    public async Task<Deadline> StartAsync(GuanjiaDb db, ProgrammeRuleSet rules, string obligation, Subject subject, Guid responsibleOrgId,
+        DateTimeOffset start, TimeLimit limit, CancellationToken ct)
+    {
+        var cal = await calendars.GetAsync(db, ct);
+        return StartAt(db, rules, obligation, subject, responsibleOrgId, start, limit.DueFrom(start, cal));
+    }
+
+    public Deadline StartAt(GuanjiaDb db, ProgrammeRuleSet rules, string obligation, Subject subject, Guid responsibleOrgId,
+        DateTimeOffset start, DateTimeOffset due)
+    {
+        var info = Obligations.All[obligation];
+        var d = new Deadline
+        {
+            Id = Guid.CreateVersion7(), Obligation = obligation, RuleId = info.RuleId, SubjectType = subject.Type,
+            SubjectId = subject.Id, SubjectRef = subject.Ref, ResponsibleOrgId = responsibleOrgId, ScopePath = subject.ScopePath,
+            StartsAt = start, DueAt = due, WarnAt = rules.WarnAt(start, due), IsOpen = true,
+        };
+        db.Deadlines.Add(d);
+        return d;
+    }
+
+    /// <summary>
+    /// Marks the subject's open deadlines of these obligations met. Meeting one after its due time needs
+    /// a reason, which is kept on the row; without one nothing is changed.
+    /// </summary>
+    public async Task<IReadOnlyList<Deadline>> MeetAsync(GuanjiaDb db, Guid subjectId, IEnumerable<string> obligations, string? lateReason,
+        CancellationToken ct, DateTimeOffset? at = null)
+    {
+        var keys = obligations.ToList();
+        if (keys.Count == 0) return [];
+        // A meeting is on time when it was held on time, even if it is entered a little later.
+        var now = at ?? clock.GetUtcNow();
+        var open = await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation)).ToListAsync(ct);
+        var late = open.Where(d => now > d.DueAt).ToList();
+        if (late.Count > 0)
+            new Check()
+                .When(string.IsNullOrWhiteSpace(lateReason), "lateReason", "late_reason_required",
+                    $"已超过期限（{string.Join("、", late.Select(d => $"{Obligations.All[d.Obligation].Zh}，{d.RuleId}，截止 {Domain.Calendar.ChinaTime.ToLocal(d.DueAt):yyyy-MM-dd HH:mm}"))}），请填写超期原因",
+                    $"The deadline has passed ({string.Join(", ", late.Select(d => $"{d.Obligation} {d.RuleId}"))}); give the reason for the delay")
+                .MaxLength("lateReason", lateReason, 500, "超期原因", "Late reason")
+                .ThrowIfFailed();
+        foreach (var d in open) d.Meet(now, lateReason?.Trim());
+        return open;
+    }
+
+    public async Task CancelOpenAsync(GuanjiaDb db, Guid subjectId, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var d in await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen).ToListAsync(ct))
+            d.Cancel(now, reason);
+    }
+}
+
+public sealed record DeadlineView(
+    Guid Id, string Obligation, string RuleId, string Zh, string En, string SubjectType, Guid SubjectId, string? SubjectRef,
+    Guid ResponsibleOrgId, string? ResponsibleOrgName, DateTimeOffset StartsAt, DateTimeOffset DueAt, DateTimeOffset WarnAt,
+    DateTimeOffset? MetAt, string? LateReason, DateTimeOffset? CancelledAt, DeadlineStatus Status, long SecondsLeft);
+
+public sealed record UnitDeadlineSummary(Guid OrganizationId, string? Name, int Open, int DueSoon, int Overdue, int MetOnTime, int MetLate);
+
+/// <summary>What is due, soon, overdue, per unit and for the supervisors above it (R-PL-08).</summary>
+public static class DeadlineQueries
+{
+    public enum Due { Open, DueSoon, Overdue, Met, Missed, All }
+
+    public sealed record Filter(Due Status = Due.Open, Guid? ResponsibleOrgId = null, string? Obligation = null, string? SubjectType = null,
+        Guid? SubjectId = null, int Page = 1, int PageSize = 50);
+
+    public static async Task<Paged<DeadlineView>> ListAsync(GuanjiaDb db, TimeProvider clock, Filter f, CancellationToken ct)
+    {
+        new PageRequest(f.Page, f.PageSize).Validate();
+        var now = clock.GetUtcNow();
+        var q = db.Deadlines.AsNoTracking();
+        q = f.Status switch
+        {
+            Due.Open => q.Where(d => d.IsOpen),
+            Due.DueSoon => q.Where(d => d.IsOpen && d.WarnAt <= now && d.DueAt >= now),
+            Due.Overdue => q.Where(d => d.IsOpen && d.DueAt < now),
+            Due.Met => q.Where(d => d.MetAt != null),
+            Due.Missed => q.Where(d => (d.IsOpen && d.DueAt < now) || d.MetLate == true),
+            _ => q,
+        };
+        if (f.ResponsibleOrgId is { } org) q = q.Where(d => d.ResponsibleOrgId == org);
+        if (!string.IsNullOrWhiteSpace(f.Obligation)) q = q.Where(d => d.Obligation == f.Obligation);
+        if (!string.IsNullOrWhiteSpace(f.SubjectType)) q = q.Where(d => d.SubjectType == f.SubjectType);
+        if (f.SubjectId is { } s) q = q.Where(d => d.SubjectId == s);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(d => d.DueAt).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(ct);
+        return new Paged<DeadlineView>(await ViewsAsync(db, rows, now, ct), f.Page, f.PageSize, total);
+    }
+
+    public static async Task<IReadOnlyList<DeadlineView>> ViewsAsync(GuanjiaDb db, IReadOnlyList<Deadline> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var orgIds = rows.Select(r => r.ResponsibleOrgId).Distinct().ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return rows.Select(d =>
+        {
+            var info = Obligations.All[d.Obligation];
+            return new DeadlineView(d.Id, d.Obligation, d.RuleId, info.Zh, info.En, d.SubjectType, d.SubjectId, d.SubjectRef,
+                d.ResponsibleOrgId, names.GetValueOrDefault(d.ResponsibleOrgId), d.StartsAt, d.DueAt, d.WarnAt, d.MetAt, d.LateReason,
+                d.CancelledAt, d.StatusAt(now), (long)(d.DueAt - now).TotalSeconds);
+        }).ToList();
+    }
+
+    /// <summary>Counts per responsible unit in the caller's scope, grouped in the database.</summary>
+    public static async Task<IReadOnlyList<UnitDeadlineSummary>> SummaryAsync(GuanjiaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var groups = await db.Deadlines.AsNoTracking().Where(d => d.CancelledAt == null)
+            .GroupBy(d => d.ResponsibleOrgId)
+            .Select(g => new
+            {
+                Org = g.Key,
+                Open = g.Count(d => d.IsOpen),
+                DueSoon = g.Count(d => d.IsOpen && d.WarnAt <= now && d.DueAt >= now),
+                Overdue = g.Count(d => d.IsOpen && d.DueAt < now),
+                MetOnTime = g.Count(d => d.MetAt != null && d.MetLate == false),
+                MetLate = g.Count(d => d.MetLate == true),
+            }).ToListAsync(ct);
+        var ids = groups.Select(g => g.Org).ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return groups.OrderByDescending(g => g.Overdue).ThenByDescending(g => g.DueSoon)
+            .Select(g => new UnitDeadlineSummary(g.Org, names.GetValueOrDefault(g.Org), g.Open, g.DueSoon, g.Overdue, g.MetOnTime, g.MetLate))
+            .ToList();
+    }
+}

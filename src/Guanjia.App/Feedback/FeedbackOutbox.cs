@@ -1,0 +1,194 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Appeals;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Feedback;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Guanjia.App.Feedback;
+
+/// <summary>Writes feedback from the editable templates onto the appeal; the outbox delivers it (R-PL-06, R-MS-16).</summary>
+public sealed class FeedbackWriter(TimeProvider clock)
+{
+    public async Task<AppealMessage> AddAsync(GuanjiaDb db, Appeal appeal, FeedbackKind kind, IReadOnlyDictionary<string, string?> values,
+        CancellationToken ct)
+    {
+        var template = await db.FeedbackTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == kind, ct);
+        var all = new Dictionary<string, string?>(values) { ["trackingNumber"] = appeal.TrackingNumber };
+        var channel = Channels.DeliveryFor(appeal.Channel);
+        var now = clock.GetUtcNow();
+        var m = new AppealMessage
+        {
+            Id = Guid.CreateVersion7(), AppealId = appeal.Id, TrackingNumber = appeal.TrackingNumber, ExternalRef = appeal.ExternalRef,
+            ScopePath = appeal.ScopePath, Kind = kind, Body = FeedbackTemplate.Render(template?.Body ?? FeedbackTemplate.Defaults[kind], all),
+            Channel = channel, Recipient = channel == DeliveryChannel.Hotline12345 ? appeal.ExternalRef : appeal.AppellantPhone,
+            State = MessageState.Pending, CreatedAt = now, NextAttemptAt = now,
+        };
+        db.AppealMessages.Add(m);
+        return m;
+    }
+}
+
+/// <summary>Delivers one message or throws; the outbox retries on any exception.</summary>
+public interface IMessageSender
+{
+    string Name { get; }
+    Task SendAsync(AppealMessage message, CancellationToken ct);
+}
+
+/// <summary>
+/// The default for a channel with no integration configured: the message is kept on the appeal, where
+/// staff and the appellant (by tracking) read it, and marked as delivered by "recording" — never "sms".
+/// </summary>
+public sealed class RecordingSender(ILogger<RecordingSender> log) : IMessageSender
+{
+    public string Name => "recording";
+
+    public Task SendAsync(AppealMessage message, CancellationToken ct)
+    {
+        log.LogInformation("Recorded {Kind} message {Id} for appeal {Tracking} ({Channel})", message.Kind, message.Id, message.TrackingNumber, message.Channel);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>POSTs the message to an integration (the 12345 system, the WeChat account's back end), signed with HMAC-SHA256.</summary>
+public sealed class WebhookSender(DeliveryChannel channel, Uri url, string? secret, HttpClient http) : IMessageSender
+{
+    public string Name => $"webhook:{channel}";
+
+    public async Task SendAsync(AppealMessage m, CancellationToken ct)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            messageId = m.Id, trackingNumber = m.TrackingNumber, workOrderNumber = m.ExternalRef, channel = m.Channel.ToString(),
+            recipient = m.Recipient, kind = m.Kind.ToString(), body = m.Body, createdAt = m.CreatedAt,
+        });
+        using var req = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(payload) };
+        req.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        // The receiver deduplicates retries by message id.
+        req.Headers.Add("Idempotency-Key", m.Id.ToString());
+        if (!string.IsNullOrEmpty(secret))
+            req.Headers.Add("X-Guanjia-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), payload)));
+        using var res = await http.SendAsync(req, ct);
+        if (!res.IsSuccessStatusCode)
+            throw new HttpRequestException($"{url.Host} answered {(int)res.StatusCode}");
+    }
+}
+
+/// <summary>Chooses the sender per delivery channel: a configured webhook, else the recording sender.</summary>
+public sealed class MessageSenders
+{
+    private readonly Dictionary<DeliveryChannel, IMessageSender> _byChannel = [];
+    private readonly IMessageSender _fallback;
+
+    public MessageSenders(IConfiguration config, IHttpClientFactory http, RecordingSender recording)
+    {
+        _fallback = recording;
+        // Notifications:Webhooks:Hotline12345:Url = https://…, :Secret = …
+        foreach (var section in config.GetSection("Notifications:Webhooks").GetChildren())
+        {
+            if (!Enum.TryParse<DeliveryChannel>(section.Key, out var ch) || !Uri.TryCreate(section["Url"], UriKind.Absolute, out var url)) continue;
+            _byChannel[ch] = new WebhookSender(ch, url, section["Secret"], http.CreateClient("webhooks"));
+        }
+    }
+
+    public IMessageSender For(DeliveryChannel channel) => _byChannel.GetValueOrDefault(channel) ?? _fallback;
+
+    /// <summary>Tests and other hosts can plug a sender in for a channel.</summary>
+    public void Use(DeliveryChannel channel, IMessageSender sender) => _byChannel[channel] = sender;
+}
+
+/// <summary>
+/// Delivers pending messages. A message is claimed before sending, so two instances never send it
+/// twice at once; a failure is retried with back-off up to an hour apart, forever: nothing is lost.
+/// </summary>
+public sealed class OutboxDispatcher(MessageSenders senders, TimeProvider clock, ILogger<OutboxDispatcher> log)
+{
+    public const int FailedAfterAttempts = 8;
+
+    public async Task<int> RunOnceAsync(GuanjiaDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.AppealMessages.AsNoTracking()
+            .Where(m => ((m.State == MessageState.Pending || m.State == MessageState.Failed) && m.NextAttemptAt <= now)
+                || (m.State == MessageState.Sending && m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Take(50).ToListAsync(ct);
+        var sent = 0;
+        foreach (var m in due)
+        {
+            var lockUntil = now.AddMinutes(2);
+            var claimed = await db.AppealMessages.Where(x => x.Id == m.Id && x.State == m.State && x.Attempts == m.Attempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MessageState.Sending).SetProperty(x => x.LockedUntil, lockUntil), ct);
+            if (claimed == 0) continue;
+            var sender = senders.For(m.Channel);
+            try
+            {
+                await sender.SendAsync(m, ct);
+                await db.AppealMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.State, MessageState.Sent).SetProperty(x => x.SentAt, clock.GetUtcNow())
+                    .SetProperty(x => x.Sender, sender.Name).SetProperty(x => x.Attempts, m.Attempts + 1)
+                    .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var attempts = m.Attempts + 1;
+                var wait = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
+                var error = e.Message.Length > 400 ? e.Message[..400] : e.Message;
+                log.LogWarning("Delivery of message {Id} via {Sender} failed (attempt {Attempts}): {Error}", m.Id, sender.Name, attempts, error);
+                await db.AppealMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.State, attempts >= FailedAfterAttempts ? MessageState.Failed : MessageState.Pending)
+                    .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.NextAttemptAt, clock.GetUtcNow() + wait)
+                    .SetProperty(x => x.LastError, error).SetProperty(x => x.Sender, sender.Name)
+                    .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
+            }
+        }
+        return sent;
+    }
+}
+
+public sealed record TemplateView(FeedbackKind Kind, string Body, bool IsDefault, DateTimeOffset? UpdatedAt, string? UpdatedBy, int Version);
+
+/// <summary>The city edits the Chinese feedback templates; placeholders are checked so a typo cannot reach a resident.</summary>
+public static class FeedbackTemplates
+{
+    public sealed record Save(string? Body, int? Version);
+
+    public static async Task<IReadOnlyList<TemplateView>> ListAsync(GuanjiaDb db, CancellationToken ct)
+    {
+        var rows = await db.FeedbackTemplates.AsNoTracking().ToDictionaryAsync(t => t.Kind, ct);
+        return Enum.GetValues<FeedbackKind>().Select(k => rows.TryGetValue(k, out var t)
+            ? new TemplateView(k, t.Body, false, t.UpdatedAt, t.UpdatedBy, t.Version)
+            : new TemplateView(k, FeedbackTemplate.Defaults[k], true, null, null, 0)).ToList();
+    }
+
+    public static async Task<TemplateView> SaveAsync(GuanjiaDb db, TimeProvider clock, FeedbackKind kind, Save r, CancellationToken ct)
+    {
+        var unknown = r.Body is null ? [] : FeedbackTemplate.UnknownPlaceholders(r.Body).ToList();
+        new Check().Required("body", r.Body, "模板内容", "Body").MaxLength("body", r.Body, 500, "模板内容", "Body")
+            .When(unknown.Count > 0, "body", "unknown_placeholder", $"未知的占位符：{string.Join("、", unknown)}",
+                $"Unknown placeholders: {string.Join(", ", unknown)}")
+            .ThrowIfFailed();
+        var row = await db.FeedbackTemplates.SingleOrDefaultAsync(t => t.Kind == kind, ct);
+        if (row is null)
+        {
+            row = new FeedbackTemplate { Kind = kind, Body = r.Body!.Trim() };
+            db.FeedbackTemplates.Add(row);
+        }
+        else
+        {
+            if (r.Version is { } v && v != row.Version)
+                throw new Conflict("模板已被他人修改，请刷新后重试", "The template was changed by someone else; reload and try again");
+            row.Body = r.Body!.Trim();
+        }
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = db.Actor.Name;
+        await db.Audit("SaveFeedbackTemplate").SaveChangesAsync(ct);
+        return new TemplateView(row.Kind, row.Body, false, row.UpdatedAt, row.UpdatedBy, row.Version);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Deadlines;
+using Guanjia.Domain.Feedback;
+using Guanjia.Domain.MicroProjects;
+using Guanjia.Domain.Publicity;
+using Guanjia.Domain.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.MicroProjects;
+
+/// <summary>
+/// The town enters the survey result of a large project (R-MS-14); closing publishes the result with
+/// the fund use on the linked platforms and tells the proposer (R-MS-15, third feedback).
+/// </summary>
+public static class CloseProject
+{
+    public sealed record Request(string? LateReason, int? Version);
+
+    public static async Task<ProjectDetail> FinishSurveyAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
+    {
+        var (p, row) = await ProjectSteps.LoadForAsync(db, id, "FinishSurvey", r.Version, ct);
+        var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
+        var responses = await db.SurveyResponses.AsNoTracking().CountAsync(x => x.ProjectId == p.Id, ct);
+        new Check().When(responses < rules.SurveyMinimumResponses, "survey", "survey_minimum",
+            $"参与测评人数不得少于{rules.SurveyMinimumResponses}人（现有{responses}份）",
+            $"At least {rules.SurveyMinimumResponses} responses are needed ({responses} so far)").ThrowIfFailed();
+        await CloseAsync(db, s, p, row, r.LateReason, ct);
+        await db.Audit("FinishSurvey").SaveChangesAsync(ct);
+        return await ProjectQueries.GetAsync(db, s, id, ct);
+    }
+
+    internal static async Task CloseAsync(GuanjiaDb db, ProjectServices s, MicroProject p, ProjectWorkflow.Transition row, string? lateReason,
+        CancellationToken ct)
+    {
+        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, lateReason, ct);
+        var now = s.Clock.GetUtcNow();
+        var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
+        var responses = await db.SurveyResponses.AsNoTracking().Where(x => x.ProjectId == p.Id).ToListAsync(ct);
+        var summary = SurveySummary.From(responses, rules.SurveyMinimumResponses);
+        p.State = ProjectState.Closed;
+        p.ClosedAt = now;
+        var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
+        db.PublicNotices.Add(new PublicNotice
+        {
+            Id = Guid.CreateVersion7(), Kind = NoticeKind.ProjectResult, SubjectType = "MicroProject", SubjectId = p.Id, SubjectRef = p.Number,
+            TownId = p.TownId, VillageId = p.VillageId, Title = $"“{p.Name}”项目办理结果", Platforms = string.Join(',', PublicNotice.LinkedPlatforms),
+            From = now, To = null, PublishedAt = now,
+            BodyJson = JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["number"] = p.Number, ["name"] = p.Name, ["town"] = town, ["village"] = village, ["content"] = Masking.FreeText(p.Content),
+                ["budgetFen"] = p.BudgetFen, ["actualProgrammeFen"] = p.ActualProgrammeFen, ["actualVillageFen"] = p.ActualVillageFen,
+                ["actualSocialFen"] = p.ActualSocialFen, ["completedAt"] = p.CompletedAt, ["implementingBody"] = p.ImplementingBody,
+                ["surveyResponses"] = summary.Responses, ["satisfactionRate"] = summary.SatisfactionRate, ["score"] = summary.Score,
+            }),
+        });
+        var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
+        await s.Feedback.AddAsync(db, appeal, FeedbackKind.Result, new Dictionary<string, string?> { ["projectName"] = p.Name, ["town"] = town, ["village"] = village }, ct);
+    }
+}

@@ -1,0 +1,166 @@
+using Guanjia.Domain.Appeals;
+using Guanjia.Domain.Common;
+
+namespace Guanjia.Domain.MicroProjects;
+
+/// <summary>A 民生微实事 from the committee's decision to its closing (003 §二).</summary>
+public sealed class MicroProject : IScoped, IVersioned
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Public project number, e.g. MS2026-000123.</summary>
+    public required string Number { get; set; }
+    public Guid AppealId { get; set; }
+    public Guid VillageId { get; set; }
+    public Guid TownId { get; set; }
+    public required string ScopePath { get; set; }
+    public int RulesVersion { get; set; }
+    public ProjectState State { get; set; }
+    public CollectionKind Collection { get; set; }
+    public int Year { get; set; }
+
+    // From the appeal until the registration form names it properly.
+    public required string Name { get; set; }
+    public ProjectCategory? Category { get; set; }
+    public ProjectSubType? SubType { get; set; }
+    public string? Content { get; set; }
+    public ProposalSource? Source { get; set; }
+    public string? Location { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactTitle { get; set; }
+    public string? ContactPhone { get; set; }
+
+    // Settled by the passed consultation (R-MS-05).
+    public Guid? ConsultationId { get; set; }
+    public DateTimeOffset? ConsultedAt { get; set; }
+    public string? Beneficiaries { get; set; }
+    public Route? Route { get; set; }
+    public long? BudgetFen { get; set; }
+    public string? FundingSources { get; set; }
+    public string? ImplementingBody { get; set; }
+    public string? ImplementationPeriod { get; set; }
+
+    /// <summary>Under the threshold when filed: the village implements and publicises it itself (R-MS-07).</summary>
+    public bool? IsSmall { get; set; }
+    public string? CapOverrideReason { get; set; }
+    public DateTimeOffset? CommitteeDecidedAt { get; set; }
+    public DateTimeOffset? RegisteredAt { get; set; }
+
+    // The town's review (R-MS-08..10).
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public ReviewDecision? ReviewDecision { get; set; }
+    public bool? CheckConsultationCompliant { get; set; }
+    public bool? CheckBudgetReasonable { get; set; }
+    public bool? CheckRouteFeasible { get; set; }
+    public bool? CheckResolvableByPolicy { get; set; }
+    public string? ReviewOpinion { get; set; }
+    public string? PolicyDepartment { get; set; }
+    public string? PolicyContact { get; set; }
+
+    // Publicity and implementation (R-MS-11, R-MS-12).
+    public DateTimeOffset? PublicityFrom { get; set; }
+    public DateTimeOffset? PublicityTo { get; set; }
+    public string? PublicityPlatforms { get; set; }
+    public DateTimeOffset? ImplementationStartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    // The completion form (R-MS-13).
+    public DateTimeOffset? CompletionFiledAt { get; set; }
+    public string? CompletionFormJson { get; set; }
+    public long? ActualProgrammeFen { get; set; }
+    public long? ActualVillageFen { get; set; }
+    public long? ActualSocialFen { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Confirmed items of concentrated collection go into the town's pool for the year (R-MS-17).</summary>
+    public bool InAnnualPool { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One consultation meeting or assembly vote with the registration form's fields (R-MS-05, R-MS-06).</summary>
+public sealed class Consultation : IScoped
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public required string ScopePath { get; set; }
+    public ConsultationKind Kind { get; set; }
+    public DateTimeOffset HeldAt { get; set; }
+    public required string Place { get; set; }
+    public required string Host { get; set; }
+    public required string Recorder { get; set; }
+    public ConsultationForm Form { get; set; }
+    public string? FormOther { get; set; }
+    public required string ParticipantTypes { get; set; }
+    public int HeadCount { get; set; }
+    public bool Passed { get; set; }
+    public string? Content { get; set; }
+    public string? Beneficiaries { get; set; }
+    public Route? Route { get; set; }
+    public long? BudgetFen { get; set; }
+    public string? FundingSources { get; set; }
+    public string? ImplementingBody { get; set; }
+    public string? ImplementationPeriod { get; set; }
+    public string? FailureNote { get; set; }
+    public string? FeasibilityStudy { get; set; }
+    public Guid MinutesAttachmentId { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public Guid? RecordedById { get; set; }
+}
+
+/// <summary>A town department's opinion in the review, with its sign-off (R-MS-08, R-MS-09).</summary>
+public sealed class DepartmentOpinion : IScoped
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public required string ScopePath { get; set; }
+    public Guid DepartmentId { get; set; }
+    public required string DepartmentName { get; set; }
+    public required string Opinion { get; set; }
+    public bool Agrees { get; set; }
+    public bool SignedOff { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? ById { get; set; }
+    public string? ByName { get; set; }
+}
+
+/// <summary>A progress update during implementation, with photos as attachments.</summary>
+public sealed class ProgressReport : IScoped
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public required string ScopePath { get; set; }
+    public required string Text { get; set; }
+    public int? PercentDone { get; set; }
+    public string? PhotoIds { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? ById { get; set; }
+    public string? ByName { get; set; }
+}
+
+/// <summary>One filled questionnaire of attachment 3 (R-MS-14): seven aspects on five levels.</summary>
+public sealed class SurveyResponse : IScoped
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public required string ScopePath { get; set; }
+    public SatisfactionLevel Overall { get; set; }
+    public SatisfactionLevel Quality { get; set; }
+    public SatisfactionLevel Effect { get; set; }
+    public SatisfactionLevel Attitude { get; set; }
+    public SatisfactionLevel Efficiency { get; set; }
+    public SatisfactionLevel Closeness { get; set; }
+    public SatisfactionLevel Openness { get; set; }
+    public string? Suggestion { get; set; }
+    [Sensitive] public string? Signature { get; set; }
+
+    /// <summary>Paper (entered by staff) or online (one per verified phone, kept as a hash).</summary>
+    public bool Online { get; set; }
+    public string? RespondentKeyHash { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? EnteredById { get; set; }
+
+    public static readonly string[] Aspects = ["overall", "quality", "effect", "attitude", "efficiency", "closeness", "openness"];
+
+    public SatisfactionLevel[] Ratings => [Overall, Quality, Effect, Attitude, Efficiency, Closeness, Openness];
+}

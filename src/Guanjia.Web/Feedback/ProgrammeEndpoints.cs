@@ -1,0 +1,39 @@
+using Guanjia.App.Appeals;
+using Guanjia.App.Feedback;
+using Guanjia.App.Persistence;
+using Guanjia.App.Programme;
+using Guanjia.App.Publicity;
+using Guanjia.Domain.Accounts;
+using Guanjia.Domain.Feedback;
+using Guanjia.Domain.Publicity;
+using Guanjia.Web.Common;
+
+namespace Guanjia.Web.Feedback;
+
+public static class ProgrammeEndpoints
+{
+    public static void MapProgramme(this IEndpointRouteBuilder app)
+    {
+        var t = app.MapGroup("/api/feedback-templates").WithTags("Feedback").RequireAuthorization();
+        t.MapGet("/", (GuanjiaDb db, CancellationToken ct) => FeedbackTemplates.ListAsync(db, ct));
+        t.MapPut("/{kind}", (FeedbackKind kind, FeedbackTemplates.Save r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
+            FeedbackTemplates.SaveAsync(db, clock, kind, r, ct)).RequirePermission(Permissions.TemplatesManage)
+            .WithSummary("Edit a Chinese feedback template; placeholders are checked (R-PL-06)");
+
+        var r = app.MapGroup("/api/programme-rules").WithTags("Programme").RequireAuthorization();
+        r.MapGet("/", (GuanjiaDb db, CancellationToken ct) => ProgrammeRulesUseCases.ListAsync(db, ct)).WithSummary("Every saved version of the rules");
+        r.MapGet("/current", (GuanjiaDb db, CancellationToken ct) => ProgrammeRulesUseCases.CurrentAsync(db, ct))
+            .WithSummary("The numbers new items start under: thresholds, caps, time limits and how they count");
+        r.MapPost("/", (ProgrammeRulesUseCases.Save body, GuanjiaDb db, ProgrammeRulesProvider p, TimeProvider clock, CancellationToken ct) =>
+            ProgrammeRulesUseCases.SaveAsync(db, p, clock, body, ct)).RequirePermission(Permissions.RulesManage)
+            .WithSummary("Save a new version; items already running keep theirs");
+
+        // The public portal: no account. Rate-limited so numbers cannot be probed.
+        var pub = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        pub.MapGet("/tracking", (string? number, string? phoneLast4, GuanjiaDb db, CancellationToken ct) =>
+            TrackAppeal.HandleAsync(db, number, phoneLast4, ct)).WithSummary("An appellant's own appeal by tracking number + last four phone digits");
+        pub.MapGet("/notices", (GuanjiaDb db, TimeProvider clock, NoticeKind? kind, Guid? townId, bool currentOnly = false, int page = 1, int pageSize = 20,
+            CancellationToken ct = default) => NoticeQueries.ListAsync(db, clock, kind, townId, currentOnly, page, pageSize, ct))
+            .WithSummary("Publicity notices and results, masked at publication (R-MS-11, R-MS-15, R-PL-07)");
+    }
+}

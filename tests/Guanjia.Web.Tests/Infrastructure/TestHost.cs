@@ -33,6 +33,9 @@ public class TestHost : WebApplicationFactory<Program>
     }
 
     public Db Db { get; }
+
+    /// <summary>High for the shared hosts; a test of the limit makes a host of its own with a low one.</summary>
+    protected virtual int RateLimitPerMinute => 100_000;
     public string ConnectionString { get; }
     public FakeClock Clock { get; } = new(Start);
 
@@ -58,6 +61,9 @@ public class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Db.ToString());
         builder.UseSetting("ConnectionStrings:Guanjia", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        // Tests run the outbox and the warnings themselves, on the fake clock.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("RateLimits:PublicPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();

@@ -131,8 +131,8 @@ public static class ProjectWorkflow
         sb.AppendLine("# The 民生微实事 workflow");
         sb.AppendLine();
         sb.AppendLine("Generated from `src/Guanjia.Domain/MicroProjects/ProjectWorkflow.cs` and `Appeals/Appeal.cs`");
-        sb.AppendLine("(`AppealWorkflow`); `WorkflowDocTests` fails when this file and the code differ. Regenerate with");
-        sb.AppendLine("`GUANJIA_WRITE_DOCS=1 dotnet test --filter WorkflowDocTests`.");
+        sb.AppendLine("(`AppealWorkflow`); a test (`ProjectWorkflowTests`) fails when this file and the code differ. Regenerate with");
+        sb.AppendLine("`GUANJIA_WRITE_DOCS=1 dotnet test tests/Guanjia.Domain.Tests --filter ProjectWorkflowTests`.");
         sb.AppendLine();
         sb.AppendLine("## Appeal (诉求)");
         sb.AppendLine();

@@ -149,7 +149,7 @@ public static class AnnualPlans
                 Id = Guid.CreateVersion7(), PlanId = plan.Id, ProjectId = p.Id, ScopePath = p.ScopePath, BudgetFen = p.BudgetFen ?? 0,
                 Funding = PlanFunding.Allocation, AddedAt = now,
             });
-        await NotifyCityAsync(db, now, $"{town.Name}已报送{year}年度“民生微实事”项目实施计划，共{projects.Count}个项目，总额{total / 1_000_000m:0.####}万元。", ct);
+        await NotifyCityAsync(db, town, now, $"{town.Name}已报送{year}年度“民生微实事”项目实施计划，共{projects.Count}个项目，总额{total / 1_000_000m:0.####}万元。", ct);
         await db.Audit("FileAnnualPlan").SaveChangesAsync(ct);
         return await GetAsync(db, plan.Id, ct);
     }
@@ -178,18 +178,19 @@ public static class AnnualPlans
         });
         plan.AdjustedFen += p.BudgetFen ?? 0;
         var town = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == plan.TownId, ct);
-        await NotifyCityAsync(db, now, $"{town.Name}动态调整{plan.Year}年度项目库：新增“{p.Name}”（{p.Number}），{(p.BudgetFen ?? 0) / 1_000_000m:0.####}万元，由镇（街道）配套资金解决。原因：{r.Reason!.Trim()}", ct);
+        await NotifyCityAsync(db, town, now, $"{town.Name}动态调整{plan.Year}年度项目库：新增“{p.Name}”（{p.Number}），{(p.BudgetFen ?? 0) / 1_000_000m:0.####}万元，由镇（街道）配套资金解决。原因：{r.Reason!.Trim()}", ct);
         await db.Audit("AdjustAnnualPlan", r.Reason).SaveChangesAsync(ct);
         return await GetAsync(db, plan.Id, ct);
     }
 
-    private static async Task NotifyCityAsync(GuanjiaDb db, DateTimeOffset now, string text, CancellationToken ct)
+    /// <summary>The report is addressed to the city but belongs to the town that made it, so the town may write it.</summary>
+    private static async Task NotifyCityAsync(GuanjiaDb db, Organization town, DateTimeOffset now, string text, CancellationToken ct)
     {
         var city = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.City).FirstOrDefaultAsync(ct);
         if (city is null) return;
         db.StaffNotifications.Add(new StaffNotification
         {
-            Id = Guid.CreateVersion7(), OrganizationId = city.Id, ScopePath = city.Path, Kind = "AnnualPlan", Text = text, CreatedAt = now,
+            Id = Guid.CreateVersion7(), OrganizationId = city.Id, ScopePath = town.Path, Kind = "AnnualPlan", Text = text, CreatedAt = now,
         });
     }
 

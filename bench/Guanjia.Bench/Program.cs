@@ -68,6 +68,33 @@ internal static class Program
 
         static Func<HttpRequestMessage> Get(string url) => () => new HttpRequestMessage(HttpMethod.Get, url);
 
+        // The 12345 integration posts work orders with its bearer token (no cookie, no antiforgery).
+        using var hotline = new HttpClient { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(60) };
+        hotline.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", o.HotlineToken);
+        var villageCode = await FirstVillageCodeAsync(http, town);
+        var orderNo = 0;
+        HttpRequestMessage NewWorkOrder()
+        {
+            var n = Interlocked.Increment(ref orderNo);
+            return new HttpRequestMessage(HttpMethod.Post, "/api/integrations/12345/work-orders")
+            {
+                Content = JsonContent.Create(new
+                {
+                    workOrderNumber = $"BENCH-{runId}-{n:D6}", channel = "Hotline12345", villageCode,
+                    title = $"压测诉求{n}：路灯不亮", description = "bench: appeal intake with dispatch, two deadlines and the audit entry",
+                    appellantName = "压测", appellantPhone = $"138{n % 100_000_000:D8}",
+                }),
+            };
+        }
+
+        if (o.SeedAppeals > 0)
+        {
+            var seed = await RunAsync(hotline, new Scenario("seed", NewWorkOrder, o.SeedAppeals, HttpStatusCode.Created), o.SeedAppeals, 8);
+            Console.WriteLine($"seeded {o.SeedAppeals} appeals through the 12345 integration at {seed.Throughput:0}/s ({seed.Errors} errors)");
+        }
+        var someTracking = (await http.GetFromJsonAsync<JsonElement>("/api/appeals?pageSize=1")).GetProperty("items")
+            .EnumerateArray().Select(a => a.GetProperty("trackingNumber").GetString()).FirstOrDefault() ?? "GJ000000AAAAAA";
+
         var scenarios = new List<Scenario>
         {
             new("GET /api/users?page=1&pageSize=20", Get("/api/users?page=1&pageSize=20"), o.Reads, HttpStatusCode.OK),
@@ -76,6 +103,15 @@ internal static class Program
             new("GET /api/audit?pageSize=50", Get("/api/audit?pageSize=50"), o.Reads, HttpStatusCode.OK),
             new("GET /api/audit/verify", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
             new("POST /api/organizations (village + audit)", NewVillage, o.Writes, HttpStatusCode.Created),
+            new("POST /api/integrations/12345/work-orders (appeal + 2 deadlines + audit)", NewWorkOrder, o.Writes, HttpStatusCode.Created,
+                hotline),
+            new("GET /api/appeals?pageSize=20", Get("/api/appeals?pageSize=20"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/appeals?state=Dispatched&channel=Hotline12345&pageSize=20",
+                Get("/api/appeals?state=Dispatched&channel=Hotline12345&pageSize=20"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/appeals?q=<tracking number>", Get($"/api/appeals?q={someTracking}"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/deadlines?status=Open&pageSize=50", Get("/api/deadlines?status=Open&pageSize=50"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/deadlines/summary", Get("/api/deadlines/summary"), o.Verifies, HttpStatusCode.OK),
+            new("GET /api/micro-projects?pageSize=20", Get("/api/micro-projects?pageSize=20"), o.Reads, HttpStatusCode.OK),
             new("GET /api/audit/verify (after writes)", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
         };
 
@@ -84,10 +120,11 @@ internal static class Program
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in scenarios)
         {
-            await RunAsync(http, s, o.Warmup, 1); // warm-up: JIT, connection pool, query caches
+            var client = s.Client ?? http;
+            await RunAsync(client, s, o.Warmup, 1); // warm-up: JIT, connection pool, query caches
             foreach (var c in o.Concurrency)
             {
-                var r = await RunAsync(http, s, s.Count, c);
+                var r = await RunAsync(client, s, s.Count, c);
                 results.Add(r);
                 Console.WriteLine(r.Row());
             }
@@ -142,6 +179,15 @@ internal static class Program
         return page.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
     }
 
+    private static async Task<string> FirstVillageCodeAsync(HttpClient http, Guid town)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/organizations?parentId={town}&kind=Community&pageSize=1");
+        var items = page.GetProperty("items");
+        if (items.GetArrayLength() == 0)
+            items = (await http.GetFromJsonAsync<JsonElement>($"/api/organizations?parentId={town}&kind=Village&pageSize=1")).GetProperty("items");
+        return items[0].GetProperty("code").GetString()!;
+    }
+
     private static async Task<int> TotalAsync(HttpClient http, string url) =>
         (await http.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
 
@@ -190,7 +236,7 @@ internal static class Program
         $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
 }
 
-internal sealed record Scenario(string Name, Func<HttpRequestMessage> Make, int Count, HttpStatusCode Expected);
+internal sealed record Scenario(string Name, Func<HttpRequestMessage> Make, int Count, HttpStatusCode Expected, HttpClient? Client = null);
 
 internal sealed record Result(string Scenario, int Concurrency, int Requests, double P50, double P95, double P99, double Mean,
     double Throughput, int Errors, string? FirstError)
@@ -200,7 +246,7 @@ internal sealed record Result(string Scenario, int Concurrency, int Requests, do
 }
 
 internal sealed record Options(Uri Url, string Label, string User, string Password, int Reads, int Writes, int Verifies, int Warmup,
-    IReadOnlyList<int> Concurrency, string? JsonOut)
+    IReadOnlyList<int> Concurrency, string? JsonOut, int SeedAppeals, string HotlineToken)
 {
     private const int MaxRequests = 5000;
 
@@ -215,6 +261,8 @@ internal sealed record Options(Uri Url, string Label, string User, string Passwo
           --concurrency 1,8             concurrency levels
           --user city.admin --password Demo@2026
           --json results.json           also write the figures as JSON
+          --seed-appeals 2000           appeals created through the 12345 API before measuring (0 for none)
+          --hotline-token gj_…          the 12345 integration's token (the demo token by default)
         """;
 
     public static Options Parse(string[] args)
@@ -244,7 +292,10 @@ internal sealed record Options(Uri Url, string Label, string User, string Passwo
             .ToList();
         var o = new Options(url, Str("label", "bench"), Str("user", "city.admin"), Str("password", "Demo@2026"),
             Int("reads", 500), Int("writes", 300), Int("verifies", 50), Int("warmup", 50), concurrency,
-            map.Remove("json", out var json) ? json : null);
+            map.Remove("json", out var json) ? json : null,
+            map.Remove("seed-appeals", out var seed) ? (int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var sn) && sn <= 20_000
+                ? sn : throw new ArgumentException("--seed-appeals must be a number from 0 to 20000")) : 2000,
+            Str("hotline-token", "gj_demo-12345-hotline-token-do-not-use-in-production"));
         if (map.Count > 0) throw new ArgumentException($"unknown option --{map.Keys.First()}");
         return o;
     }

@@ -30,6 +30,18 @@ public static class ProgrammeEndpoints
 
         // The public portal: no account. Rate-limited so numbers cannot be probed.
         var pub = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        pub.MapPost("/appeals", async (SubmitPublicAppeal.Request body, IServiceProvider sp, AppealServices s, CancellationToken ct) =>
+            {
+                await using var scope = sp.CreateAsyncScope();
+                var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(scope.ServiceProvider, new Guanjia.App.Common.FixedActor(SubmitPublicAppeal.Portal));
+                var receipt = await SubmitPublicAppeal.HandleAsync(db, s, body, ct);
+                return TypedResults.Created($"/api/public/tracking?number={receipt.TrackingNumber}", receipt);
+            })
+            // Anonymous: no cookie, so no antiforgery token to check; the rate limit guards it.
+            .DisableAntiforgery()
+            .WithSummary("A resident raises an appeal on the portal (莞家政务 self-service); answers the tracking number");
+        pub.MapGet("/places", (GuanjiaDb db, CancellationToken ct) => SubmitPublicAppeal.PlacesAsync(db, ct))
+            .WithSummary("Towns and their villages/communities, names only, for choosing where an appeal is");
         pub.MapGet("/tracking", (string? number, string? phoneLast4, GuanjiaDb db, CancellationToken ct) =>
             TrackAppeal.HandleAsync(db, number, phoneLast4, ct)).WithSummary("An appellant's own appeal by tracking number + last four phone digits");
         pub.MapGet("/notices", (GuanjiaDb db, TimeProvider clock, NoticeKind? kind, Guid? townId, bool currentOnly = false, int page = 1, int pageSize = 20,

@@ -1,0 +1,61 @@
+using Guanjia.App.Common;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Appeals;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.MicroProjects;
+using Guanjia.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.Appeals;
+
+public sealed record PublicReceipt(string TrackingNumber, DateTimeOffset ReceivedAt, string VillageName, string TownName);
+
+public sealed record PublicPlace(Guid Id, string Name, IReadOnlyList<PublicPlace> Villages);
+
+/// <summary>
+/// A resident raises an appeal on the portal, the programme's online self-service (莞家政务, R-IN-01),
+/// without an account. The phone is required: it is how they track the appeal and how feedback reaches
+/// them. The answer holds only the tracking number and where it went.
+/// </summary>
+public static class SubmitPublicAppeal
+{
+    public sealed record Request(string? Title, string? Description, ProjectCategory? Category, Guid? VillageId, string? Address,
+        string? Name, string? Phone, bool? IsPetitionMatter);
+
+    /// <summary>The portal writes as itself: it may create appeals and nothing else.</summary>
+    public static readonly Actor Portal = new(ActorKind.Integration, null, "public-portal", null, null, "/",
+        new HashSet<string>(StringComparer.Ordinal) { Domain.Accounts.Permissions.AppealsCreate }, false);
+
+    public static async Task<PublicReceipt> HandleAsync(GuanjiaDb db, AppealServices s, Request r, CancellationToken ct)
+    {
+        var phone = AppealSupport.NormalizePhone(r.Phone);
+        new Check()
+            .NotPetition(null, r.IsPetitionMatter)
+            .Required("title", r.Title, "诉求标题", "Title").MaxLength("title", r.Title, 100, "诉求标题", "Title")
+            .Required("description", r.Description, "诉求内容", "Description").MaxLength("description", r.Description, 4000, "诉求内容", "Description")
+            .When(r.Category is { } c && !Enum.IsDefined(c), "category", "invalid", "类别无效", "category is not valid")
+            .When(r.VillageId is null, "villageId", "required", "请选择所在村（社区）", "villageId is required")
+            .MaxLength("address", r.Address, 200, "地址", "Address")
+            .MaxLength("name", r.Name, 50, "姓名", "Name")
+            .Required("phone", phone, "手机号码", "Phone")
+            .CheckPhone("phone", phone)
+            .ThrowIfFailed();
+        var (village, town) = await AppealSupport.VillageAsync(db, r.VillageId, null, ct);
+        var appeal = await CreateAppeal.NewAppealAsync(db, s, village, town, Channel.WeChatAccount, null, r.Title!, r.Description!, r.Category,
+            r.Address, r.Name, phone, CollectionKind.Daily, ct);
+        await db.Audit("SubmitPublicAppeal").SaveChangesAsync(ct);
+        return new PublicReceipt(appeal.TrackingNumber, appeal.ReceivedAt, village.Name, town.Name);
+    }
+
+    /// <summary>Towns and their villages, names only, for the portal's place picker.</summary>
+    public static async Task<IReadOnlyList<PublicPlace>> PlacesAsync(GuanjiaDb db, CancellationToken ct)
+    {
+        var orgs = await db.Organizations.AsNoTracking().Where(o => o.IsActive && (o.Kind == OrganizationKind.Town || o.Kind == OrganizationKind.Street
+            || o.Kind == OrganizationKind.Park || o.Kind == OrganizationKind.Village || o.Kind == OrganizationKind.Community))
+            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Kind, o.ParentId }).ToListAsync(ct);
+        return orgs.Where(o => Organization.IsTownKind(o.Kind))
+            .Select(t => new PublicPlace(t.Id, t.Name, orgs.Where(v => v.ParentId == t.Id && Organization.IsVillageKind(v.Kind))
+                .Select(v => new PublicPlace(v.Id, v.Name, [])).ToList()))
+            .ToList();
+    }
+}

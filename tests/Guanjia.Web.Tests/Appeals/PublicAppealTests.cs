@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Guanjia.Web.Tests.Infrastructure;
+
+namespace Guanjia.Web.Tests.Appeals;
+
+/// <summary>A resident raises an appeal on the portal without an account (R-IN-01 self-service channel) and tracks it.</summary>
+[Collection(ApiCollection.Name)]
+public class PublicAppealTests
+{
+    [Theory, BothDatabases]
+    public async Task R_IN_01_a_resident_raises_an_appeal_on_the_portal_and_tracks_it(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var anon = f.Host.Anonymous();
+        var places = await anon.GetJson("/api/public/places");
+        Assert.Contains(places.EnumerateArray().SelectMany(t => t.GetProperty("villages").EnumerateArray()), v => v.Str("id") == f.VillageId);
+        var phone = Flow.Phone();
+        var receipt = await anon.PostJson("/api/public/appeals", new
+        {
+            title = "小区门口积水", description = "下雨天门口积水严重", villageId = f.VillageId, name = "黄小明", phone, address = "新村路3号",
+        }, HttpStatusCode.Created);
+        var number = receipt.Str("trackingNumber");
+        Assert.Equal(4, receipt.EnumerateObject().Count()); // number, time, village, town: nothing else comes back
+
+        var found = await f.Village.GetJson($"/api/appeals?q={number}");
+        var appeal = found.GetProperty("items")[0];
+        Assert.Equal("WeChatAccount", appeal.Str("channel"));
+        Assert.Equal("Dispatched", appeal.Str("state"));
+        var track = await anon.GetJson($"/api/public/tracking?number={number}&phoneLast4={phone[^4..]}");
+        Assert.Equal(number, track.Str("trackingNumber"));
+        Assert.DoesNotContain(phone, track.ToString());
+        Assert.DoesNotContain("黄小明", track.ToString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task R_PL_09_the_portal_refuses_petition_matters_and_needs_a_phone(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var anon = f.Host.Anonymous();
+        var before = (await f.Village.GetJson("/api/appeals?pageSize=1")).GetProperty("total").GetInt32();
+        var problem = await anon.PostJson("/api/public/appeals", new
+        {
+            title = "信访", description = "要求处理历史遗留问题", villageId = f.VillageId, isPetitionMatter = true,
+        }, HttpStatusCode.BadRequest);
+        problem.ShouldNameField("isPetitionMatter", "petition");
+        problem.ShouldNameField("phone", "required");
+        Assert.Equal(before, (await f.Village.GetJson("/api/appeals?pageSize=1")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_public_api_is_rate_limited()
+    {
+        using var host = new LimitedHost();
+        var anon = host.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            codes.Add((await anon.GetAsync("/api/public/tracking?number=GJ000000AAAAAA&phoneLast4=1234")).StatusCode);
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], codes.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
+        var body = await (await anon.GetAsync("/api/public/notices")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("rate_limited", body.Str("code"));
+    }
+
+    private sealed class LimitedHost() : TestHost(Db.Sqlite)
+    {
+        protected override int RateLimitPerMinute => 3;
+    }
+}

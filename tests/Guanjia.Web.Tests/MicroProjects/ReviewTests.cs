@@ -325,6 +325,26 @@ public class ReviewTests
         Assert.Empty(DecisionToStart.Allowed(await DecisionToStart.GetAsync(f, projectId, deputy)));
     }
 
+    // R-MS-08: a reviewer who saw an older version (a department opinion came in since) is told to reload.
+    [Theory, BothDatabases]
+    public async Task R_MS_08_a_review_of_a_stale_version_is_a_conflict(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var projectId = await DecisionToStart.InTownReviewAsync(f);
+        await f.OpinionAsync(projectId);
+        var seen = await DecisionToStart.GetAsync(f, projectId, f.Town);
+        var version = seen.GetProperty("version").GetInt32();
+
+        var stale = await f.Town.PostJson(Url(projectId), DecisionToStart.With(Flow.Review(), ("version", version - 1)), HttpStatusCode.Conflict);
+        Assert.Equal("conflict", stale.Str("code"));
+        var unchanged = await DecisionToStart.AssertUnchangedAsync(f, projectId, seen);
+        Assert.Equal("TownReview", unchanged.Str("state"));
+
+        var ok = await f.Town.PostJson(Url(projectId), DecisionToStart.With(Flow.Review(), ("version", version)), HttpStatusCode.OK);
+        Assert.Equal("AwaitingPublicity", ok.Str("state"));
+        Assert.Equal(version + 1, ok.GetProperty("version").GetInt32());
+    }
+
     // R-MS-08: two reviewers at once — one decides, the other is told the project changed.
     [Theory, BothDatabases]
     public async Task R_MS_08_two_simultaneous_reviews_one_succeeds_one_conflicts(Db db)

@@ -61,7 +61,10 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
     public async Task CancelOpenAsync(GuanjiaDb db, Guid subjectId, string reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        foreach (var d in await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen).ToListAsync(ct))
+        // The query reads the database, where a deadline met earlier in this unit of work is still open:
+        // keep only those still open in memory, so a met deadline is not also cancelled.
+        var open = await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen).ToListAsync(ct);
+        foreach (var d in open.Where(d => d.IsOpen))
             d.Cancel(now, reason);
     }
 }

@@ -42,20 +42,21 @@ public static class CloseProject
         p.State = ProjectState.Closed;
         p.ClosedAt = now;
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
+        var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
+        string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address];
         db.PublicNotices.Add(new PublicNotice
         {
             Id = Guid.CreateVersion7(), Kind = NoticeKind.ProjectResult, SubjectType = "MicroProject", SubjectId = p.Id, SubjectRef = p.Number,
-            TownId = p.TownId, VillageId = p.VillageId, Title = $"“{p.Name}”项目办理结果", Platforms = string.Join(',', PublicNotice.LinkedPlatforms),
+            TownId = p.TownId, VillageId = p.VillageId, Title = $"“{Masking.Published(p.Name, personal)}”项目办理结果", Platforms = string.Join(',', PublicNotice.LinkedPlatforms),
             From = now, To = null, PublishedAt = now,
             BodyJson = JsonSerializer.Serialize(new Dictionary<string, object?>
             {
-                ["number"] = p.Number, ["name"] = p.Name, ["town"] = town, ["village"] = village, ["content"] = Masking.FreeText(p.Content),
+                ["number"] = p.Number, ["name"] = Masking.Published(p.Name, personal), ["town"] = town, ["village"] = village, ["content"] = Masking.Published(p.Content, personal),
                 ["budgetFen"] = p.BudgetFen, ["actualProgrammeFen"] = p.ActualProgrammeFen, ["actualVillageFen"] = p.ActualVillageFen,
                 ["actualSocialFen"] = p.ActualSocialFen, ["completedAt"] = p.CompletedAt, ["implementingBody"] = p.ImplementingBody,
                 ["surveyResponses"] = summary.Responses, ["satisfactionRate"] = summary.SatisfactionRate, ["score"] = summary.Score,
             }),
         });
-        var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
         await s.Feedback.AddAsync(db, appeal, FeedbackKind.Result, new Dictionary<string, string?> { ["projectName"] = p.Name, ["town"] = town, ["village"] = village }, ct);
     }
 }

@@ -41,18 +41,20 @@ public static class PublishProject
         p.PublicityPlatforms = string.Join(',', platforms);
         p.State = ProjectState.Publicity;
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
+        var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
+        string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address];
         db.PublicNotices.Add(new PublicNotice
         {
             Id = Guid.CreateVersion7(), Kind = NoticeKind.ProjectPublicity, SubjectType = "MicroProject", SubjectId = p.Id, SubjectRef = p.Number,
-            TownId = p.TownId, VillageId = p.VillageId, Title = $"关于“{p.Name}”项目的公示", Platforms = p.PublicityPlatforms,
+            TownId = p.TownId, VillageId = p.VillageId, Title = $"关于“{Masking.Published(p.Name, personal)}”项目的公示", Platforms = p.PublicityPlatforms,
             From = p.PublicityFrom.Value, To = p.PublicityTo, PublishedAt = now,
             BodyJson = JsonSerializer.Serialize(new Dictionary<string, object?>
             {
                 // Masked once, here: the notice never holds personal data (R-PL-07).
-                ["number"] = p.Number, ["name"] = p.Name, ["town"] = town, ["village"] = village,
-                ["category"] = p.Category is { } c ? ProjectTaxonomy.Zh(c) : null, ["content"] = Masking.FreeText(p.Content),
-                ["location"] = Masking.FreeText(p.Location), ["timeLimit"] = p.ImplementationPeriod, ["budgetFen"] = p.BudgetFen,
-                ["beneficiaries"] = Masking.FreeText(p.Beneficiaries), ["route"] = p.Route is { } rt ? ProjectTaxonomy.Zh(rt) : null,
+                ["number"] = p.Number, ["name"] = Masking.Published(p.Name, personal), ["town"] = town, ["village"] = village,
+                ["category"] = p.Category is { } c ? ProjectTaxonomy.Zh(c) : null, ["content"] = Masking.Published(p.Content, personal),
+                ["location"] = Masking.Published(p.Location, personal), ["timeLimit"] = p.ImplementationPeriod, ["budgetFen"] = p.BudgetFen,
+                ["beneficiaries"] = Masking.Published(p.Beneficiaries, personal), ["route"] = p.Route is { } rt ? ProjectTaxonomy.Zh(rt) : null,
                 ["implementingBody"] = p.ImplementingBody,
             }),
         });

@@ -32,4 +32,16 @@ public static class Masking
         var idMasked = System.Text.RegularExpressions.Regex.Replace(text, @"\d{17}[\dXx]", m => m.Value[..6] + "********" + m.Value[^4..]);
         return System.Text.RegularExpressions.Regex.Replace(idMasked, @"(?<!\d)(\d{3})[\d\- ]{3,6}(\d{4})(?!\d)", "$1****$2");
     }
+
+    /// <summary>
+    /// Masks what the system knows is personal — the appellant's name, phone and address — wherever it
+    /// appears in text staff wrote, then phone and ID numbers generally (R-PL-07).
+    /// </summary>
+    public static string Published(string? text, params string?[] personal)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        foreach (var p in personal.Where(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length >= 2).OrderByDescending(p => p!.Length))
+            text = text.Replace(p!.Trim(), new string('*', Math.Min(p.Trim().Length, 6)), StringComparison.Ordinal);
+        return FreeText(text);
+    }
 }

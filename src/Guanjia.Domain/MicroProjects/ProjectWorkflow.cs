@@ -46,7 +46,8 @@ public static class ProjectWorkflow
 
     public static readonly IReadOnlyList<Transition> Table =
     [
-        new("RecordConsultation", S(ProjectState.AwaitingConsultation, ProjectState.ConsultationFailed),
+        // From Consulted too: a project the town returned (budget, route) is settled again before it is filed again.
+        new("RecordConsultation", S(ProjectState.AwaitingConsultation, ProjectState.ConsultationFailed, ProjectState.Consulted),
             S(ProjectState.Consulted, ProjectState.ConsultationFailed), SizeRule.Any, Permissions.ProjectsVillage,
             O(Obligations.Consultation), O(), "R-MS-04, R-MS-05, R-MS-06", "召开城乡社区协商会议并上传协商记录"),
         new("RecordAssemblyVote", S(ProjectState.ConsultationFailed),

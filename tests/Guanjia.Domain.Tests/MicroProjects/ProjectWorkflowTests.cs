@@ -89,6 +89,12 @@ public class ProjectWorkflowTests
         Assert.DoesNotContain("13812345678", text);
         Assert.DoesNotContain("441900199001011234", text);
         Assert.Contains("138****5678", text);
+
+        var published = Masking.Published("为陈大文家门口（新村路18号）修路，联系13812345678", "陈大文", "13812345678", "新村路18号");
+        Assert.DoesNotContain("陈大文", published);
+        Assert.DoesNotContain("新村路18号", published);
+        Assert.DoesNotContain("13812345678", published);
+        Assert.Contains("修路", published);
     }
 
     [Fact]

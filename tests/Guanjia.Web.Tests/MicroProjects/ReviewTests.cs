@@ -287,6 +287,25 @@ public class ReviewTests
         Assert.Equal(["Receipt"], DecisionToStart.Kinds(appeal));
     }
 
+    // R-MS-06, R-MS-08: a project returned because the budget was not reasonable is consulted again with a new budget.
+    [Theory, BothDatabases]
+    public async Task R_MS_08_a_returned_project_may_be_consulted_again_before_it_is_filed(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var projectId = await DecisionToStart.InTownReviewAsync(f);
+        await f.Town.PostJson($"/api/micro-projects/{projectId}/review", new
+        {
+            consultationCompliant = true, budgetReasonable = false, routeFeasible = true, resolvableByPolicy = false,
+            decision = "ReturnToVillage", opinion = "预算偏高，请重新协商",
+        }, HttpStatusCode.OK);
+        var minutes = await f.UploadAsync(projectId, "Minutes");
+        var again = await f.Village.PostJson($"/api/micro-projects/{projectId}/consultations", f.Consultation(minutes, 9_000_000), HttpStatusCode.OK);
+        Assert.Equal("Consulted", again.Str("state"));
+        Assert.Equal(9_000_000, again.GetProperty("budgetFen").GetInt64());
+        Assert.Equal(2, again.GetProperty("consultations").GetArrayLength());
+        Assert.Equal("TownReview", (await f.RegisterAsync(projectId)).Str("state"));
+    }
+
     // R-MS-08, R-MS-16: a rejection closes the project and tells the appellant why.
     [Theory, BothDatabases]
     public async Task R_MS_08_a_rejected_project_is_closed_and_the_appellant_told_why(Db db)
@@ -316,7 +335,8 @@ public class ReviewTests
         Assert.Empty(DecisionToStart.Allowed(await DecisionToStart.GetAsync(f, projectId, f.Town)));
 
         await f.ConsultAsync(projectId, 12_000_000);
-        Assert.Equal(["FileRegistration"], DecisionToStart.Allowed(await DecisionToStart.GetAsync(f, projectId)));
+        // Before filing, the village may still consult again (e.g. after the town returned the project).
+        Assert.Equal(["RecordConsultation", "FileRegistration"], DecisionToStart.Allowed(await DecisionToStart.GetAsync(f, projectId)));
         await f.RegisterAsync(projectId);
         Assert.Equal(["Review"], DecisionToStart.Allowed(await DecisionToStart.GetAsync(f, projectId, f.Town)));
         Assert.Empty(DecisionToStart.Allowed(await DecisionToStart.GetAsync(f, projectId)));

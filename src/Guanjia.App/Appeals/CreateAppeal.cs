@@ -57,8 +57,10 @@ public static class CreateAppeal
         Guid? campaignId = null;
         if (collection == CollectionKind.Concentrated)
         {
-            // Concentrated items belong to the town's open campaign (R-IN-02).
-            var campaign = await db.CollectionCampaigns.AsNoTracking()
+            // Concentrated items belong to the town's open campaign (R-IN-02). The campaign is the town's
+            // record, outside a village worker's scope, yet the village collects for it: the village was
+            // checked to be in the caller's scope above, and only the campaign's year and id are used.
+            var campaign = await db.CollectionCampaigns.AsNoTracking().IgnoreQueryFilters()
                 .Where(c => c.TownId == town.Id && c.ClosedAt == null && c.EndsAt >= now).OrderBy(c => c.Year).FirstOrDefaultAsync(ct)
                 ?? throw new ValidationFailed("collection", "no_campaign", $"{town.Name}当前没有进行中的年度集中征集",
                     $"{town.Name} has no concentrated collection open now");

@@ -80,10 +80,13 @@ public static class RecordCommitteeDecision
         var rules = await s.Rules.GetAsync(db, appeal.RulesVersion, ct);
         var now = s.Clock.GetUtcNow();
         var year = Domain.Calendar.ChinaTime.LocalDate(now).Year;
-        var count = await db.MicroProjects.IgnoreQueryFilters().CountAsync(p => p.Year == year, ct);
+        // Numbered by the year the project is made in: a concentrated item made now may belong to next
+        // year's plan (Year), so counting by Year would hand out a number already taken.
+        var prefix = $"MS{year}-";
+        var count = await db.MicroProjects.IgnoreQueryFilters().CountAsync(p => p.Number.StartsWith(prefix), ct);
         var project = new MicroProject
         {
-            Id = Guid.CreateVersion7(), Number = $"MS{year}-{count + 1:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId,
+            Id = Guid.CreateVersion7(), Number = $"{prefix}{count + 1:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId,
             TownId = appeal.TownId, ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = ProjectState.AwaitingConsultation,
             Collection = appeal.Collection, Year = appeal.CollectionYear ?? year,
             Name = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), Category = r.Category ?? appeal.Category,

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Guanjia.App.Persistence;
+using Guanjia.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Guanjia.Web.Tests.MicroProjects.ClosingPath;
+
+namespace Guanjia.Web.Tests.MicroProjects;
+
+/// <summary>
+/// The year's plan: the city's allocation, the town's concentrated collection until the end of January
+/// (R-IN-02), the pool and the plan filed by the end of February with a total of at least the allocation,
+/// and adjustments paid from matching funds (R-MS-17). Each test uses a year of its own: the host is shared.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class AnnualPlanTests
+{
+    private static async Task<int> CountAsync<T>(Flow f, Func<GuanjiaDb, IQueryable<T>> q)
+    {
+        using var scope = f.Host.Services.CreateScope();
+        return await q(f.SystemDb(scope)).CountAsync();
+    }
+
+    // R-MS-17
+    [Theory, BothDatabases]
+    public async Task R_MS_17_only_the_city_sets_a_towns_allocation(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var townId = await TownIdAsync(f);
+        const int year = 2031;
+        var url = $"/api/allocations/{year}/{townId}";
+
+        await f.Town.PutJson(url, new { microProjectFen = 90_000_000L, microWishFen = 10_000_000L }, HttpStatusCode.Forbidden);
+        await f.Village.PutJson(url, new { microProjectFen = 90_000_000L }, HttpStatusCode.Forbidden);
+        var negative = await f.City.PutJson(url, new { microProjectFen = -1L, microWishFen = 0L }, HttpStatusCode.BadRequest);
+        negative.ShouldNameField("microProjectFen", "out_of_range");
+        var wish = await f.City.PutJson(url, new { microProjectFen = 1L, microWishFen = -5L }, HttpStatusCode.BadRequest);
+        wish.ShouldNameField("microWishFen", "out_of_range");
+        var village = await f.City.PutJson($"/api/allocations/{year}/{f.VillageId}", new { microProjectFen = 1L }, HttpStatusCode.BadRequest);
+        village.ShouldNameField("townId", "not_a_town");
+        Assert.Equal(0, await CountAsync(f, d => d.TownAllocations.Where(a => a.Year == year)));
+
+        var set = await f.City.PutJson(url, new { microProjectFen = 80_000_000L, microWishFen = 16_000_000L }, HttpStatusCode.OK);
+        Assert.Equal(80_000_000, set.GetProperty("microProjectFen").GetInt64());
+        Assert.Equal(16_000_000, set.GetProperty("microWishFen").GetInt64());
+        var changed = await f.City.PutJson(url, new { microProjectFen = 85_000_000L, version = set.GetProperty("version").GetInt32() }, HttpStatusCode.OK);
+        Assert.Equal(85_000_000, changed.GetProperty("microProjectFen").GetInt64());
+        Assert.Equal(16_000_000, changed.GetProperty("microWishFen").GetInt64());
+        Assert.Equal(1, await CountAsync(f, d => d.TownAllocations.Where(a => a.Year == year)));
+    }
+
+    // R-IN-02, R-MS-17
+    [Theory, BothDatabases]
+    public async Task R_IN_02_the_town_opens_its_concentrated_collection_once_a_year_with_its_deadlines(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var townId = await TownIdAsync(f);
+        const int year = 2028;
+
+        var late = await f.Town.PostJson("/api/annual-plans/campaigns", new { year = 2026 }, HttpStatusCode.BadRequest);
+        late.ShouldNameField("year", "too_late");
+        await f.Village.PostJson("/api/annual-plans/campaigns", new { year }, HttpStatusCode.Forbidden);
+        await f.City.PostJson("/api/annual-plans/campaigns", new { year }, HttpStatusCode.Forbidden);
+        Assert.Equal(0, await CountAsync(f, d => d.CollectionCampaigns.IgnoreQueryFilters().Where(c => c.Year == 2026 || c.Year == year)));
+
+        var campaign = await f.Town.PostJson("/api/annual-plans/campaigns", new { year, note = "2028年度集中征集" }, HttpStatusCode.OK);
+        Assert.Equal(townId, campaign.Str("townId"));
+        Assert.Equal(EndOfDay(2028, 1, 31), campaign.GetProperty("endsAt").GetDateTimeOffset());
+        await f.Town.PostJson("/api/annual-plans/campaigns", new { year }, HttpStatusCode.Conflict);
+        Assert.Equal(1, await CountAsync(f, d => d.CollectionCampaigns.IgnoreQueryFilters().Where(c => c.Year == year)));
+
+        var rows = (await f.Town.GetJson($"/api/deadlines?status=All&subjectId={campaign.Str("id")}")).GetProperty("items").EnumerateArray().ToList();
+        var collection = Assert.Single(rows, d => d.Str("obligation") == "ConcentratedCollection");
+        Assert.Equal("R-IN-02", collection.Str("ruleId"));
+        Assert.Equal(townId, collection.Str("responsibleOrgId"));
+        Assert.Equal(EndOfDay(2028, 1, 31), Due(collection));
+        var plan = Assert.Single(rows, d => d.Str("obligation") == "AnnualPlan");
+        Assert.Equal("R-MS-17", plan.Str("ruleId"));
+        Assert.Equal(townId, plan.Str("responsibleOrgId"));
+        Assert.Equal(EndOfDay(2028, 2, 29), Due(plan)); // the end of February of a leap year
+    }
+
+    // R-IN-02
+    [Theory, BothDatabases]
+    public async Task R_IN_02_a_concentrated_appeal_needs_an_open_campaign(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var changan = await f.Host.SignIn("changan.village");
+        var changanVillage = (await changan.GetJson("/api/auth/me")).Str("organizationId");
+        var before = await CountAsync(f, d => d.Appeals.IgnoreQueryFilters().Where(a => a.VillageId == Guid.Parse(changanVillage)));
+
+        var res = await changan.PostAsJsonAsync("/api/appeals", new
+        {
+            channel = "GridWorker", title = "村口增设路灯", description = "村口没有路灯，夜间出行不便", villageId = changanVillage,
+            appellantName = "黄伯", appellantPhone = Flow.Phone(), collection = "Concentrated", category = "ConvenienceWorks",
+        }, TestHost.Json);
+        var problem = await res.Json(HttpStatusCode.BadRequest);
+
+        problem.ShouldNameField("collection", "no_campaign");
+        Assert.Equal(before, await CountAsync(f, d => d.Appeals.IgnoreQueryFilters().Where(a => a.VillageId == Guid.Parse(changanVillage))));
+    }
+
+    // R-MS-17, R-IN-02
+    [Theory, BothDatabases]
+    public async Task R_MS_17_the_town_files_a_plan_from_its_pool_reaching_the_allocation_and_adjusts_it(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var saved = f.Now;
+        const int year = 2027;
+        try
+        {
+            // Still inside the 2027 collection, whatever the other tests did to the shared clock.
+            await f.SetClockAsync(Local(2026, 12, 1));
+            var townId = await TownIdAsync(f);
+            await f.City.PutJson($"/api/allocations/{year}/{townId}", new { microProjectFen = 10_000_000L, microWishFen = 0L }, HttpStatusCode.OK);
+            var campaign = await f.Town.PostJson("/api/annual-plans/campaigns", new { year }, HttpStatusCode.OK);
+            Assert.Equal(EndOfDay(2027, 1, 31), campaign.GetProperty("endsAt").GetDateTimeOffset());
+
+            // Concentrated appeals belong to the campaign's year; confirmed ones enter the pool.
+            var appeal = await AppealAsync(f, collection: "Concentrated");
+            Assert.Equal(year, appeal.GetProperty("collectionYear").GetInt32());
+            var a = await RegisteredAsync(f, 3_000_000, collection: "Concentrated");
+            var b = await RegisteredAsync(f, 4_000_000, collection: "Concentrated");
+            var c = await RegisteredAsync(f, 6_000_000, collection: "Concentrated");
+            var daily = await RegisteredAsync(f, 2_000_000);
+            var waiting = await f.Town.GetJson($"/api/annual-plans/pool?townId={townId}&year={year}");
+            Assert.DoesNotContain(waiting.EnumerateArray(), x => x.Str("id") == c.ProjectId); // not confirmed yet
+            await f.OpinionAsync(c.ProjectId);
+            await f.ReviewAsync(c.ProjectId);
+
+            var pool = (await f.Town.GetJson($"/api/annual-plans/pool?townId={townId}&year={year}")).EnumerateArray().ToList();
+            Assert.Equal(
+                new[] { a.ProjectId, b.ProjectId, c.ProjectId }.Order().ToArray(),
+                pool.Select(x => x.Str("id")).Where(id => id == a.ProjectId || id == b.ProjectId || id == c.ProjectId || id == daily.ProjectId).Order().ToArray());
+            Assert.All(pool, x => Assert.Equal(year, x.GetProperty("year").GetInt32()));
+
+            // A village does not file the plan; a plan below the allocation is refused and nothing is saved.
+            await f.Village.PostJson("/api/annual-plans", new { year, projectIds = new[] { a.ProjectId, b.ProjectId, c.ProjectId } }, HttpStatusCode.Forbidden);
+            var below = await f.Town.PostJson("/api/annual-plans", new { year, projectIds = new[] { a.ProjectId, b.ProjectId } }, HttpStatusCode.BadRequest);
+            below.ShouldNameField("projectIds", "below_allocation");
+            var outside = await f.Town.PostJson("/api/annual-plans",
+                new { year, projectIds = new[] { a.ProjectId, b.ProjectId, c.ProjectId, daily.ProjectId } }, HttpStatusCode.BadRequest);
+            outside.ShouldNameField("projectIds", "not_in_pool");
+            Assert.Empty((await f.Town.GetJson($"/api/annual-plans?year={year}")).EnumerateArray());
+            Assert.Equal(0, await CountAsync(f, d => d.AnnualPlans.IgnoreQueryFilters().Where(p => p.Year == year)));
+
+            // At least the allocation: filed, reported to the city, the R-MS-17 deadline met.
+            var plan = await f.Town.PostJson("/api/annual-plans",
+                new { year, projectIds = new[] { a.ProjectId, b.ProjectId, c.ProjectId }, stampNote = "已盖章" }, HttpStatusCode.OK);
+            Assert.Equal("Filed", plan.Str("state"));
+            Assert.Equal(13_000_000, plan.GetProperty("plannedFen").GetInt64());
+            Assert.Equal(10_000_000, plan.GetProperty("allocationFen").GetInt64());
+            Assert.Equal(3, plan.GetProperty("items").GetArrayLength());
+            Assert.All(plan.GetProperty("items").EnumerateArray(), i => Assert.Equal("Allocation", i.Str("funding")));
+            var city = await f.City.GetJson("/api/notifications");
+            Assert.Contains(city.EnumerateArray(), n => n.Str("kind") == "AnnualPlan" && n.Str("text").Contains("2027年度", StringComparison.Ordinal)
+                && n.Str("text").Contains("实施计划", StringComparison.Ordinal));
+            var deadlines = (await f.Town.GetJson($"/api/deadlines?status=All&subjectId={campaign.Str("id")}")).GetProperty("items").EnumerateArray();
+            Assert.Equal("Met", deadlines.Single(d => d.Str("obligation") == "AnnualPlan").Str("status"));
+
+            var twice = await f.Town.PostJson("/api/annual-plans", new { year, projectIds = new[] { a.ProjectId, b.ProjectId, c.ProjectId } },
+                HttpStatusCode.Conflict);
+            Assert.Equal(409, twice.GetProperty("status").GetInt32());
+            Assert.Equal(1, await CountAsync(f, d => d.AnnualPlans.IgnoreQueryFilters().Where(p => p.Year == year)));
+
+            // A daily item added in the year: paid from the town's matching funds and reported to the city.
+            var adjusted = await f.Town.PostJson($"/api/annual-plans/{plan.Str("id")}/adjustments",
+                new { projectId = daily.ProjectId, reason = "日常征集新增项目，群众需求迫切" }, HttpStatusCode.OK);
+            var item = adjusted.GetProperty("items").EnumerateArray().Single(i => i.Str("projectId") == daily.ProjectId);
+            Assert.Equal("MatchingFund", item.Str("funding"));
+            Assert.True(item.GetProperty("isAdjustment").GetBoolean());
+            Assert.Equal(f.Now, item.GetProperty("reportedToCityAt").GetDateTimeOffset());
+            Assert.Equal(2_000_000, adjusted.GetProperty("adjustedFen").GetInt64());
+            Assert.Equal(13_000_000, adjusted.GetProperty("plannedFen").GetInt64());
+            var reported = await f.City.GetJson("/api/notifications");
+            Assert.Contains(reported.EnumerateArray(), n => n.Str("kind") == "AnnualPlan" && n.Str("text").Contains("动态调整", StringComparison.Ordinal)
+                && n.Str("text").Contains("配套资金", StringComparison.Ordinal));
+            await f.Village.PostJson($"/api/annual-plans/{plan.Str("id")}/adjustments",
+                new { projectId = appeal.Str("id"), reason = "村里想加" }, HttpStatusCode.Forbidden);
+        }
+        finally
+        {
+            await f.SetClockAsync(saved);
+        }
+    }
+}

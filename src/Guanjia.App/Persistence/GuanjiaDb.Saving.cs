@@ -90,9 +90,6 @@ public sealed partial class GuanjiaDb
         foreach (var e in changed)
         {
             if (e.Entity is AuditEntry) continue;
-            // A report goes up: a town's plan or adjustment notifies the city (R-MS-17). A unit may raise a
-            // notification to a unit above it, never change or delete one outside its scope.
-            if (e.Entity is Domain.Feedback.StaffNotification && e.State == EntityState.Added) continue;
             if (e.Entity is IScoped)
             {
                 var current = (string)e.Property(nameof(IScoped.ScopePath)).CurrentValue!;

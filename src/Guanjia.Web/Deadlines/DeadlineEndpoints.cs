@@ -24,25 +24,30 @@ public static class DeadlineEndpoints
         var n = app.MapGroup("/api/notifications").WithTags("Deadlines").RequireAuthorization();
         n.MapGet("/", async (GuanjiaDb db, bool unreadOnly = false, CancellationToken ct = default) =>
         {
-            var actor = db.Actor;
-            var q = db.StaffNotifications.AsNoTracking();
-            if (actor.SeesEverything)
-            {
-                var city = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.City).Select(o => o.Id).FirstOrDefaultAsync(ct);
-                q = q.Where(x => x.OrganizationId == city);
-            }
-            else q = q.Where(x => x.ScopePath == actor.ScopePath);
+            // A unit's inbox: notifications addressed to the organisation at the root of the caller's scope.
+            // (A town's report to the city is stored in the town's scope but addressed to the city.)
+            var unit = await UnitAsync(db, ct);
+            var q = db.StaffNotifications.AsNoTracking().Where(x => x.OrganizationId == unit);
             if (unreadOnly) q = q.Where(x => x.ReadAt == null);
             var rows = await q.OrderByDescending(x => x.CreatedAt).Take(100).ToListAsync(ct);
             return rows.Select(x => new NotificationView(x.Id, x.Kind, x.Text, x.DeadlineId, x.CreatedAt, x.ReadAt)).ToList();
         }).RequirePermission(Permissions.DeadlinesRead).WithSummary("Your unit's warnings and reports, newest first");
         n.MapPost("/{id:guid}/read", async (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
         {
-            var row = await db.StaffNotifications.SingleOrDefaultAsync(x => x.Id == id, ct)
+            var unit = await UnitAsync(db, ct);
+            var row = await db.StaffNotifications.SingleOrDefaultAsync(x => x.Id == id && x.OrganizationId == unit, ct)
                 ?? throw new Domain.Common.NotFound("StaffNotification", "提醒不存在", "The notification does not exist");
             row.ReadAt ??= clock.GetUtcNow();
             await db.Audit("ReadNotification").SaveChangesAsync(ct);
             return TypedResults.NoContent();
         }).RequirePermission(Permissions.DeadlinesRead);
+    }
+
+    private static async Task<Guid> UnitAsync(GuanjiaDb db, CancellationToken ct)
+    {
+        var actor = db.Actor;
+        return actor.SeesEverything
+            ? await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.City).Select(o => o.Id).FirstOrDefaultAsync(ct)
+            : await db.Organizations.AsNoTracking().Where(o => o.Path == actor.ScopePath).Select(o => o.Id).FirstOrDefaultAsync(ct);
     }
 }

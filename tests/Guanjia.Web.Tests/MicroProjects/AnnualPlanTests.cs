@@ -157,6 +157,8 @@ public class AnnualPlanTests
             var city = await f.City.GetJson("/api/notifications");
             Assert.Contains(city.EnumerateArray(), n => n.Str("kind") == "AnnualPlan" && n.Str("text").Contains("2027年度", StringComparison.Ordinal)
                 && n.Str("text").Contains("实施计划", StringComparison.Ordinal));
+            // The report is the city's mail, not the town's, though the town wrote it.
+            Assert.DoesNotContain((await f.Town.GetJson("/api/notifications")).EnumerateArray(), n => n.Str("kind") == "AnnualPlan");
             var deadlines = (await f.Town.GetJson($"/api/deadlines?status=All&subjectId={campaign.Str("id")}")).GetProperty("items").EnumerateArray();
             Assert.Equal("Met", deadlines.Single(d => d.Str("obligation") == "AnnualPlan").Str("status"));
 

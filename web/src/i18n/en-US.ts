@@ -28,7 +28,7 @@ const enUS: Messages = {
   },
   org: {
     title: 'Organisations', searchPlaceholder: 'Filter by name or code', towns: 'Towns', villages: 'Villages',
-    summary: '{towns} towns and streets, {villages} villages and communities', pickHint: 'Pick an organisation on the left to see it',
+    summary: '{towns} towns and streets, {villages} villages and communities', summaryVillages: '{villages} villages and communities', pickHint: 'Pick an organisation on the left to see it',
     notOnTree: 'Your organisation is not on the administrative tree; here it is.', path: 'Within',
     code: 'Code', name: 'Name', nameEn: 'English name', kind: 'Kind', parent: 'Parent', economicClass: 'Economic class',
     pilot: 'Pilot', function: 'Function', isLead: 'Lead department', address: 'Address', phone: 'Phone', active: 'Status',

@@ -26,7 +26,7 @@ const zhCN = {
   },
   org: {
     title: '组织架构', searchPlaceholder: '按名称或编码筛选', towns: '镇街', villages: '村（社区）',
-    summary: '{towns} 个镇街，{villages} 个村（社区）', pickHint: '请在左侧选择一个组织查看详情',
+    summary: '{towns} 个镇街，{villages} 个村（社区）', summaryVillages: '{villages} 个村（社区）', pickHint: '请在左侧选择一个组织查看详情',
     notOnTree: '您的组织不在行政区划树中，以下是您所属组织的信息。', path: '上级',
     code: '编码', name: '名称', nameEn: '英文名称', kind: '类型', parent: '上级组织', economicClass: '经济类别',
     pilot: '试点', function: '部门职能', isLead: '牵头部门', address: '地址', phone: '电话', active: '状态',

@@ -40,8 +40,7 @@ await Guanjia.Web.Startup.PrepareDatabaseAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseWebAppFiles();
 app.UseAuthentication();
 app.UseGuanjiaAntiforgery();
 app.UseAuthorization();
@@ -53,6 +52,7 @@ app.MapAccounts();
 app.MapOrganizations();
 app.MapCalendar();
 app.MapAuditing();
+app.MapWebAppFallback();
 
 app.Run();
 

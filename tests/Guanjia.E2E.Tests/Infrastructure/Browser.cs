@@ -32,7 +32,7 @@ public static class Browser
     }
 
     public const string MissingMessage =
-        "Chromium is not installed (apt-get install -y chromium fonts-noto-cjk, or set GUANJIA_CHROMIUM); browser tests skipped";
+        "Chromium is not installed (apt-get install -y chromium fonts-noto-cjk, or set GUANJIA_CHROMIUM)";
 }
 
 /// <summary>A browser test: skipped when Chromium is missing, unless GUANJIA_REQUIRE_BROWSER=1.</summary>
@@ -41,6 +41,6 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
     {
-        if (Browser.ExecutablePath is null && !Browser.Required) Skip = Browser.MissingMessage;
+        if (Browser.ExecutablePath is null && !Browser.Required) Skip = Browser.MissingMessage + "; browser tests skipped";
     }
 }

@@ -62,7 +62,7 @@ const enUS: Messages = {
     expiresAt: 'Expires', lastUsedAt: 'Last used', revokedAt: 'Revoked', revoke: 'Revoke', revoked: 'Revoked',
     expired: 'Expired', valid: 'Valid', create: 'New token', never: 'Never', secretTitle: 'Token issued',
     revokePrompt: 'Why revoke this token?', secretWarning: 'Copy it now and keep it safe: it cannot be shown again after you close this window.',
-    perm: { 'appeals.create': 'File appeals', 'appeals.read': 'Read appeals' },
+    permAppealsCreate: 'File appeals', permAppealsRead: 'Read appeals',
   },
   calendar: {
     title: 'Working calendar', year: 'Year', notice: 'Source', noNotice: 'The official holiday arrangement for this year is not loaded; working days count Monday to Friday only.',

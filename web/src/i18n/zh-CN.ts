@@ -57,7 +57,7 @@ const zhCN = {
     lastUsedAt: '最近使用', revokedAt: '吊销时间', revoke: '吊销', revoked: '已吊销', expired: '已过期', valid: '有效',
     create: '新增令牌', never: '永不过期', secretTitle: '令牌已创建', revokePrompt: '请填写吊销原因',
     secretWarning: '请立即复制并妥善保存。关闭此窗口后将无法再次查看。',
-    perm: { 'appeals.create': '提交诉求', 'appeals.read': '查询诉求' },
+    permAppealsCreate: '提交诉求', permAppealsRead: '查询诉求',
   },
   calendar: {
     title: '工作日历', year: '年份', notice: '依据', noNotice: '本年度尚未载入国务院办公厅节假日安排，仅按周一至周五计算工作日。',

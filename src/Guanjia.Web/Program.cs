@@ -45,8 +45,7 @@ await Guanjia.Web.Startup.PrepareDatabaseAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseWebAppFiles();
 app.UseAuthentication();
 app.UseGuanjiaAntiforgery();
 app.UseAuthorization();
@@ -63,6 +62,7 @@ app.MapAppeals();
 app.MapMicroProjects();
 app.MapDeadlines();
 app.MapProgramme();
+app.MapWebAppFallback();
 
 app.Run();
 

@@ -1,0 +1,35 @@
+/** Permission names the endpoints require (src/Guanjia.Domain/Accounts/Roles.cs). */
+export const Perm = {
+  OrganizationsManage: 'organizations.manage',
+  UsersRead: 'users.read',
+  UsersManage: 'users.manage',
+  TokensManage: 'tokens.manage',
+  CalendarManage: 'calendar.manage',
+  AuditRead: 'audit.read',
+  AuditVerify: 'audit.verify',
+  AppealsRead: 'appeals.read',
+  AppealsCreate: 'appeals.create',
+} as const
+
+export type PermissionName = (typeof Perm)[keyof typeof Perm]
+
+export type PermRequirement = string | readonly string[] | { all: readonly string[] }
+
+/**
+ * Whether the granted permissions satisfy the requirement: one name, any of a list, or all of `{ all }`.
+ * A read-only account (deputies) may hold read permissions only, so anything named `*.manage`,
+ * `*.create` or `*.verify` is refused to it whatever it holds. Nothing required means allowed.
+ */
+export function hasPerm(
+  granted: readonly string[] | null | undefined,
+  required: PermRequirement | null | undefined,
+  readOnly = false,
+): boolean {
+  if (required === null || required === undefined) return true
+  const have = new Set(granted ?? [])
+  const ok = (p: string) => have.has(p) && !(readOnly && !/\.(read)$/.test(p))
+  if (typeof required === 'string') return ok(required)
+  if ('all' in required) return required.all.every(ok)
+  const list = required as readonly string[]
+  return list.length === 0 || list.some(ok)
+}

@@ -13,7 +13,8 @@ public class CalendarApiTests
         var host = TestHost.For(db);
         var anon = host.Anonymous();
         var years = (await anon.GetJson("/api/calendar/years")).EnumerateArray().Select(y => y.GetProperty("year").GetInt32()).ToList();
-        Assert.Equal(Enumerable.Range(2020, 7), years);
+        // Other tests on the shared host may add a year of their own (2041); the shipped ones are all there.
+        Assert.Equal(Enumerable.Range(2020, 7), years.Where(y => y <= 2026));
         Assert.True((await anon.GetJson("/api/calendar/days/2024-02-04")).GetProperty("isWorkingDay").GetBoolean());
         Assert.True((await anon.GetJson("/api/calendar/days/2024-02-18")).GetProperty("isWorkingDay").GetBoolean());
         for (var d = 1; d <= 7; d++)

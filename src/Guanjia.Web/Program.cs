@@ -9,6 +9,7 @@ using Guanjia.Web.Appeals;
 using Guanjia.Web.Deadlines;
 using Guanjia.Web.Feedback;
 using Guanjia.Web.MicroProjects;
+using Guanjia.Web.Reports;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -62,6 +63,7 @@ app.MapAppeals();
 app.MapMicroProjects();
 app.MapDeadlines();
 app.MapProgramme();
+app.MapReports();
 app.MapWebAppFallback();
 
 app.Run();

@@ -75,6 +75,7 @@ public static class CreateAppeal
             Category = category, Address = address?.Trim(), AppellantName = name?.Trim(), AppellantPhone = phone,
             TrackingKeyHash = phone is { Length: >= 4 } ? Appeal.TrackingKey(tracking, LastFour(phone)) : null,
             VillageId = village.Id, TownId = town.Id, ScopePath = village.Path, State = AppealState.Dispatched, ReceivedAt = now,
+            ReceivedMonth = MonthOf(now),
             RulesVersion = version, CreatedById = db.Actor.Id, CreatedByName = db.Actor.Name,
         };
         db.Appeals.Add(appeal);
@@ -82,6 +83,12 @@ public static class CreateAppeal
         await s.Deadlines.StartAsync(db, rules, Obligations.Acknowledge, subject, village.Id, now, rules.Acknowledge, ct);
         await s.Deadlines.StartAsync(db, rules, Obligations.CommitteeMeeting, subject, village.Id, now, rules.CommitteeMeeting, ct);
         return appeal;
+    }
+
+    internal static int MonthOf(DateTimeOffset at)
+    {
+        var d = Domain.Calendar.ChinaTime.LocalDate(at);
+        return d.Year * 100 + d.Month;
     }
 
     internal static string LastFour(string phone)

@@ -77,6 +77,8 @@ public sealed partial class GuanjiaDb
             e.HasIndex(x => new { x.State, x.ReceivedAt });
             e.HasIndex(x => new { x.TownId, x.ReceivedAt });
             e.HasIndex(x => new { x.VillageId, x.ReceivedAt });
+            e.HasIndex(x => new { x.ReceivedMonth, x.Channel });
+            e.HasIndex(x => new { x.TownId, x.ReceivedMonth });
         });
         m.Entity<MicroProject>(e =>
         {
@@ -106,6 +108,7 @@ public sealed partial class GuanjiaDb
             e.HasIndex(x => new { x.ScopePath, x.CreatedAt });
             e.HasIndex(x => new { x.State, x.CreatedAt });
             e.HasIndex(x => new { x.TownId, x.Year, x.InAnnualPool });
+            e.HasIndex(x => new { x.TownId, x.State });
             e.HasOne<Appeal>().WithMany().HasForeignKey(x => x.AppealId).OnDelete(DeleteBehavior.Restrict);
         });
         m.Entity<Consultation>(e =>

@@ -54,6 +54,9 @@ public sealed class Appeal : IScoped, IVersioned
     public required string ScopePath { get; set; }
     public AppealState State { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>yyyyMM of the local (Beijing) date received, so statistics group by month in an index.</summary>
+    public int ReceivedMonth { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public CommitteeOutcome? Outcome { get; set; }

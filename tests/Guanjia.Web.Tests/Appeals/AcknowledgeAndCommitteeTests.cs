@@ -53,6 +53,21 @@ public class AcknowledgeAndCommitteeTests
         Assert.Equal(phone, await RecipientOfAsync(f, Guid.Parse(receipt.Str("id"))));
     }
 
+    // R-MS-02 / R-PL-06: a 12345 call that town staff typed in has no work order to answer; the receipt still reaches the phone.
+    [Theory, BothDatabases]
+    public async Task R_MS_02_a_staff_entered_12345_call_without_a_work_order_gets_its_receipt_by_sms(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var phone = Flow.Phone();
+        var a = await f.Town.PostJson("/api/appeals", Appeal(f, Http.Unique("热线来电"), "Hotline12345", phone: phone), HttpStatusCode.Created);
+        Assert.Equal("Hotline12345", a.Str("channel"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, a.GetProperty("externalRef").ValueKind);
+
+        var receipt = Message(await f.AcknowledgeAsync(a.Str("id")), "Receipt");
+        Assert.Equal("Sms", receipt.Str("channel"));
+        Assert.Equal(phone, await RecipientOfAsync(f, Guid.Parse(receipt.Str("id"))));
+    }
+
     // R-MS-02: 24 hours are hours; the National Day holiday does not pause them.
     [Theory, BothDatabases]
     public async Task R_MS_02_the_24_hours_run_on_through_a_public_holiday(Db db)

@@ -183,4 +183,32 @@ public class IntakeTests
         Assert.Equal(0, await CountByTitleAsync(f, title + "改"));
         Assert.Equal(1, await CountByTitleAsync(f, title));
     }
+
+    // R-IN-04: the same Idempotency-Key sent twice at once still makes one appeal.
+    [Theory, BothDatabases]
+    public async Task R_IN_04_a_concurrent_retry_with_the_same_idempotency_key_makes_one_appeal(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var title = Http.Unique("并发幂等");
+        var key = Guid.NewGuid().ToString();
+        var body = Appeal(f, title, phone: "13800005678");
+
+        async Task<HttpResponseMessage> Send()
+        {
+            using var req = new HttpRequestMessage(HttpMethod.Post, "/api/appeals") { Content = JsonContent.Create(body, options: TestHost.Json) };
+            req.Headers.Add("Idempotency-Key", key);
+            return await f.Village.SendAsync(req);
+        }
+
+        var responses = await Task.WhenAll(Send(), Send());
+        var created = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var other = responses.Single(r => r != created);
+        var first = await created.Json(HttpStatusCode.Created);
+        // The loser either answers with the same appeal or says the request is already being handled; never a second appeal.
+        Assert.True(other.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, other.StatusCode.ToString());
+        if (other.StatusCode == HttpStatusCode.OK) Assert.Equal(first.Str("id"), (await other.Json(HttpStatusCode.OK)).Str("id"));
+        Assert.Equal(1, await CountByTitleAsync(f, title));
+        // And a later retry gets the appeal.
+        Assert.Equal(first.Str("id"), (await (await Send()).Json(HttpStatusCode.OK)).Str("id"));
+    }
 }

@@ -224,6 +224,9 @@ public class AcknowledgeAndCommitteeTests
         Assert.Equal(403, byTown.GetProperty("status").GetInt32());
         var deputy = await f.Host.SignIn("dongcheng.deputy");
         await (await Post(deputy, $"/api/appeals/{id}/acknowledge", new { note = "代为接收" })).Json(HttpStatusCode.Forbidden);
+        // A village of another town does not even see it.
+        var changanVillage = await f.Host.SignIn("changan.village");
+        await (await Post(changanVillage, $"/api/appeals/{id}/acknowledge", new { note = "接收" })).Json(HttpStatusCode.NotFound);
         await AssertUnchangedAsync(f, a);
         Assert.Equal("Open", Deadline(await f.Village.GetJson($"/api/appeals/{id}"), "Acknowledge").Str("status"));
     }

@@ -28,6 +28,8 @@ public class FeedbackTests
         var f = await Flow.StartAsync(db);
         var original = await ReceiptTemplateAsync(f.City);
         var text = original.Str("body");
+        var earlier = await f.StaffAppealAsync();
+        var earlierBody = Message(await f.AcknowledgeAsync(earlier.Str("id")), "Receipt").Str("body");
         try
         {
             var edited = await f.City.PutJson("/api/feedback-templates/Receipt", new
@@ -41,6 +43,8 @@ public class FeedbackTests
             var a = await f.StaffAppealAsync();
             var acked = await f.AcknowledgeAsync(a.Str("id"));
             Assert.Equal($"【民生大莞家】您的诉求{a.Str("trackingNumber")}已由{a.Str("villageName")}接收，测试模板。", Message(acked, "Receipt").Str("body"));
+            // A message already written keeps the words it was sent with.
+            Assert.Equal(earlierBody, Message(await f.Village.GetJson($"/api/appeals/{earlier.Str("id")}"), "Receipt").Str("body"));
         }
         finally
         {
@@ -169,23 +173,101 @@ public class FeedbackTests
         }
     }
 
-    /// <summary>A real HTTP endpoint that answers 500 to the first delivery of each message and 200 after.</summary>
+    // R-PL-06 / R-MS-16: a message that keeps failing is flagged Failed for staff, yet still retried until it is sent.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_a_message_that_keeps_failing_is_flagged_but_retried_until_sent(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        await DrainOutboxAsync(f);
+        var order = await f.HotlineOrderAsync();
+        var id = order.Str("id");
+        var messageId = Message(await f.AcknowledgeAsync(id), "Receipt").Str("id");
+
+        await using var receiver = await FlakyReceiver.StartAsync(failures: OutboxDispatcher.FailedAfterAttempts);
+        var senders = f.Host.Services.GetRequiredService<MessageSenders>();
+        using var http = new HttpClient();
+        senders.Use(DeliveryChannel.Hotline12345, new WebhookSender(DeliveryChannel.Hotline12345, receiver.Url, null, http));
+        try
+        {
+            for (var attempt = 1; attempt <= OutboxDispatcher.FailedAfterAttempts; attempt++)
+            {
+                await f.DeliverAsync();
+                var m = Message(await f.Village.GetJson($"/api/appeals/{id}"), "Receipt");
+                Assert.Equal(attempt, m.GetProperty("attempts").GetInt32());
+                Assert.Equal(attempt < OutboxDispatcher.FailedAfterAttempts ? "Pending" : "Failed", m.Str("state"));
+                f.Host.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1)); // past the longest back-off
+            }
+            await f.DeliverAsync();
+            var sent = Message(await f.Village.GetJson($"/api/appeals/{id}"), "Receipt");
+            Assert.Equal("Sent", sent.Str("state"));
+            Assert.Equal(OutboxDispatcher.FailedAfterAttempts + 1, sent.GetProperty("attempts").GetInt32());
+            Assert.Equal(OutboxDispatcher.FailedAfterAttempts + 1, receiver.Received.Count(r => r.Key == messageId));
+        }
+        finally
+        {
+            senders.Use(DeliveryChannel.Hotline12345, f.Host.Services.GetRequiredService<RecordingSender>());
+        }
+    }
+
+    // R-PL-06: two outbox runners at once (two instances of the app) send each message once.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_two_outbox_runners_at_once_send_each_message_once(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        await DrainOutboxAsync(f);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var a = await f.StaffAppealAsync();
+            ids.Add(Message(await f.AcknowledgeAsync(a.Str("id")), "Receipt").Str("id"));
+        }
+
+        var counting = new CountingSender();
+        var senders = f.Host.Services.GetRequiredService<MessageSenders>();
+        senders.Use(DeliveryChannel.Sms, counting);
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(f.DeliverAsync)));
+            await f.DeliverAsync();
+        }
+        finally
+        {
+            senders.Use(DeliveryChannel.Sms, f.Host.Services.GetRequiredService<RecordingSender>());
+        }
+        foreach (var id in ids) Assert.Equal(1, counting.Calls.GetValueOrDefault(id));
+    }
+
+    private sealed class CountingSender : IMessageSender
+    {
+        public ConcurrentDictionary<string, int> Calls { get; } = new();
+        public string Name => "counting";
+
+        public async Task SendAsync(Guanjia.Domain.Feedback.AppealMessage message, CancellationToken ct)
+        {
+            Calls.AddOrUpdate(message.Id.ToString(), 1, (_, n) => n + 1);
+            await Task.Delay(50, ct);
+        }
+    }
+
+    /// <summary>A real HTTP endpoint that answers 500 to the first deliveries of each message and 200 after.</summary>
     private sealed class FlakyReceiver : IAsyncDisposable
     {
         private readonly WebApplication _app;
         private readonly ConcurrentDictionary<string, int> _seen = new();
 
-        private FlakyReceiver(WebApplication app) => _app = app;
+        private readonly int _failures;
+
+        private FlakyReceiver(WebApplication app, int failures) => (_app, _failures) = (app, failures);
 
         public ConcurrentQueue<(string Key, string Body, string? Signature)> Received { get; } = new();
         public Uri Url { get; private set; } = null!;
 
-        public static async Task<FlakyReceiver> StartAsync()
+        public static async Task<FlakyReceiver> StartAsync(int failures = 1)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             var app = builder.Build();
-            var receiver = new FlakyReceiver(app);
+            var receiver = new FlakyReceiver(app, failures);
             app.Urls.Add("http://127.0.0.1:0");
             app.Run(async ctx =>
             {
@@ -193,7 +275,7 @@ public class FeedbackTests
                 var body = await reader.ReadToEndAsync();
                 var key = ctx.Request.Headers["Idempotency-Key"].ToString();
                 receiver.Received.Enqueue((key, body, ctx.Request.Headers["X-Guanjia-Signature"].ToString()));
-                ctx.Response.StatusCode = receiver._seen.AddOrUpdate(key, 1, (_, n) => n + 1) == 1
+                ctx.Response.StatusCode = receiver._seen.AddOrUpdate(key, 1, (_, n) => n + 1) <= receiver._failures
                     ? StatusCodes.Status500InternalServerError
                     : StatusCodes.Status200OK;
             });

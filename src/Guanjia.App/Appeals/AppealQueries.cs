@@ -41,7 +41,8 @@ public static class AppealQueries
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == a.VillageId || o.Id == a.TownId)
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == a.Id).OrderBy(d => d.StartsAt).ToListAsync(ct);
-        var messages = await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == a.Id).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        var messages = await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == a.Id)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct); // ids are version-7: creation order within one instant
         var clear = SeesContacts(db.Actor);
         var allowed = AppealWorkflow.Steps.Where(st => st.From == a.State && db.Actor.Has(st.Permission)).Select(st => st.Action).ToList();
         return new AppealDetail(a.Id, a.TrackingNumber, a.Channel, Channels.Zh(a.Channel), a.ExternalRef, a.Collection, a.CollectionYear,

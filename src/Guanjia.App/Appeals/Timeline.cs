@@ -44,7 +44,8 @@ public static class Timeline
             entries.Add(new TimelineEntry(a.At, "step", ActionZh(a.Action), state is null ? a.Reason : $"→ {state}{(a.Reason is null ? "" : $"：{a.Reason}")}",
                 a.ActorName, null, null, null));
         }
-        foreach (var m in await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == appealId).ToListAsync(ct))
+        foreach (var m in await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == appealId)
+                     .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct))
             entries.Add(new TimelineEntry(m.CreatedAt, "message", $"反馈：{m.Kind}", m.Body, "system", null, null, m.Id));
         foreach (var d in await db.Deadlines.AsNoTracking().Where(d => subjects.Contains(d.SubjectId)).ToListAsync(ct))
         {

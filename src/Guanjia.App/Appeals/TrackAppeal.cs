@@ -31,7 +31,7 @@ public static class TrackAppeal
         var a = await db.Appeals.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(x => x.TrackingNumber == tracking && x.TrackingKeyHash == key, ct)
             ?? throw new NotFound("Appeal", "未找到该诉求，请核对查询编号和手机号码后四位", "No appeal matches that number and phone digits");
         var p = a.MicroProjectId is { } pid ? await db.MicroProjects.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == pid, ct) : null;
-        var messages = await db.AppealMessages.IgnoreQueryFilters().AsNoTracking().Where(m => m.AppealId == a.Id).OrderBy(m => m.CreatedAt)
+        var messages = await db.AppealMessages.IgnoreQueryFilters().AsNoTracking().Where(m => m.AppealId == a.Id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => new TrackingMessage(m.Kind, m.Body, m.CreatedAt)).ToListAsync(ct);
         var stages = new List<TrackingStage>
         {

@@ -21,6 +21,8 @@ public sealed class FeedbackWriter(TimeProvider clock)
         var template = await db.FeedbackTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == kind, ct);
         var all = new Dictionary<string, string?>(values) { ["trackingNumber"] = appeal.TrackingNumber };
         var channel = Channels.DeliveryFor(appeal.Channel);
+        // A 12345 call entered by staff has no work order to answer through; the appellant's phone is the way back.
+        if (channel == DeliveryChannel.Hotline12345 && appeal.ExternalRef is null) channel = DeliveryChannel.Sms;
         var now = clock.GetUtcNow();
         var m = new AppealMessage
         {

@@ -22,8 +22,16 @@ internal static class AppealSupport
         return $"GJ{Domain.Calendar.ChinaTime.ToLocal(now):yyMMdd}{new string(chars)}";
     }
 
-    public static string? NormalizePhone(string? phone) =>
-        string.IsNullOrWhiteSpace(phone) ? null : new string(phone.Where(c => char.IsDigit(c) || c == '-').ToArray());
+    /// <summary>Digits and dashes only; a mainland country code (+86 / 0086) in front of a mobile number is dropped.</summary>
+    public static string? NormalizePhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var kept = new string(phone.Where(c => char.IsDigit(c) || c == '-').ToArray());
+        var digits = new string(kept.Where(char.IsDigit).ToArray());
+        if (digits.Length == 15 && digits.StartsWith("0086", StringComparison.Ordinal)) return digits[4..];
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal) && digits[2] == '1') return digits[2..];
+        return kept;
+    }
 
     public static Check CheckPhone(this Check c, string field, string? phone)
     {

@@ -24,12 +24,15 @@ public sealed class FeedbackWriter(TimeProvider clock)
         // A 12345 call entered by staff has no work order to answer through; the appellant's phone is the way back.
         if (channel == DeliveryChannel.Hotline12345 && appeal.ExternalRef is null) channel = DeliveryChannel.Sms;
         var now = clock.GetUtcNow();
+        var recipient = channel == DeliveryChannel.Hotline12345 ? appeal.ExternalRef : appeal.AppellantPhone;
         var m = new AppealMessage
         {
             Id = Guid.CreateVersion7(), AppealId = appeal.Id, TrackingNumber = appeal.TrackingNumber, ExternalRef = appeal.ExternalRef,
             ScopePath = appeal.ScopePath, Kind = kind, Body = FeedbackTemplate.Render(template?.Body ?? FeedbackTemplate.Defaults[kind], all),
-            Channel = channel, Recipient = channel == DeliveryChannel.Hotline12345 ? appeal.ExternalRef : appeal.AppellantPhone,
-            State = MessageState.Pending, CreatedAt = now, NextAttemptAt = now,
+            Channel = channel, Recipient = recipient,
+            // No address, no sending: kept on the appeal as undeliverable rather than "sent" to nobody.
+            State = recipient is null ? MessageState.Undeliverable : MessageState.Pending, CreatedAt = now, NextAttemptAt = now,
+            LastError = recipient is null ? "诉求人未留联系方式 / no contact given" : null,
         };
         db.AppealMessages.Add(m);
         return m;

@@ -48,7 +48,7 @@ public sealed class Appeal : IScoped, IVersioned
     [Sensitive] public string? AppellantPhone { get; set; }
 
     /// <summary>SHA-256 of tracking number + last four digits of the phone: tracking works without keeping the digits apart.</summary>
-    public string? TrackingKeyHash { get; set; }
+    [Sensitive] public string? TrackingKeyHash { get; set; }
     public Guid VillageId { get; set; }
     public Guid TownId { get; set; }
     public required string ScopePath { get; set; }

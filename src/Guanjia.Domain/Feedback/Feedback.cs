@@ -16,7 +16,8 @@ public enum FeedbackKind
     ClaimResult = 8,
 }
 
-public enum MessageState { Pending = 1, Sending = 2, Sent = 3, Failed = 4 }
+/// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
+public enum MessageState { Pending = 1, Sending = 2, Sent = 3, Failed = 4, Undeliverable = 5 }
 
 /// <summary>An editable Chinese template; {placeholders} are filled from the appeal and project.</summary>
 public sealed class FeedbackTemplate : IVersioned

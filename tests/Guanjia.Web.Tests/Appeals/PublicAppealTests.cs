@@ -67,3 +67,34 @@ public class PublicAppealTests
         protected override int RateLimitPerMinute => 3;
     }
 }
+
+/// <summary>Contact handling at the edges: a country code, no phone at all (R-PL-06).</summary>
+[Collection(ApiCollection.Name)]
+public class ContactEdgeTests
+{
+    [Theory, BothDatabases]
+    public async Task R_PL_06_a_message_with_no_address_is_kept_as_undeliverable_not_sent(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var appeal = await f.Village.PostJson("/api/appeals", new
+        {
+            channel = "SuggestionBox", title = "意见箱：垃圾站异味", description = "垃圾收集站夏天异味大", villageId = f.VillageId,
+        }, HttpStatusCode.Created);
+        await f.AcknowledgeAsync(appeal.Str("id"));
+        await f.DeliverAsync();
+        var message = (await f.Village.GetJson($"/api/appeals/{appeal.Str("id")}")).GetProperty("messages")[0];
+        Assert.Equal("Undeliverable", message.Str("state"));
+        Assert.Equal(0, message.GetProperty("attempts").GetInt32());
+        Assert.True(message.GetProperty("sender").ValueKind == System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Theory, BothDatabases]
+    public async Task R_IN_04_a_phone_with_the_country_code_is_accepted_and_tracks_by_its_last_digits(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var local = Flow.Phone();
+        var appeal = await f.StaffAppealAsync(phone: $"+86 {local}");
+        Assert.Equal(local, appeal.Str("appellantPhone"));
+        await f.Host.Anonymous().GetJson($"/api/public/tracking?number={appeal.Str("trackingNumber")}&phoneLast4={local[^4..]}");
+    }
+}

@@ -38,8 +38,7 @@ public static class AppealQueries
     {
         var a = await db.Appeals.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFound("Appeal", "诉求不存在或不在您的管辖范围内", "The appeal does not exist or is outside your scope");
-        var names = await db.Organizations.AsNoTracking().Where(o => o.Id == a.VillageId || o.Id == a.TownId)
-            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, [a.VillageId, a.TownId], ct);
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == a.Id).OrderBy(d => d.StartsAt).ToListAsync(ct);
         var messages = await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == a.Id)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct); // ids are version-7: creation order within one instant
@@ -89,8 +88,7 @@ public static class AppealQueries
         var rows = await q.OrderByDescending(a => a.ReceivedAt).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
             .Select(a => new { a.Id, a.TrackingNumber, a.Channel, a.Title, a.Category, a.State, a.VillageId, a.ReceivedAt, a.MicroProjectId })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.VillageId).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(r => r.VillageId), ct);
         return new Paged<AppealRow>(rows.Select(r => new AppealRow(r.Id, r.TrackingNumber, r.Channel, r.Title, r.Category, r.State, r.VillageId,
             names.GetValueOrDefault(r.VillageId), r.ReceivedAt, r.MicroProjectId)).ToList(), f.Page, f.PageSize, total);
     }

@@ -109,8 +109,7 @@ public static class DeadlineQueries
 
     public static async Task<IReadOnlyList<DeadlineView>> ViewsAsync(GuanjiaDb db, IReadOnlyList<Deadline> rows, DateTimeOffset now, CancellationToken ct)
     {
-        var orgIds = rows.Select(r => r.ResponsibleOrgId).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(r => r.ResponsibleOrgId), ct);
         return rows.Select(d =>
         {
             var info = Obligations.All[d.Obligation];
@@ -135,8 +134,7 @@ public static class DeadlineQueries
                 MetOnTime = g.Count(d => d.MetAt != null && d.MetLate == false),
                 MetLate = g.Count(d => d.MetLate == true),
             }).ToListAsync(ct);
-        var ids = groups.Select(g => g.Org).ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, groups.Select(g => g.Org), ct);
         return groups.OrderByDescending(g => g.Overdue).ThenByDescending(g => g.DueSoon)
             .Select(g => new UnitDeadlineSummary(g.Org, names.GetValueOrDefault(g.Org), g.Open, g.DueSoon, g.Overdue, g.MetOnTime, g.MetLate))
             .ToList();

@@ -110,8 +110,7 @@ public static class ProjectQueries
         }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(p => p.CreatedAt).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(ct);
-        var ids = rows.Select(x => x.VillageId).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(x => x.VillageId), ct);
         return new Paged<ProjectRow>(rows.Select(p => new ProjectRow(p.Id, p.Number, p.Name, p.Category, p.Route, p.State, p.BudgetFen, p.TownId,
             p.VillageId, names.GetValueOrDefault(p.VillageId), p.CreatedAt, p.Year)).ToList(), f.Page, f.PageSize, total);
     }

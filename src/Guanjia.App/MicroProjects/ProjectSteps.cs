@@ -52,7 +52,7 @@ internal static class ProjectSteps
 
     public static async Task<(string Village, string Town)> NamesAsync(GuanjiaDb db, MicroProject p, CancellationToken ct)
     {
-        var names = await db.Organizations.AsNoTracking().Where(o => o.Id == p.VillageId || o.Id == p.TownId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, [p.VillageId, p.TownId], ct);
         return (names.GetValueOrDefault(p.VillageId, ""), names.GetValueOrDefault(p.TownId, ""));
     }
 }

@@ -56,4 +56,11 @@ public static class OrganizationQueries
             byParent[o.Id].Select(Node).ToList());
         return byParent[null].Select(Node).ToList();
     }
+
+    /// <summary>Names of the given organisations, for lists that show where each row belongs.</summary>
+    public static async Task<Dictionary<Guid, string>> NamesAsync(GuanjiaDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Organizations.AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
 }

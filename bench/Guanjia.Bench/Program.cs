@@ -112,6 +112,7 @@ internal static class Program
             new("GET /api/deadlines?status=Open&pageSize=50", Get("/api/deadlines?status=Open&pageSize=50"), o.Reads, HttpStatusCode.OK),
             new("GET /api/deadlines/summary", Get("/api/deadlines/summary"), o.Verifies, HttpStatusCode.OK),
             new("GET /api/micro-projects?pageSize=20", Get("/api/micro-projects?pageSize=20"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/reports/overview (dashboard)", Get("/api/reports/overview"), o.Verifies, HttpStatusCode.OK),
             new("GET /api/audit/verify (after writes)", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
         };
 

@@ -63,7 +63,9 @@ public static class Timeline
         if (projectId is { } p)
             foreach (var at in await db.Attachments.AsNoTracking().Where(x => x.OwnerType == "MicroProject" && x.OwnerId == p).ToListAsync(ct))
                 entries.Add(new TimelineEntry(at.UploadedAt, "document", $"上传：{MicroProjects.FileCompletion.KindZh(at.Kind)}", at.FileName, at.UploadedByName, null, null, at.Id));
-        return entries.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList();
+        // At one instant the step comes first, then what it produced: documents, messages, the deadline it met.
+        static int Rank(string kind) => kind switch { "step" => 0, "document" => 1, "message" => 2, _ => 3 };
+        return entries.OrderBy(e => e.At).ThenBy(e => Rank(e.Kind)).ToList();
     }
 
     private static string? StateOf(string? json)

@@ -17,7 +17,7 @@ public static class RecordCommitteeDecision
 {
     public sealed record Request(
         DateTimeOffset? MeetingAt, CommitteeOutcome? Outcome, bool? IncludeInPlan, string? Note, string? PolicyDepartment,
-        string? PolicyContact, string? ProjectName, ProjectCategory? Category, string? LateReason, int? Version);
+        string? PolicyContact, string? ProjectName, ProjectCategory? Category, string? LateReason, int? Version, Guid? PolicyId = null);
 
     public sealed record Result(AppealDetail Appeal, Guid? ProjectId);
 
@@ -25,6 +25,12 @@ public static class RecordCommitteeDecision
     {
         var step = AppealWorkflow.Get("RecordCommitteeDecision");
         var appeal = await AppealSteps.LoadForAsync(db, id, step, r.Version, ct);
+        // Naming a policy of the catalogue fills in its department and contact (R-IN-05).
+        if (r.Outcome == CommitteeOutcome.PolicyReferral && r.PolicyId is not null)
+        {
+            var (_, dept, contact) = await PolicyCatalogue.PolicyReferrals.ResolveAsync(db, r.PolicyId, r.PolicyDepartment, r.PolicyContact, ct);
+            r = r with { PolicyDepartment = dept, PolicyContact = contact };
+        }
         var now = s.Clock.GetUtcNow();
         new Check()
             .When(r.MeetingAt is null, "meetingAt", "required", "请填写会议时间", "meetingAt is required")
@@ -58,6 +64,8 @@ public static class RecordCommitteeDecision
                 appeal.State = AppealState.ReferredToPolicy;
                 appeal.PolicyDepartment = r.PolicyDepartment!.Trim();
                 appeal.PolicyContact = r.PolicyContact!.Trim();
+                PolicyCatalogue.PolicyReferrals.Add(db, appeal, "Appeal", appeal.Id, appeal.TrackingNumber, r.PolicyId, appeal.PolicyDepartment,
+                    appeal.PolicyContact, s.Clock.GetUtcNow());
                 await s.Feedback.AddAsync(db, appeal, FeedbackKind.CommitteePolicyReferral, new Dictionary<string, string?>
                 {
                     ["village"] = village.Name, ["department"] = appeal.PolicyDepartment, ["contact"] = appeal.PolicyContact,

@@ -15,11 +15,16 @@ public static class ReviewProject
 {
     public sealed record Request(
         bool? ConsultationCompliant, bool? BudgetReasonable, bool? RouteFeasible, bool? ResolvableByPolicy, ReviewDecision? Decision,
-        string? Opinion, string? PolicyDepartment, string? PolicyContact, string? LateReason, int? Version);
+        string? Opinion, string? PolicyDepartment, string? PolicyContact, string? LateReason, int? Version, Guid? PolicyId = null);
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
         var (p, row) = await ProjectSteps.LoadForAsync(db, id, "Review", r.Version, ct);
+        if (r.Decision == ReviewDecision.PolicyReferral && r.PolicyId is not null)
+        {
+            var (_, dept, contact) = await PolicyCatalogue.PolicyReferrals.ResolveAsync(db, r.PolicyId, r.PolicyDepartment, r.PolicyContact, ct);
+            r = r with { PolicyDepartment = dept, PolicyContact = contact };
+        }
         var opinions = await db.DepartmentOpinions.AsNoTracking().Where(o => o.ProjectId == p.Id).ToListAsync(ct);
         var d = r.Decision;
         var fund = d == ReviewDecision.ProgrammeFunding;
@@ -72,6 +77,7 @@ public static class ReviewProject
                 p.PolicyContact = r.PolicyContact!.Trim();
                 values["department"] = p.PolicyDepartment;
                 values["contact"] = p.PolicyContact;
+                PolicyCatalogue.PolicyReferrals.Add(db, appeal, "MicroProject", p.Id, p.Number, r.PolicyId, p.PolicyDepartment, p.PolicyContact, now);
                 await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionPolicy, values, ct);
                 await s.Deadlines.CancelOpenAsync(db, p.Id, "转现行政策办理", ct);
                 break;

@@ -59,9 +59,33 @@ public static class DemoData
             });
             await db.Audit("SeedDemo").SaveChangesAsync(ct);
         }
+        if (!await db.Policies.AnyAsync(ct))
+        {
+            var now = clock.GetUtcNow();
+            foreach (var (name, dept, contact, covers, keywords) in DemoPolicies)
+                db.Policies.Add(new Domain.PolicyCatalogue.Policy
+                {
+                    Id = Guid.CreateVersion7(), Name = name, Department = dept, Contact = contact, Covers = covers, Keywords = keywords, UpdatedAt = now,
+                });
+            await db.Audit("SeedDemo", "演示数据：现行民生保障政策清单").SaveChangesAsync(ct);
+        }
         log.LogInformation("Demo data ready: {Users} demo accounts", users.Count);
         return users;
     }
+
+    /// <summary>An illustrative extract of a current livelihood policy list (R-IN-05); departments and contacts are for the demo only.</summary>
+    private static readonly (string Name, string Dept, string Contact, string Covers, string Keywords)[] DemoPolicies =
+    [
+        ("最低生活保障", "镇（街道）社会事务局", "0769-12345-1", "家庭人均收入低于当地低保标准且财产符合规定的家庭，按月发放低保金", "低保,最低生活保障,生活困难,收入低"),
+        ("特困人员救助供养", "镇（街道）社会事务局", "0769-12345-1", "无劳动能力、无生活来源、无法定赡养抚养扶养义务人的老年人、残疾人和未成年人", "特困,五保,供养,孤寡"),
+        ("临时救助", "镇（街道）社会事务局", "0769-12345-1", "因火灾、交通事故、突发重大疾病等导致基本生活陷入困境的家庭或个人", "临时救助,突发,意外,重大疾病,火灾"),
+        ("困难残疾人生活补贴和重度残疾人护理补贴", "镇（街道）残疾人联合会", "0769-12345-2", "低保家庭中的残疾人生活补贴；一、二级及三、四级智力精神重度残疾人护理补贴", "残疾,残疾人,护理补贴,轮椅"),
+        ("高龄老人津贴", "镇（街道）社会事务局", "0769-12345-1", "80周岁以上户籍老年人按月领取高龄津贴", "高龄,长者,老人津贴,80岁"),
+        ("医疗救助", "市医疗保障局东莞分局", "0769-12345-3", "低保、特困等救助对象和因病致贫家庭的住院、门诊自付费用救助", "医疗救助,医药费,住院,看病"),
+        ("学生资助", "镇（街道）教育管理中心", "0769-12345-4", "家庭经济困难学生的助学金、免学费和生活补助", "助学,学费,上学,学生资助"),
+        ("公共租赁住房保障", "市住房和城乡建设局", "0769-12345-5", "住房困难的低收入家庭、新就业无房职工申请公共租赁住房或租赁补贴", "住房,公租房,租房,住房困难"),
+        ("市政道路路灯维护", "镇（街道）城市管理和综合执法局", "0769-12345-6", "市政道路路灯、井盖等设施的日常维护和维修", "路灯,井盖,市政道路"),
+    ];
 
     private static async Task SeedOrganizationsAsync(GuanjiaDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -32,6 +32,8 @@ public sealed partial class GuanjiaDb
     public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
     public DbSet<AnnualPlanItem> AnnualPlanItems => Set<AnnualPlanItem>();
     public DbSet<TownAllocation> TownAllocations => Set<TownAllocation>();
+    public DbSet<Domain.PolicyCatalogue.Policy> Policies => Set<Domain.PolicyCatalogue.Policy>();
+    public DbSet<Domain.PolicyCatalogue.PolicyReferral> PolicyReferrals => Set<Domain.PolicyCatalogue.PolicyReferral>();
 
     private static void ConfigureProgramme(ModelBuilder m)
     {
@@ -276,6 +278,38 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Reason).HasMaxLength(500);
             e.HasIndex(x => new { x.PlanId, x.ProjectId }).IsUnique();
             e.HasOne<AnnualPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<Domain.PolicyCatalogue.Policy>(e =>
+        {
+            e.ToTable("policies");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.Property(x => x.Contact).HasMaxLength(100);
+            e.Property(x => x.Covers).HasMaxLength(2000);
+            e.Property(x => x.Keywords).HasMaxLength(400);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.KeywordList);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.HasIndex(x => new { x.IsActive, x.Name });
+        });
+        m.Entity<Domain.PolicyCatalogue.PolicyReferral>(e =>
+        {
+            e.ToTable("policy_referrals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.SubjectType).HasMaxLength(40);
+            e.Property(x => x.SubjectRef).HasMaxLength(40);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.Property(x => x.Contact).HasMaxLength(100);
+            e.Property(x => x.ReferredBy).HasMaxLength(64);
+            e.Property(x => x.Handler).HasMaxLength(64);
+            e.Property(x => x.Result).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.ScopePath, x.ReferredAt });
+            e.HasIndex(x => new { x.State, x.ReferredAt });
+            e.HasIndex(x => x.AppealId);
+            e.HasOne<Appeal>().WithMany().HasForeignKey(x => x.AppealId).OnDelete(DeleteBehavior.Restrict);
         });
         m.Entity<TownAllocation>(e =>
         {

@@ -38,6 +38,10 @@ public static class Permissions
     public const string RulesManage = "rules.manage";
     public const string TemplatesManage = "templates.manage";
     public const string AllocationsManage = "allocations.manage";
+    /// <summary>The city keeps the current livelihood policy list (R-IN-05).</summary>
+    public const string PoliciesManage = "policies.manage";
+    /// <summary>Recording a department's handling and result of a policy referral.</summary>
+    public const string ReferralsHandle = "referrals.handle";
 
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
@@ -50,7 +54,7 @@ public static class Permissions
     {
         OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
         AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
-        TemplatesManage, AllocationsManage,
+        TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -86,9 +90,9 @@ public static class RoleCatalog
         [Role.TownLead] = new(Role.TownLead, "镇街牵头部门", "Town lead department", ScopeLevel.Town, false,
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
-                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead)),
+                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
-            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead)),
+            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
                 Permissions.ProjectsVillage, Permissions.DeadlinesRead)),

@@ -14,6 +14,7 @@ public enum FeedbackKind
     TownDecisionRejected = 6,
     Result = 7,
     ClaimResult = 8,
+    PolicyResult = 9,
 }
 
 /// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
@@ -37,6 +38,7 @@ public sealed class FeedbackTemplate : IVersioned
         [FeedbackKind.TownDecisionPolicy] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{town}审核，可由现行政策解决，已转{department}办理，联系方式：{contact}。",
         [FeedbackKind.TownDecisionRejected] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{town}审核，不予立项，原因：{reason}。",
         [FeedbackKind.Result] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）已办结，办理结果已在“民生大莞家”关联平台公示，欢迎监督评价。",
+        [FeedbackKind.PolicyResult] = "您好！您反映的诉求（编号{trackingNumber}）已由{department}按现行政策办理，办理结果：{reason}。",
         [FeedbackKind.ClaimResult] = "您好！“{projectName}”项目（编号{trackingNumber}）已由{claimant}认领，将于认领后一个月内组织实施。",
     };
 

@@ -11,6 +11,7 @@ using Guanjia.Web.Feedback;
 using Guanjia.Web.MicroProjects;
 using Guanjia.Web.Reports;
 using Guanjia.Web.PolicyCatalogue;
+using Guanjia.Web.MicroWishes;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -66,6 +67,7 @@ app.MapDeadlines();
 app.MapProgramme();
 app.MapReports();
 app.MapPolicyCatalogue();
+app.MapMicroWishes();
 app.MapWebAppFallback();
 
 app.Run();

@@ -19,7 +19,7 @@ public sealed record AppealDetail(
     Guid VillageId, string VillageName, Guid TownId, string TownName, AppealState State, DateTimeOffset ReceivedAt,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? DecidedAt, CommitteeOutcome? Outcome, string? DecisionNote, string? PolicyDepartment,
     string? PolicyContact, Guid? MicroProjectId, int RulesVersion, int Version, IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<MessageView> Messages, IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<MessageView> Messages, IReadOnlyList<string> AllowedActions, Guid? MicroWishId = null);
 
 public sealed record AppealRow(Guid Id, string TrackingNumber, Channel Channel, string Title, ProjectCategory? Category, AppealState State,
     Guid VillageId, string? VillageName, DateTimeOffset ReceivedAt, Guid? MicroProjectId);
@@ -49,7 +49,7 @@ public static class AppealQueries
             clear ? a.AppellantPhone : Masking.Phone(a.AppellantPhone), a.VillageId, names.GetValueOrDefault(a.VillageId, ""), a.TownId,
             names.GetValueOrDefault(a.TownId, ""), a.State, a.ReceivedAt, a.AcknowledgedAt, a.DecidedAt, a.Outcome, a.DecisionNote,
             a.PolicyDepartment, a.PolicyContact, a.MicroProjectId, a.RulesVersion, a.Version,
-            await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), messages.Select(ToView).ToList(), allowed);
+            await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), messages.Select(ToView).ToList(), allowed, a.MicroWishId);
     }
 
     internal static MessageView ToView(AppealMessage m) =>

@@ -17,9 +17,12 @@ public static class RecordCommitteeDecision
 {
     public sealed record Request(
         DateTimeOffset? MeetingAt, CommitteeOutcome? Outcome, bool? IncludeInPlan, string? Note, string? PolicyDepartment,
-        string? PolicyContact, string? ProjectName, ProjectCategory? Category, string? LateReason, int? Version, Guid? PolicyId = null);
+        string? PolicyContact, string? ProjectName, ProjectCategory? Category, string? LateReason, int? Version, Guid? PolicyId = null,
+        Domain.MicroWishes.WishKind? WishKind = null, Domain.MicroWishes.TargetGroup? TargetGroup = null,
+        Domain.MicroWishes.AssistanceType? AssistanceType = null, Domain.MicroWishes.InclusiveServiceType? ServiceType = null,
+        string? BeneficiaryName = null, string? BeneficiaryIdNumber = null, string? Household = null, long? RequestedFen = null);
 
-    public sealed record Result(AppealDetail Appeal, Guid? ProjectId);
+    public sealed record Result(AppealDetail Appeal, Guid? ProjectId, Guid? WishId = null);
 
     public static async Task<Result> HandleAsync(GuanjiaDb db, AppealServices s, Guid id, Request r, CancellationToken ct)
     {
@@ -49,16 +52,27 @@ public static class RecordCommitteeDecision
             .MaxLength("policyContact", r.PolicyContact, 100, "联系方式", "Contact")
             .MaxLength("projectName", r.ProjectName, 100, "项目名称", "Project name")
             .ThrowIfFailed();
+        if (r.Outcome == CommitteeOutcome.MicroWish)
+            MicroWishes.WishSteps.CheckKind(new Check(), r.WishKind, r.TargetGroup, r.AssistanceType, r.ServiceType)
+                .MaxLength("beneficiaryName", r.BeneficiaryName, 50, "受助人姓名", "Beneficiary name")
+                .When(r.BeneficiaryIdNumber is { Length: > 0 } idn && !System.Text.RegularExpressions.Regex.IsMatch(idn, @"^\d{17}[\dXx]$"),
+                    "beneficiaryIdNumber", "invalid", "身份证号码格式不正确", "The ID number is not valid")
+                .MaxLength("household", r.Household, 500, "家庭情况", "Household")
+                .When(r.RequestedFen is < 0, "requestedFen", "out_of_range", "金额不能为负", "requestedFen cannot be negative")
+                .ThrowIfFailed();
         await s.Deadlines.MeetAsync(db, appeal.Id, step.Meets, r.LateReason, ct, r.MeetingAt);
         var village = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == appeal.VillageId, ct);
         appeal.DecidedAt = r.MeetingAt;
         appeal.Outcome = r.Outcome;
         appeal.DecisionNote = r.Note?.Trim();
-        Guid? projectId = null;
+        Guid? projectId = null, wishId = null;
         switch (r.Outcome!.Value)
         {
             case CommitteeOutcome.MicroProject:
                 projectId = await StartProjectAsync(db, s, appeal, r, ct);
+                break;
+            case CommitteeOutcome.MicroWish:
+                wishId = await StartWishAsync(db, s, appeal, r, ct);
                 break;
             case CommitteeOutcome.PolicyReferral:
                 appeal.State = AppealState.ReferredToPolicy;
@@ -80,7 +94,32 @@ public static class RecordCommitteeDecision
                 break;
         }
         await db.Audit("RecordCommitteeDecision", r.Note).SaveChangesAsync(ct);
-        return new Result(await AppealQueries.GetAsync(db, s.Clock, id, ct), projectId);
+        return new Result(await AppealQueries.GetAsync(db, s.Clock, id, ct), projectId, wishId);
+    }
+
+    /// <summary>An individual's need goes to the town, which verifies it with the departments (R-MW-02).</summary>
+    private static async Task<Guid> StartWishAsync(GuanjiaDb db, AppealServices s, Appeal appeal, Request r, CancellationToken ct)
+    {
+        var rules = await s.Rules.GetAsync(db, appeal.RulesVersion, ct);
+        var now = s.Clock.GetUtcNow();
+        var prefix = $"MW{Domain.Calendar.ChinaTime.LocalDate(now).Year}-";
+        var count = await db.MicroWishes.IgnoreQueryFilters().CountAsync(w => w.Number.StartsWith(prefix), ct);
+        var wish = new Domain.MicroWishes.MicroWish
+        {
+            Id = Guid.CreateVersion7(), Number = $"{prefix}{count + 1:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId, TownId = appeal.TownId,
+            ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = Domain.MicroWishes.WishState.AwaitingVerification,
+            Kind = r.WishKind!.Value, TargetGroup = r.WishKind == Domain.MicroWishes.WishKind.SpecialGroupAid ? r.TargetGroup : null,
+            AssistanceType = r.WishKind == Domain.MicroWishes.WishKind.SpecialGroupAid ? r.AssistanceType : null,
+            ServiceType = r.WishKind == Domain.MicroWishes.WishKind.InclusiveService ? r.ServiceType : null,
+            Need = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), RequestedFen = r.RequestedFen,
+            BeneficiaryName = r.BeneficiaryName?.Trim(), BeneficiaryIdNumber = r.BeneficiaryIdNumber?.Trim().ToUpperInvariant(),
+            Household = r.Household?.Trim(), CreatedAt = now,
+        };
+        db.MicroWishes.Add(wish);
+        appeal.State = AppealState.BecameWish;
+        appeal.MicroWishId = wish.Id;
+        await s.Deadlines.StartAsync(db, rules, Obligations.WishVerification, MicroWishes.WishSteps.Subject(wish), appeal.TownId, now, rules.WishVerification, ct);
+        return wish.Id;
     }
 
     private static async Task<Guid> StartProjectAsync(GuanjiaDb db, AppealServices s, Appeal appeal, Request r, CancellationToken ct)

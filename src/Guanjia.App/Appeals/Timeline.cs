@@ -17,7 +17,7 @@ public static class Timeline
     {
         var appeal = await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appealId, ct)
             ?? throw new NotFound("Appeal", "诉求不存在或不在您的管辖范围内", "The appeal does not exist or is outside your scope");
-        return await BuildAsync(db, clock, appeal.Id, appeal.MicroProjectId, ct);
+        return await BuildAsync(db, clock, appeal.Id, appeal.MicroProjectId ?? appeal.MicroWishId, ct);
     }
 
     public static async Task<IReadOnlyList<TimelineEntry>> ForProjectAsync(GuanjiaDb db, TimeProvider clock, Guid projectId, CancellationToken ct)
@@ -36,7 +36,7 @@ public static class Timeline
         var entries = new List<TimelineEntry>();
 
         var audit = await db.AuditEntries.AsNoTracking()
-            .Where(a => (a.EntityType == "Appeal" || a.EntityType == "MicroProject") && ids.Contains(a.EntityId))
+            .Where(a => (a.EntityType == "Appeal" || a.EntityType == "MicroProject" || a.EntityType == "MicroWish") && ids.Contains(a.EntityId))
             .OrderBy(a => a.Seq).ToListAsync(ct);
         foreach (var a in audit)
         {

@@ -32,6 +32,7 @@ public sealed partial class GuanjiaDb
     public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
     public DbSet<AnnualPlanItem> AnnualPlanItems => Set<AnnualPlanItem>();
     public DbSet<TownAllocation> TownAllocations => Set<TownAllocation>();
+    public DbSet<Domain.MicroWishes.MicroWish> MicroWishes => Set<Domain.MicroWishes.MicroWish>();
     public DbSet<Domain.PolicyCatalogue.Policy> Policies => Set<Domain.PolicyCatalogue.Policy>();
     public DbSet<Domain.PolicyCatalogue.PolicyReferral> PolicyReferrals => Set<Domain.PolicyCatalogue.PolicyReferral>();
 
@@ -278,6 +279,29 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Reason).HasMaxLength(500);
             e.HasIndex(x => new { x.PlanId, x.ProjectId }).IsUnique();
             e.HasOne<AnnualPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<Domain.MicroWishes.MicroWish>(e =>
+        {
+            e.ToTable("micro_wishes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Number).HasMaxLength(20);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Need).HasMaxLength(200);
+            e.Property(x => x.BeneficiaryName).HasMaxLength(50);
+            e.Property(x => x.BeneficiaryIdNumber).HasMaxLength(18);
+            e.Property(x => x.Household).HasMaxLength(500);
+            e.Property(x => x.VerificationNote).HasMaxLength(1000);
+            e.Property(x => x.Departments).HasMaxLength(200);
+            e.Property(x => x.DecisionBody).HasMaxLength(20);
+            e.Property(x => x.Participants).HasMaxLength(1000);
+            e.Property(x => x.AssistanceForm).HasMaxLength(200);
+            e.Property(x => x.Outcome).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.AppealId).IsUnique();
+            e.HasIndex(x => new { x.ScopePath, x.CreatedAt });
+            e.HasIndex(x => new { x.TownId, x.State });
+            e.HasOne<Appeal>().WithMany().HasForeignKey(x => x.AppealId).OnDelete(DeleteBehavior.Restrict);
         });
         m.Entity<Domain.PolicyCatalogue.Policy>(e =>
         {

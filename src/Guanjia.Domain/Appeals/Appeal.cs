@@ -19,10 +19,12 @@ public enum AppealState
     ReferredToPolicy = 4,
     /// <summary>Not a programme item; the reason was sent to the appellant.</summary>
     NotAccepted = 5,
+    /// <summary>An individual's need: the town verifies and handles it as a 民生微心愿.</summary>
+    BecameWish = 6,
 }
 
 /// <summary>What the two-committee joint meeting decided (R-MS-03).</summary>
-public enum CommitteeOutcome { MicroProject = 1, PolicyReferral = 2, NotAccepted = 3 }
+public enum CommitteeOutcome { MicroProject = 1, PolicyReferral = 2, NotAccepted = 3, MicroWish = 4 }
 
 /// <summary>An appeal from any channel (R-IN-01, R-IN-04), dispatched to the village of its location.</summary>
 public sealed class Appeal : IScoped, IVersioned
@@ -64,6 +66,7 @@ public sealed class Appeal : IScoped, IVersioned
     public string? PolicyDepartment { get; set; }
     public string? PolicyContact { get; set; }
     public Guid? MicroProjectId { get; set; }
+    public Guid? MicroWishId { get; set; }
     public int RulesVersion { get; set; }
     public Guid? CreatedById { get; set; }
     public string? CreatedByName { get; set; }
@@ -83,7 +86,7 @@ public static class AppealWorkflow
         new("Acknowledge", AppealState.Dispatched, [AppealState.Acknowledged], Accounts.Permissions.ProjectsVillage,
             [Deadlines.Obligations.Acknowledge], "村（社区）接收并反馈接收情况"),
         new("RecordCommitteeDecision", AppealState.Acknowledged,
-            [AppealState.BecameProject, AppealState.ReferredToPolicy, AppealState.NotAccepted], Accounts.Permissions.ProjectsVillage,
+            [AppealState.BecameProject, AppealState.ReferredToPolicy, AppealState.NotAccepted, AppealState.BecameWish], Accounts.Permissions.ProjectsVillage,
             [Deadlines.Obligations.CommitteeMeeting], "召开“两委”联席会议，初步确认办理方式"),
     ];
 

@@ -75,6 +75,9 @@ public static class Obligations
     public const string ResultFeedback = "ResultFeedback";
     public const string ConcentratedCollection = "ConcentratedCollection";
     public const string AnnualPlan = "AnnualPlan";
+    public const string WishVerification = "WishVerification";
+    public const string WishExpressHandling = "WishExpressHandling";
+    public const string WishResultFeedback = "WishResultFeedback";
 
     public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes);
 
@@ -92,5 +95,8 @@ public static class Obligations
         new Info(ResultFeedback, "R-MS-15", "办结并反馈办理结果", "Publish and feed back the result", false),
         new Info(ConcentratedCollection, "R-IN-02", "完成年度集中征集", "Finish the concentrated collection", true),
         new Info(AnnualPlan, "R-MS-17", "报送年度项目实施计划", "File the annual implementation plan", true),
+        new Info(WishVerification, "R-MW-02", "核查微心愿", "Verify the wish", true),
+        new Info(WishExpressHandling, "R-MW-04", "莞家速递办理微心愿", "Handle the wish by express", true),
+        new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
     }.ToDictionary(i => i.Key);
 }

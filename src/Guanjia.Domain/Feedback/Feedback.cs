@@ -15,6 +15,9 @@ public enum FeedbackKind
     Result = 7,
     ClaimResult = 8,
     PolicyResult = 9,
+    WishRejected = 10,
+    WishDecision = 11,
+    WishResult = 12,
 }
 
 /// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
@@ -39,6 +42,9 @@ public sealed class FeedbackTemplate : IVersioned
         [FeedbackKind.TownDecisionRejected] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{town}审核，不予立项，原因：{reason}。",
         [FeedbackKind.Result] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）已办结，办理结果已在“民生大莞家”关联平台公示，欢迎监督评价。",
         [FeedbackKind.PolicyResult] = "您好！您反映的诉求（编号{trackingNumber}）已由{department}按现行政策办理，办理结果：{reason}。",
+        [FeedbackKind.WishRejected] = "您好！您反映的微心愿（编号{trackingNumber}）经{town}会同相关部门核查，不予受理，原因：{reason}。",
+        [FeedbackKind.WishDecision] = "您好！您反映的微心愿（编号{trackingNumber}）经{town}研究，将通过{route}方式办理。",
+        [FeedbackKind.WishResult] = "您好！您反映的微心愿（编号{trackingNumber}）已办理完成：{reason}。感谢您的支持！",
         [FeedbackKind.ClaimResult] = "您好！“{projectName}”项目（编号{trackingNumber}）已由{claimant}认领，将于认领后一个月内组织实施。",
     };
 

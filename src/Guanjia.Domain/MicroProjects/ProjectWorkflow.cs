@@ -154,6 +154,15 @@ public static class ProjectWorkflow
         sb.AppendLine();
         sb.AppendLine("Size `Small` is a budget under the direct-implementation threshold (5万元 by default, R-MS-07).");
         sb.AppendLine();
+        sb.AppendLine("## Micro-wish (民生微心愿)");
+        sb.AppendLine();
+        sb.AppendLine("A committee decision of `MicroWish` creates the wish in `AwaitingVerification` for the town (R-MW-02).");
+        sb.AppendLine();
+        sb.AppendLine("| action | from | to | who | meets | starts | rules | zh |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var t in MicroWishes.WishWorkflow.Table)
+            sb.AppendLine($"| {t.Action} | {string.Join(", ", t.From)} | {string.Join(", ", t.To)} | `{t.Permission}` | {Deadlines(t.Meets)} | {Deadlines(t.Starts)} | {t.Rule} | {t.Zh} |");
+        sb.AppendLine();
         sb.AppendLine("## Deadlines");
         sb.AppendLine();
         sb.AppendLine("| obligation | rule | owed by | zh |");

@@ -64,6 +64,10 @@ public sealed record ProgrammeRuleSet
     public TimeLimit CompletionForm { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-13
     public TimeLimit TownSurvey { get; init; } = new(5, TimeUnit.WorkingDays);               // R-MS-14
     public TimeLimit ResultFeedback { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-15
+    /// <summary>003/002 set no limit for the town's verification of a wish; 5 working days, like the town's review.</summary>
+    public TimeLimit WishVerification { get; init; } = new(5, TimeUnit.WorkingDays);         // R-MW-02
+    public TimeLimit WishExpressHandling { get; init; } = new(5, TimeUnit.WorkingDays);      // R-MW-04
+    public TimeLimit WishResultFeedback { get; init; } = new(5, TimeUnit.WorkingDays);       // R-MW-05
 
     /// <summary>R-IN-02: concentrated collection ends by this day of the plan year (month, day).</summary>
     public int CollectionEndMonth { get; init; } = 1;
@@ -104,6 +108,9 @@ public sealed record ProgrammeRuleSet
         yield return (nameof(CompletionForm), CompletionForm);
         yield return (nameof(TownSurvey), TownSurvey);
         yield return (nameof(ResultFeedback), ResultFeedback);
+        yield return (nameof(WishVerification), WishVerification);
+        yield return (nameof(WishExpressHandling), WishExpressHandling);
+        yield return (nameof(WishResultFeedback), WishResultFeedback);
     }
 
     /// <summary>Refuses a rule set that could not run: non-positive amounts, unknown units, impossible dates.</summary>

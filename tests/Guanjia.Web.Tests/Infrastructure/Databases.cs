@@ -36,10 +36,22 @@ public static class Databases
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(PostgresAdmin);
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-        cmd.ExecuteNonQuery();
+        // Another test run creating or dropping a database at the same moment can make this fail once.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var conn = new NpgsqlConnection(PostgresAdmin);
+                conn.Open();
+                using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+                cmd.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException) when (attempt < 3)
+            {
+                Thread.Sleep(500 * attempt);
+            }
+        }
     }
 
     public static string NewSqliteFile(string purpose) =>

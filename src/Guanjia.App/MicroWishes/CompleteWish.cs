@@ -1,0 +1,54 @@
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Deadlines;
+using Guanjia.Domain.Feedback;
+using Guanjia.Domain.MicroWishes;
+
+namespace Guanjia.App.MicroWishes;
+
+/// <summary>
+/// The wish is handled (R-MW-04): never for more than the decided amount. The result is fed back within
+/// 5 working days of completion (R-MW-05) when the town closes it.
+/// </summary>
+public static class CompleteWish
+{
+    public sealed record Request(DateTimeOffset? CompletedAt, long? PaidFen, string? Outcome, string? LateReason, int? Version);
+
+    public sealed record Close(string? LateReason, int? Version);
+
+    public static async Task<WishDetail> CompleteAsync(GuanjiaDb db, Appeals.AppealServices s, Guid id, Request r, CancellationToken ct)
+    {
+        var (w, row) = await WishSteps.LoadForAsync(db, id, "Complete", r.Version, ct);
+        var now = s.Clock.GetUtcNow();
+        var at = r.CompletedAt ?? now;
+        new Check()
+            .When(r.PaidFen is null or < 0, "paidFen", "out_of_range", "实际资助金额须为不小于0的整数（单位：分）", "paidFen must be a whole number of fen, 0 or more")
+            .When(r.PaidFen > w.AmountFen, "paidFen", "over_decided",
+                $"实际资助金额不能超过评审确定的{w.AmountFen / 100m:0.##}元", $"paidFen cannot exceed the decided amount of {w.AmountFen} fen")
+            .Required("outcome", r.Outcome, "办理情况", "Outcome").MaxLength("outcome", r.Outcome, 1000, "办理情况", "Outcome")
+            .When(at > now, "completedAt", "in_future", "完成时间不能晚于现在", "completedAt cannot be in the future")
+            .When(at < w.DecidedAt, "completedAt", "before_decision", "完成时间不能早于评审时间", "completedAt cannot be before the decision")
+            .ThrowIfFailed();
+        await s.Deadlines.MeetAsync(db, w.Id, row.Meets, r.LateReason, ct, at);
+        var rules = await s.Rules.GetAsync(db, w.RulesVersion, ct);
+        w.State = WishState.Completed;
+        w.CompletedAt = at;
+        w.PaidFen = r.PaidFen;
+        w.Outcome = r.Outcome!.Trim();
+        await s.Deadlines.StartAsync(db, rules, Obligations.WishResultFeedback, WishSteps.Subject(w), w.TownId, at, rules.WishResultFeedback, ct);
+        await db.Audit("CompleteWish").SaveChangesAsync(ct);
+        return await WishQueries.GetAsync(db, s.Clock, id, ct);
+    }
+
+    public static async Task<WishDetail> CloseAsync(GuanjiaDb db, Appeals.AppealServices s, Guid id, Close r, CancellationToken ct)
+    {
+        var (w, row) = await WishSteps.LoadForAsync(db, id, "Close", r.Version, ct);
+        await s.Deadlines.MeetAsync(db, w.Id, row.Meets, r.LateReason, ct);
+        w.State = WishState.Closed;
+        w.ClosedAt = s.Clock.GetUtcNow();
+        var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
+        await s.Feedback.AddAsync(db, appeal, FeedbackKind.WishResult, new Dictionary<string, string?> { ["reason"] = w.Outcome }, ct);
+        await db.Audit("CloseWish").SaveChangesAsync(ct);
+        return await WishQueries.GetAsync(db, s.Clock, id, ct);
+    }
+}

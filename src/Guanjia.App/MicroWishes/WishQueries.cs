@@ -1,0 +1,56 @@
+using Guanjia.App.Deadlines;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Accounts;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.MicroProjects;
+using Guanjia.Domain.MicroWishes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.MicroWishes;
+
+public sealed record WishDetail(
+    Guid Id, string Number, Guid AppealId, Guid VillageId, Guid TownId, WishState State, WishKind Kind, TargetGroup? TargetGroup,
+    AssistanceType? AssistanceType, InclusiveServiceType? ServiceType, string Need, long? RequestedFen, string? BeneficiaryName,
+    string? BeneficiaryIdNumber, string? Household, DateTimeOffset? VerifiedAt, bool? CheckAuthentic, bool? CheckReasonable, bool? CheckBudget,
+    string? VerificationNote, string? Departments, DateTimeOffset? DecidedAt, string? DecisionBody, IReadOnlyList<string> Participants,
+    Route? Route, long? AmountFen, ExpressForm? ExpressForm, string? AssistanceForm, DateTimeOffset? CompletedAt, long? PaidFen, string? Outcome,
+    DateTimeOffset? ClosedAt, int Version, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions);
+
+public sealed record WishRow(Guid Id, string Number, WishKind Kind, string Need, WishState State, Route? Route, long? AmountFen, Guid VillageId,
+    DateTimeOffset CreatedAt);
+
+public static class WishQueries
+{
+    /// <summary>Household and identity details of the person helped: only the town staff handling the case see them.</summary>
+    private static bool Handles(Guanjia.App.Common.Actor a) => a.Has(Permissions.ProjectsTown);
+
+    private static string? IdMask(string? id) => string.IsNullOrEmpty(id) ? id : id.Length <= 8 ? "********" : $"{id[..4]}**********{id[^4..]}";
+
+    public static async Task<WishDetail> GetAsync(GuanjiaDb db, TimeProvider clock, Guid id, CancellationToken ct)
+    {
+        var w = await db.MicroWishes.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFound("MicroWish", "微心愿不存在或不在您的管辖范围内", "The wish does not exist or is outside your scope");
+        var clear = Handles(db.Actor);
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == id).OrderBy(d => d.StartsAt).ToListAsync(ct);
+        var allowed = WishWorkflow.Table.Where(t => t.From.Contains(w.State) && db.Actor.Has(t.Permission)).Select(t => t.Action).ToList();
+        return new WishDetail(w.Id, w.Number, w.AppealId, w.VillageId, w.TownId, w.State, w.Kind, w.TargetGroup, w.AssistanceType, w.ServiceType,
+            w.Need, w.RequestedFen, clear ? w.BeneficiaryName : Masking.Name(w.BeneficiaryName), clear ? w.BeneficiaryIdNumber : IdMask(w.BeneficiaryIdNumber),
+            clear ? w.Household : (string.IsNullOrEmpty(w.Household) ? w.Household : "***"), w.VerifiedAt, w.CheckAuthentic, w.CheckReasonable,
+            w.CheckBudget, w.VerificationNote, w.Departments, w.DecidedAt, w.DecisionBody, w.Participants?.Split('、') ?? [], w.Route, w.AmountFen,
+            w.ExpressForm, w.AssistanceForm, w.CompletedAt, w.PaidFen, w.Outcome, w.ClosedAt, w.Version,
+            await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), allowed);
+    }
+
+    public static async Task<Paged<WishRow>> ListAsync(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId, int page, int pageSize, CancellationToken ct)
+    {
+        new PageRequest(page, pageSize).Validate();
+        var q = db.MicroWishes.AsNoTracking();
+        if (state is { } s) q = q.Where(w => w.State == s);
+        if (kind is { } k) q = q.Where(w => w.Kind == k);
+        if (townId is { } t) q = q.Where(w => w.TownId == t);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(w => w.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(w => new WishRow(w.Id, w.Number, w.Kind, w.Need, w.State, w.Route, w.AmountFen, w.VillageId, w.CreatedAt)).ToListAsync(ct);
+        return new Paged<WishRow>(rows, page, pageSize, total);
+    }
+}

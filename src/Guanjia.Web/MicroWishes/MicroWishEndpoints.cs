@@ -1,0 +1,30 @@
+using Guanjia.App.Appeals;
+using Guanjia.App.MicroWishes;
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Accounts;
+using Guanjia.Domain.MicroWishes;
+using Guanjia.Web.Common;
+
+namespace Guanjia.Web.MicroWishes;
+
+public static class MicroWishEndpoints
+{
+    public static void MapMicroWishes(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/micro-wishes").WithTags("MicroWishes").RequireAuthorization();
+        g.MapGet("/", (GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
+            WishQueries.ListAsync(db, state, kind, townId, page, pageSize, ct)).RequirePermission(Permissions.AppealsRead)
+            .WithSummary("Micro-wishes in your scope");
+        g.MapGet("/workflow", () => TypedResults.Ok(WishWorkflow.Table)).WithSummary("The wish's transition table");
+        g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => WishQueries.GetAsync(db, clock, id, ct))
+            .RequirePermission(Permissions.AppealsRead).WithSummary("A wish; the person's identity and household are masked unless you handle it");
+        g.MapPost("/{id:guid}/verify", (Guid id, VerifyWish.Request r, GuanjiaDb db, AppealServices s, CancellationToken ct) =>
+            VerifyWish.HandleAsync(db, s, id, r, ct)).WithSummary("Town verification with the departments (R-MW-02)");
+        g.MapPost("/{id:guid}/decide", (Guid id, DecideWish.Request r, GuanjiaDb db, AppealServices s, CancellationToken ct) =>
+            DecideWish.HandleAsync(db, s, id, r, ct)).WithSummary("Expert review or joint meeting: route, amount, form, participants (R-MW-03)");
+        g.MapPost("/{id:guid}/complete", (Guid id, CompleteWish.Request r, GuanjiaDb db, AppealServices s, CancellationToken ct) =>
+            CompleteWish.CompleteAsync(db, s, id, r, ct)).WithSummary("Handled within 5 working days by express (R-MW-04)");
+        g.MapPost("/{id:guid}/close", (Guid id, CompleteWish.Close r, GuanjiaDb db, AppealServices s, CancellationToken ct) =>
+            CompleteWish.CloseAsync(db, s, id, r, ct)).WithSummary("Feed back the result within 5 working days of completion (R-MW-05)");
+    }
+}

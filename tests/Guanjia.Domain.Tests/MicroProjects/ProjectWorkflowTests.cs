@@ -49,9 +49,11 @@ public class ProjectWorkflowTests
     public void R_PL_08_every_deadline_a_row_starts_is_met_by_a_later_row()
     {
         var started = ProjectWorkflow.Table.SelectMany(t => t.Starts).Distinct();
-        var met = ProjectWorkflow.Table.SelectMany(t => t.Meets).Concat(AppealWorkflow.Steps.SelectMany(s => s.Meets)).ToHashSet();
+        var met = ProjectWorkflow.Table.SelectMany(t => t.Meets).Concat(AppealWorkflow.Steps.SelectMany(s => s.Meets))
+            .Concat(Guanjia.Domain.MicroWishes.WishWorkflow.Table.SelectMany(t => t.Meets)).ToHashSet();
+        Assert.All(Guanjia.Domain.MicroWishes.WishWorkflow.Table.SelectMany(t => t.Starts), o => Assert.Contains(o, met));
         Assert.All(started, o => Assert.Contains(o, met));
-        Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL)-\\d\\d$", o.RuleId));
+        Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL|MW|RT|ST)-\\d\\d$", o.RuleId));
     }
 
     [Fact]

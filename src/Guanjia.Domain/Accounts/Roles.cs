@@ -38,19 +38,29 @@ public static class Permissions
     public const string RulesManage = "rules.manage";
     public const string TemplatesManage = "templates.manage";
     public const string AllocationsManage = "allocations.manage";
+    /// <summary>Read 莞家驿站 records: stations, items, procurement filings, publications, referrals (R-ST).</summary>
+    public const string StationsRead = "stations.read";
+    /// <summary>The village's station steps: register stations and items, procurement filings, publications, referrals (R-ST-01..08).</summary>
+    public const string StationsManage = "stations.manage";
+    /// <summary>The village affairs supervisory committee's review opinion on a procurement filing (R-ST-05).</summary>
+    public const string StationsSupervise = "stations.supervise";
+    /// <summary>The town lead department records procurement filings (R-ST-05).</summary>
+    public const string StationsRecord = "stations.record";
+    /// <summary>The city maintains the directory of social-work service points (R-ST-08, 000 attachment 2).</summary>
+    public const string StationsDirectory = "stations.directory";
 
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
-    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion];
+    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
         AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
-        TemplatesManage, AllocationsManage,
+        TemplatesManage, AllocationsManage, StationsRead, StationsManage, StationsSupervise, StationsRecord, StationsDirectory,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -86,22 +96,23 @@ public static class RoleCatalog
         [Role.TownLead] = new(Role.TownLead, "镇街牵头部门", "Town lead department", ScopeLevel.Town, false,
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
-                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead)),
+                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsRecord)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
-                Permissions.ProjectsVillage, Permissions.DeadlinesRead)),
+                Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
-            Kinds(VillageKinds), Perms(Permissions.AppealsRead)),
+            Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
-            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead)),
+            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
+                Permissions.StationsSupervise)),
         [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Evaluator), Perms()),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
-            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead)),
+            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead)),
     };
 
     public static RoleInfo Get(Role role) => All[role];

@@ -10,6 +10,7 @@ using Guanjia.Web.Deadlines;
 using Guanjia.Web.Feedback;
 using Guanjia.Web.MicroProjects;
 using Guanjia.Web.Reports;
+using Guanjia.Web.Stations;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -64,6 +65,7 @@ app.MapMicroProjects();
 app.MapDeadlines();
 app.MapProgramme();
 app.MapReports();
+app.MapStations();
 app.MapWebAppFallback();
 
 app.Run();

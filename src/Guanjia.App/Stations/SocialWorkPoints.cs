@@ -75,7 +75,7 @@ public static class SocialWorkPoints
             .ThrowIfFailed();
         if (profile is null)
         {
-            profile = new SocialWorkPointProfile { OrganizationId = id, Services = "" };
+            profile = new SocialWorkPointProfile { OrganizationId = id, Services = "", Version = 1 };
             db.SocialWorkPointProfiles.Add(profile);
         }
         profile.Services = StationTerms.Join(services);

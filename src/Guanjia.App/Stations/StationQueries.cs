@@ -105,7 +105,8 @@ public static class StationQueries
             ? await db.MicroProjects.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Number).SingleOrDefaultAsync(ct) : null;
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.OwnerType == nameof(StationItem) && a.OwnerId == id)
             .OrderBy(a => a.UploadedAt).ToListAsync(ct);
-        var publications = await db.StationPublications.AsNoTracking().Where(p => p.ItemId == id).OrderBy(p => p.Kind).ToListAsync(ct);
+        // Kinds are stored by name; the order of the process is the enum's.
+        var publications = (await db.StationPublications.AsNoTracking().Where(p => p.ItemId == id).ToListAsync(ct)).OrderBy(p => p.Kind).ToList();
         var filing = await db.ProcurementFilings.AsNoTracking().SingleOrDefaultAsync(f => f.ItemId == id, ct);
         return new ItemView(i.Id, i.StationId, station, i.VillageId, names.GetValueOrDefault(i.VillageId, ""), i.TownId,
             names.GetValueOrDefault(i.TownId, ""), i.Year, i.Title, i.Content, i.MicroProjectId, project, i.ConsultedOn, i.DecidedBy, i.Mode,

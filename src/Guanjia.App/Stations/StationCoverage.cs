@@ -33,9 +33,10 @@ public static class StationCoverage
         }
         if (!actor.SeesEverything) villages = villages.Where(o => o.Path.StartsWith(actor.ScopePath));
         var list = await villages.OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, TownId = o.ParentId!.Value }).ToListAsync(ct);
-        var ids = list.Select(v => v.Id).ToList();
-        var counts = await db.Stations.AsNoTracking().Where(s => s.IsActive && ids.Contains(s.VillageId)).GroupBy(s => s.VillageId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // The scope filter already limits stations to what the caller sees.
+        var stations = db.Stations.AsNoTracking().Where(s => s.IsActive);
+        if (townId is { } tid) stations = stations.Where(s => s.TownId == tid);
+        var counts = await stations.GroupBy(s => s.VillageId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var towns = await Organizations.OrganizationQueries.NamesAsync(db, list.Select(v => v.TownId), ct);
         var per = list.Select(v => new VillageCoverage(v.Id, v.Name, v.TownId, towns.GetValueOrDefault(v.TownId, ""), counts.GetValueOrDefault(v.Id)))
             .ToList();

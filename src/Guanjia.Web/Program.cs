@@ -12,6 +12,7 @@ using Guanjia.Web.MicroProjects;
 using Guanjia.Web.Reports;
 using Guanjia.Web.PolicyCatalogue;
 using Guanjia.Web.MicroWishes;
+using Guanjia.Web.Stations;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -68,6 +69,7 @@ app.MapProgramme();
 app.MapReports();
 app.MapPolicyCatalogue();
 app.MapMicroWishes();
+app.MapStations();
 app.MapWebAppFallback();
 
 app.Run();

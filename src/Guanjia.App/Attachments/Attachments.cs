@@ -15,7 +15,7 @@ public sealed record AttachmentLimits(long MaxBytes)
     public static AttachmentLimits From(IConfiguration c) => new(c.GetValue("Attachments:MaxBytes", 20L * 1024 * 1024));
 }
 
-/// <summary>Stores a typed, size-limited file with its project (R-PL-05), in the same database and transaction as its listing.</summary>
+/// <summary>Stores a typed, size-limited file with its record (R-PL-05), in the same database and transaction as its listing.</summary>
 public static class UploadAttachment
 {
     public sealed record Request(AttachmentKind? Kind, string? FileName, string? ContentType, long Length, Stream Content);
@@ -29,6 +29,16 @@ public static class UploadAttachment
             throw new Forbidden("您的角色不能上传项目材料", "Your role may not upload project documents");
         if (ProjectWorkflow.IsTerminal(p.State))
             throw new Conflict("项目已办结，不能再上传材料", "The project is closed; no more documents can be added");
+        return ProjectQueries.ToView(await StoreAsync(db, clock, limits, "MicroProject", p.Id, p.ScopePath, r, ct));
+    }
+
+    /// <summary>
+    /// Checks kind, name, size and content, then stores the file with its owner record (any module's), in the
+    /// owner's scope. The caller has already checked that the owner exists, is in scope and takes files.
+    /// </summary>
+    public static async Task<Attachment> StoreAsync(GuanjiaDb db, TimeProvider clock, AttachmentLimits limits, string ownerType, Guid ownerId,
+        string scopePath, Request r, CancellationToken ct)
+    {
         var ext = Path.GetExtension(r.FileName ?? "");
         new Check()
             .When(r.Kind is null || !Enum.IsDefined(r.Kind.Value), "kind", "required", "请选择材料类型", "kind is required")
@@ -46,7 +56,7 @@ public static class UploadAttachment
             "文件内容与扩展名不符", "The file's content does not match its extension").ThrowIfFailed();
         var a = new Attachment
         {
-            Id = Guid.CreateVersion7(), OwnerType = "MicroProject", OwnerId = p.Id, ScopePath = p.ScopePath, Kind = r.Kind!.Value,
+            Id = Guid.CreateVersion7(), OwnerType = ownerType, OwnerId = ownerId, ScopePath = scopePath, Kind = r.Kind!.Value,
             FileName = Path.GetFileName(r.FileName!), ContentType = AttachmentRules.Types[ext], Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = clock.GetUtcNow(), UploadedById = db.Actor.Id,
             UploadedByName = db.Actor.Name,
@@ -54,7 +64,7 @@ public static class UploadAttachment
         db.Attachments.Add(a);
         db.AttachmentContents.Add(new AttachmentContent { Id = a.Id, Bytes = bytes });
         await db.Audit("UploadAttachment").SaveChangesAsync(ct);
-        return ProjectQueries.ToView(a);
+        return a;
     }
 
     /// <summary>The file, if its record is in the caller's scope.</summary>

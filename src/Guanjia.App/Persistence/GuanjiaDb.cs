@@ -143,6 +143,7 @@ public sealed partial class GuanjiaDb : DbContext
         });
 
         ConfigureProgramme(m);
+        ConfigureStations(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

@@ -42,19 +42,30 @@ public static class Permissions
     public const string PoliciesManage = "policies.manage";
     /// <summary>Recording a department's handling and result of a policy referral.</summary>
     public const string ReferralsHandle = "referrals.handle";
+    /// <summary>Read 莞家驿站 records: stations, items, procurement filings, publications, referrals (R-ST).</summary>
+    public const string StationsRead = "stations.read";
+    /// <summary>The village's station steps: register stations and items, procurement filings, publications, referrals (R-ST-01..08).</summary>
+    public const string StationsManage = "stations.manage";
+    /// <summary>The village affairs supervisory committee's review opinion on a procurement filing (R-ST-05).</summary>
+    public const string StationsSupervise = "stations.supervise";
+    /// <summary>The town lead department records procurement filings (R-ST-05).</summary>
+    public const string StationsRecord = "stations.record";
+    /// <summary>The city maintains the directory of social-work service points (R-ST-08, 000 attachment 2).</summary>
+    public const string StationsDirectory = "stations.directory";
 
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
-    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion];
+    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
         AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
-        TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle,
+        TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
+        StationsDirectory,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -90,22 +101,24 @@ public static class RoleCatalog
         [Role.TownLead] = new(Role.TownLead, "镇街牵头部门", "Town lead department", ScopeLevel.Town, false,
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
-                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle)),
+                Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
+                Permissions.StationsRecord)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
-                Permissions.ProjectsVillage, Permissions.DeadlinesRead)),
+                Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
-            Kinds(VillageKinds), Perms(Permissions.AppealsRead)),
+            Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
-            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead)),
+            ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
+                Permissions.StationsSupervise)),
         [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Evaluator), Perms()),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
-            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead)),
+            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead)),
     };
 
     public static RoleInfo Get(Role role) => All[role];

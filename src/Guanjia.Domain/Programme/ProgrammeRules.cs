@@ -79,6 +79,9 @@ public sealed record ProgrammeRuleSet
     /// <summary>R-PL-08: warn this many hours before a deadline, but never earlier than halfway through it.</summary>
     public int WarningLeadHours { get; init; } = 24;
 
+    /// <summary>R-ST-03: packaged operation of a station when the village has more than this many items a year (1年超50宗).</summary>
+    public int StationPackagedItemsPerYear { get; init; } = 50;
+
     public static ProgrammeRuleSet Dongguan { get; } = new();
 
     public long CapFor(MicroProjects.ProjectCategory category) =>
@@ -126,7 +129,9 @@ public sealed record ProgrammeRuleSet
             .When(CollectionEndMonth is < 1 or > 12 || CollectionEndDay < 1 || CollectionEndDay > DateTime.DaysInMonth(2023, Math.Clamp(CollectionEndMonth, 1, 12)),
                 "collectionEndDay", "invalid_date", "集中征集截止日期无效", "the collection end date is not a valid date")
             .When(AnnualPlanMonth is < 1 or > 12, "annualPlanMonth", "out_of_range", "月份须在1到12之间", "must be between 1 and 12")
-            .When(WarningLeadHours is < 0 or > 24 * 60, "warningLeadHours", "out_of_range", "提醒提前量须在0到1440小时之间", "must be between 0 and 1440 hours");
+            .When(WarningLeadHours is < 0 or > 24 * 60, "warningLeadHours", "out_of_range", "提醒提前量须在0到1440小时之间", "must be between 0 and 1440 hours")
+            .When(StationPackagedItemsPerYear is < 0 or > 100_000, "stationPackagedItemsPerYear", "out_of_range", "驿站整体打包运作的年服务量须在0到100000之间",
+                "must be between 0 and 100000");
         foreach (var (field, limit) in Limits())
         {
             var name = char.ToLowerInvariant(field[0]) + field[1..];

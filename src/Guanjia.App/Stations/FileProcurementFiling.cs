@@ -1,0 +1,42 @@
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Feedback;
+using Guanjia.Domain.Stations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.Stations;
+
+/// <summary>
+/// The village files the procurement filing with the town lead department (R-ST-05). Without the supervisory
+/// committee's review opinion it is refused and nothing changes. The town's inbox is told.
+/// </summary>
+public static class FileProcurementFiling
+{
+    public sealed record Request(int? Version);
+
+    public static async Task<FilingView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    {
+        var f = await StationSteps.FilingAsync(db, id, ct);
+        StationSteps.RequireManage(db);
+        if (f.State != ProcurementState.Draft)
+            throw new Conflict("采购备案表已报镇（街道）备案", "The filing is already with the town");
+        StationSteps.RequireVersion(r.Version, f.Version);
+        new Check().When(f.OpinionText is null, "supervisoryOpinion", "required",
+                "采购备案表须经村（居）务监督委员会出具审核意见后，方可报镇（街道）备案",
+                "The supervisory committee's review opinion is required before filing with the town (R-ST-05)")
+            .ThrowIfFailed();
+        var now = clock.GetUtcNow();
+        f.State = ProcurementState.Filed;
+        f.FiledAt = now;
+        var item = await db.StationItems.AsNoTracking().SingleAsync(i => i.Id == f.ItemId, ct);
+        var village = await db.Organizations.AsNoTracking().Where(o => o.Id == f.VillageId).Select(o => o.Name).SingleAsync(ct);
+        // Addressed to the town, kept in the village's scope (the village writes it; the town sees it).
+        db.StaffNotifications.Add(new StaffNotification
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = f.TownId, ScopePath = f.ScopePath, Kind = "ProcurementFiling", CreatedAt = now,
+            Text = $"{village}报送“莞家驿站”服务项目“{item.Title}”采购备案表（{StationTerms.Zh(item.Mode)}，承接方{f.SupplierName}，{f.AmountFen / 1_000_000m:0.####}万元），请备案。",
+        });
+        await db.Audit("FileProcurementFiling").SaveChangesAsync(ct);
+        return await StationQueries.GetFilingAsync(db, f.Id, ct);
+    }
+}

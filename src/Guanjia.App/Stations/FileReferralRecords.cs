@@ -1,0 +1,42 @@
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Attachments;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Feedback;
+using Guanjia.Domain.Stations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guanjia.App.Stations;
+
+/// <summary>
+/// After the service the station head collects the service point's records, uploads them and files them with
+/// the town lead department (R-ST-08). Without an uploaded service record it is refused.
+/// </summary>
+public static class FileReferralRecords
+{
+    public sealed record Request(int? Version);
+
+    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    {
+        var referral = await StationSteps.ReferralAsync(db, id, ct);
+        StationSteps.RequireManage(db);
+        if (referral.State != ReferralState.Served)
+            throw new Conflict(referral.State == ReferralState.Filed ? "服务档案已报镇（街道）备案" : "请先记录社工服务点的服务情况",
+                referral.State == ReferralState.Filed ? "The records are already filed" : "Record the service first");
+        StationSteps.RequireVersion(r.Version, referral.Version);
+        var records = await db.Attachments.AsNoTracking().CountAsync(a => a.OwnerType == nameof(InclusiveServiceReferral) && a.OwnerId == id
+            && a.Kind == AttachmentKind.ServiceRecord, ct);
+        new Check().When(records == 0, "attachments", "required", "请先上传社工服务点在服务过程中形成的档案记录",
+            "Upload the service point's service records (kind ServiceRecord) first (R-ST-08)").ThrowIfFailed();
+        var now = clock.GetUtcNow();
+        referral.State = ReferralState.Filed;
+        referral.FiledAt = now;
+        var village = await db.Organizations.AsNoTracking().Where(o => o.Id == referral.VillageId).Select(o => o.Name).SingleAsync(ct);
+        db.StaffNotifications.Add(new StaffNotification
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = referral.TownId, ScopePath = referral.ScopePath, Kind = "InclusiveServiceRecords", CreatedAt = now,
+            Text = $"{village}“莞家驿站”报送普惠型个人服务档案（{records}份），请备案。",
+        });
+        await db.Audit("FileReferralRecords").SaveChangesAsync(ct);
+        return await StationQueries.GetReferralAsync(db, referral.Id, ct);
+    }
+}

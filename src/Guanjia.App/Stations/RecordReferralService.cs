@@ -1,0 +1,45 @@
+using Guanjia.App.Persistence;
+using Guanjia.Domain.Calendar;
+using Guanjia.Domain.Common;
+using Guanjia.Domain.Stations;
+
+namespace Guanjia.App.Stations;
+
+/// <summary>
+/// The social-work service point has served the resident (R-ST-08): when, what was done, and that it was free
+/// of charge ("服务费用由各社会工作服务点从原经费渠道解决，不产生额外费用").
+/// </summary>
+public static class RecordReferralService
+{
+    public sealed record Request(DateOnly? ServedFrom, DateOnly? ServedTo, string? Summary, bool? FreeOfCharge, int? Version);
+
+    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    {
+        var referral = await StationSteps.ReferralAsync(db, id, ct);
+        StationSteps.RequireManage(db);
+        if (referral.State != ReferralState.Referred)
+            throw new Conflict("该转介已记录服务情况", "The service of this referral is already recorded");
+        StationSteps.RequireVersion(r.Version, referral.Version);
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.LocalDate(now);
+        var referredOn = ChinaTime.LocalDate(referral.ReferredAt);
+        new Check()
+            .When(r.ServedFrom is null, "servedFrom", "required", "请填写服务开始日期", "servedFrom is required")
+            .When(r.ServedFrom < referredOn, "servedFrom", "before_referral", "服务开始日期不能早于转介日期", "servedFrom cannot be before the referral")
+            .When(r.ServedTo is null, "servedTo", "required", "请填写服务结束日期", "servedTo is required")
+            .When(r.ServedTo < r.ServedFrom, "servedTo", "before_start", "服务结束日期不能早于开始日期", "servedTo cannot be before servedFrom")
+            .When(r.ServedTo > today, "servedTo", "in_future", "服务结束日期不能晚于今天", "servedTo cannot be in the future")
+            .Required("summary", r.Summary, "服务情况", "Summary").MaxLength("summary", r.Summary, 2000, "服务情况", "Summary")
+            .When(r.FreeOfCharge != true, "freeOfCharge", "must_be_free",
+                "普惠型个人服务由社工服务点无偿提供，服务费用从原经费渠道解决，不产生额外费用",
+                "Inclusive services are free of charge to the resident (R-ST-08)")
+            .ThrowIfFailed();
+        referral.ServedFrom = r.ServedFrom;
+        referral.ServedTo = r.ServedTo;
+        referral.ServiceSummary = r.Summary!.Trim();
+        referral.ServedRecordedAt = now;
+        referral.State = ReferralState.Served;
+        await db.Audit("RecordReferralService").SaveChangesAsync(ct);
+        return await StationQueries.GetReferralAsync(db, referral.Id, ct);
+    }
+}

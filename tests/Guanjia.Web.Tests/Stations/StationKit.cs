@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Guanjia.Web.Tests.Infrastructure;
+
+namespace Guanjia.Web.Tests.Stations;
+
+/// <summary>
+/// The people of the 莞家驿站 guideline, signed in over HTTP: 岗贝社区's staff, station head and supervisory
+/// committee, 东城街道's lead department and deputy, 长安镇's lead and a 长安 village, and the city.
+/// </summary>
+internal sealed class StationKit
+{
+    public required TestHost Host { get; init; }
+    public required HttpClient Village { get; init; }
+    public required HttpClient Head { get; init; }
+    public required HttpClient Supervisor { get; init; }
+    public required HttpClient Lead { get; init; }
+    public required HttpClient Deputy { get; init; }
+    public required HttpClient OtherLead { get; init; }
+    public required HttpClient OtherVillage { get; init; }
+    public required HttpClient City { get; init; }
+    public required string VillageId { get; init; }
+    public required string TownId { get; init; }
+
+    private static int _year = 2030;
+
+    /// <summary>A service year no other test uses, so counts per year (R-ST-03) start from zero.</summary>
+    public static int FreshYear() => Interlocked.Increment(ref _year);
+
+    public static async Task<StationKit> StartAsync(Db db)
+    {
+        var host = TestHost.For(db);
+        var village = await host.SignIn("dongcheng.village");
+        var me = await village.GetJson("/api/auth/me");
+        var villageId = me.Str("organizationId");
+        var org = await village.GetJson($"/api/organizations/{villageId}");
+        return new StationKit
+        {
+            Host = host, Village = village, Head = await host.SignIn("dongcheng.station"), Supervisor = await host.SignIn("dongcheng.supervisor"),
+            Lead = await host.SignIn("dongcheng.lead"), Deputy = await host.SignIn("dongcheng.deputy"), OtherLead = await host.SignIn("changan.lead"),
+            OtherVillage = await host.SignIn("changan.village"), City = await host.SignIn("city.admin"), VillageId = villageId,
+            TownId = org.Str("parentId"),
+        };
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(Guanjia.Domain.Calendar.ChinaTime.ToLocal(Host.Clock.GetUtcNow()).DateTime);
+
+    public string TodayText => Today.ToString("yyyy-MM-dd");
+
+    public async Task<List<string>> OrganizationIdsAsync(string kind) =>
+        (await City.GetJson($"/api/organizations?kind={kind}&pageSize=50")).GetProperty("items").EnumerateArray().Select(o => o.Str("id")).ToList();
+
+    public static object Station(string? name = null, string? operatorId = null, string[]? forms = null, string platform = "PartyMassServiceCenter") => new
+    {
+        name = name ?? Http.Unique("岗贝莞家驿站"), hostPlatform = platform, address = "东城街道岗贝社区党群服务中心一楼", headName = "黄志强",
+        headPhone = "0769-22334455", openingHours = "周一至周五 9:00-17:30", serviceForms = forms ?? ["Venue", "ServiceTeam", "ResourceLinking"],
+        description = "依托社区党群服务中心加挂“莞家驿站”牌子", operatorId,
+    };
+
+    public async Task<JsonElement> StationAsync(HttpClient? by = null, string? operatorId = null, string[]? forms = null, string? name = null) =>
+        await (by ?? Village).PostJson("/api/stations", Station(name, operatorId, forms), HttpStatusCode.Created);
+
+    public object Item(string mode = "Free", int? year = null, long? amountFen = null, string[]? candidates = null, string? operatorId = null,
+        bool? operatorInvited = null, string? operatorOverrideReason = null, int? years = null, int? teamSize = null, string? packagedOverrideReason = null,
+        string[]? forms = null, string? microProjectId = null, string? title = null) => new
+    {
+        title = title ?? Http.Unique("长者助餐服务"), content = "为辖区长者提供午间助餐和送餐上门", year = year ?? Today.Year, consultedOn = TodayText,
+        mode, serviceForms = forms ?? ["Venue", "ServiceTeam"], amountFen, candidateContractors = candidates, operatorId, operatorInvited,
+        operatorOverrideReason, years, teamSize, packagedOverrideReason, microProjectId,
+    };
+
+    public async Task<JsonElement> ItemAsync(string stationId, object item, HttpClient? by = null) =>
+        await (by ?? Village).PostJson($"/api/stations/{stationId}/items", item, HttpStatusCode.Created);
+
+    public async Task<int> ItemCountAsync(string stationId) =>
+        (await Village.GetJson($"/api/stations/items?stationId={stationId}")).GetProperty("total").GetInt32();
+
+    public async Task<string> UploadAsync(string url, string kind, HttpClient? by = null, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(kind), "kind");
+        var file = new ByteArrayContent("%PDF-1.4\n% 购买服务协议\n"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", "agreement.pdf");
+        var res = await (by ?? Village).PostAsync(url, content);
+        var body = await res.Json(expected);
+        return expected == HttpStatusCode.Created ? body.Str("id") : "";
+    }
+
+    /// <summary>A purchased item with its signed agreement uploaded; answers the item and the agreement's id.</summary>
+    public async Task<(JsonElement Item, string AgreementId)> PurchasedItemAsync(string stationId)
+    {
+        var item = await ItemAsync(stationId, Item("Purchased", amountFen: 3_000_000, candidates: ["东莞市暖莞社会工作服务中心", "东莞市启航青少年社会工作服务中心"]));
+        var agreement = await UploadAsync($"/api/stations/items/{item.Str("id")}/attachments", "Contract");
+        return (item, agreement);
+    }
+
+    public object Filing(string agreementId, long amountFen = 2_880_000, string? supplierName = "东莞市暖莞社会工作服务中心", string? supplierId = null,
+        int? version = null) => new
+    {
+        method = "CompetitiveConsultation", supplierName, supplierId, amountFen, agreementSignedOn = TodayText, agreementAttachmentId = agreementId, version,
+    };
+
+    public object Opinion() => new { reviewer = "陈监委", opinion = "采购程序规范，价格合理，同意报镇（街道）备案", reviewedOn = TodayText };
+
+    public async Task<JsonElement> SocialWorkPointAsync() =>
+        (await Host.Anonymous().GetJson("/api/public/social-work-points?pageSize=50")).GetProperty("items")[0];
+
+    public object Referral(string pointId, string name, string phone, string service = "PsychologicalCounselling") => new
+    {
+        socialWorkPointId = pointId, residentName = name, residentPhone = phone, service, need = $"{name}近期情绪低落，需心理疏导",
+    };
+}

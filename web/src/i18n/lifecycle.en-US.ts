@@ -75,6 +75,7 @@ const lifecycleEn: LifecycleMessages = {
     noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result' },
     timelineKind: { step: 'Step', message: 'Message', document: 'Document', deadline: 'Deadline' },
   },
+  timelineAction: { SubmitPublicAppeal: 'Raised on the public portal', ReceiveAppeal: 'Entered and dispatched to the village', ReceiveWorkOrder: '12345 work order received and dispatched' },
   lifecycleMenu: { appeals: 'Appeals', projects: 'Micro-projects', annualPlan: 'Annual plan', dashboard: 'Dashboard', templates: 'Feedback templates', rules: 'Programme rules' },
   work: {
     overdue: 'Overdue', today: 'Due today', soon: 'Due soon', later: 'Other open items', none: 'No open deadlines', owedBy: 'Owed by {org}',
@@ -171,7 +172,7 @@ const lifecycleEn: LifecycleMessages = {
   rules: {
     title: 'Programme rules', current: 'Current version v{v}', effectiveFrom: 'Effective from', reason: 'Reason', createdBy: 'By', history: 'Versions',
     edit: 'Change (saves a new version)', saved: 'Saved as v{v}: new items follow it, running items keep theirs', money: 'Money', limits: 'Time limits',
-    counts: 'Counts and dates', value: 'Value', version: 'Version', view: 'View',
+    counts: 'Counts and dates', value: 'Value', changes: 'Changed', version: 'Version', view: 'View',
     directImplementationThresholdFen: 'Direct implementation threshold (R-MS-07)', convenienceWorksCapFen: 'Convenience works cap (R-MS-01)',
     welfareServiceCapFen: 'Welfare service cap (R-MS-01)', surveyMinimumResponses: 'Minimum survey responses (R-MS-14)',
     publicityMinimumDays: 'Town publicity, minimum days (R-MS-11)', villagePublicityMinimumDays: 'Village publicity, minimum days (R-MS-07)',

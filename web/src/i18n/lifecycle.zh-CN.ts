@@ -71,6 +71,7 @@ const lifecycleZh = {
     noticeKind: { ProjectPublicity: '项目公示', ProjectResult: '办理结果' },
     timelineKind: { step: '办理', message: '反馈', document: '资料', deadline: '时限' },
   },
+  timelineAction: { SubmitPublicAppeal: '居民在公众门户提交诉求', ReceiveAppeal: '录入诉求并交派到村（社区）', ReceiveWorkOrder: '接收12345工单并交派到村（社区）' },
   lifecycleMenu: { appeals: '诉求', projects: '微实事项目', annualPlan: '年度计划', dashboard: '数据看板', templates: '反馈模板', rules: '规则参数' },
   work: {
     overdue: '已超期', today: '今日到期', soon: '即将到期', later: '其他在办', none: '暂无待办时限', owedBy: '责任单位：{org}',
@@ -160,7 +161,7 @@ const lifecycleZh = {
   rules: {
     title: '规则参数', current: '当前版本 v{v}', effectiveFrom: '生效时间', reason: '修改原因', createdBy: '修改人', history: '版本历史',
     edit: '修改规则（保存为新版本）', saved: '已保存为 v{v}，新登记的事项按新规则办理，在办事项保持原规则', money: '金额', limits: '办理时限',
-    counts: '数量与日期', value: '数值', version: '版本', view: '查看',
+    counts: '数量与日期', value: '数值', changes: '变更内容', version: '版本', view: '查看',
     directImplementationThresholdFen: '直接实施金额上限（R-MS-07）', convenienceWorksCapFen: '便民工程项目金额上限（R-MS-01）',
     welfareServiceCapFen: '公益服务项目金额上限（R-MS-01）', surveyMinimumResponses: '满意度测评最少人数（R-MS-14）',
     publicityMinimumDays: '镇街公示最少天数（R-MS-11）', villagePublicityMinimumDays: '村（社区）自行公示最少天数（R-MS-07）',

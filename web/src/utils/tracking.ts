@@ -2,7 +2,7 @@ import type { Lang } from '@/api/problem'
 import type { TrackingView } from '@/api/public'
 import { formatDateTime } from './format'
 
-export type StepStatus = 'wait' | 'process' | 'finish' | 'error' | 'success'
+export type StepStatus = 'wait' | 'process' | 'finish' | 'success'
 
 export interface TrackingStep {
   key: string
@@ -15,22 +15,23 @@ export interface TrackingStep {
 const endedZh = ['不属于受理范围', '已转现行政策办理', '转现行政策办理', '不予立项']
 
 /**
- * The appellant's stages as el-steps: the stages done are finished (with their dates), the first stage not
- * done is in progress, the rest wait. When the appeal ended early (not accepted, referred to policy,
- * rejected) the last stage done shows that as the outcome and nothing is in progress; a closed project is a
- * success. `active` is the index el-steps highlights.
+ * The appellant's stages as el-steps: the stages done are ticked (success, with their dates), the first
+ * stage not done is in progress, the rest wait. When the appeal ended early (not accepted, referred to
+ * policy, rejected) the stages after it are left out and the last one carries the outcome. `active` is the
+ * index el-steps highlights.
  */
 export function trackingSteps(view: TrackingView, lang: Lang = 'zh-CN'): { steps: TrackingStep[]; active: number; ended: boolean } {
   const ended = endedZh.includes(view.stateZh)
   const firstOpen = view.stages.findIndex((s) => !s.done)
   const steps = view.stages.map<TrackingStep>((s, i) => {
-    let status: StepStatus = s.done ? 'finish' : i === firstOpen && !ended ? 'process' : 'wait'
-    if (s.done && s.stage === 'Closed') status = 'success'
+    const status: StepStatus = s.done ? 'success' : i === firstOpen && !ended ? 'process' : 'wait'
     return { key: s.stage, title: s.zh, description: s.at ? formatDateTime(s.at, lang) : '', status }
   })
   if (ended) {
-    const lastDone = steps.map((s) => s.status).lastIndexOf('finish')
-    if (lastDone >= 0) steps[lastDone] = { ...steps[lastDone], description: `${steps[lastDone].description}${steps[lastDone].description ? ' · ' : ''}${view.stateZh}` }
+    const lastDone = steps.map((s) => s.status).lastIndexOf('success')
+    // The outcome is the last stage's news, not a success of the appeal: shown plainly.
+    if (lastDone >= 0)
+      steps[lastDone] = { ...steps[lastDone], status: 'finish', description: `${steps[lastDone].description}${steps[lastDone].description ? ' · ' : ''}${view.stateZh}` }
     return { steps: steps.filter((s) => s.status !== 'wait'), active: Math.max(0, lastDone), ended }
   }
   return { steps, active: firstOpen < 0 ? steps.length : firstOpen, ended }

@@ -8,6 +8,10 @@ import { groupDeadlines, subjectLink } from '@/utils/deadlines'
 import { placesInScope } from '@/utils/orgTree'
 import { normalizeTrackingNumber, trackingSteps } from '@/utils/tracking'
 import { renderTemplate, unknownPlaceholders } from '@/utils/templates'
+import { timelineDetail, timelineTitle } from '@/utils/timeline'
+import { newKey } from '@/utils/ids'
+
+const label = (k: string) => `«${k}»`
 
 function deadline(p: Partial<DeadlineView>): DeadlineView {
   return {
@@ -108,13 +112,13 @@ describe('tracking stages', () => {
   it('finishes the stages done with their Beijing dates and puts the next one in progress', () => {
     const s = trackingSteps(base)
     expect(s.active).toBe(2)
-    expect(s.steps.map((x) => x.status)).toEqual(['finish', 'finish', 'process'])
+    expect(s.steps.map((x) => x.status)).toEqual(['success', 'success', 'process'])
     expect(s.steps[1].description).toBe('2026年11月23日 11:00')
     expect(s.steps[2].description).toBe('')
     expect(trackingSteps(base, 'en-US').steps[0].description).toBe('2026-11-23 10:00')
   })
 
-  it('ends at the outcome when the appeal stops early, and shows a closed project as a success', () => {
+  it('ends at the outcome when the appeal stops early, and ticks a closed project through', () => {
     const ended = trackingSteps({
       ...base, stateZh: '不属于受理范围',
       stages: base.stages.map((s) => (s.stage === 'Decided' ? { ...s, done: true, at: '2026-11-24T02:00:00Z' } : s)),
@@ -122,6 +126,7 @@ describe('tracking stages', () => {
     expect(ended.ended).toBe(true)
     expect(ended.steps).toHaveLength(3)
     expect(ended.steps[2].description).toContain('不属于受理范围')
+    expect(ended.steps.map((x) => x.status)).toEqual(['success', 'success', 'finish'])
     const closed = trackingSteps({
       ...base, stateZh: '已办结',
       stages: [...base.stages.map((s) => ({ ...s, done: true, at: s.at ?? '2026-11-24T02:00:00Z' })), { stage: 'Closed', zh: '办结并公示结果', at: '2027-01-20T02:00:00Z', done: true }],
@@ -167,5 +172,23 @@ describe('feedback template preview', () => {
   it('fills known placeholders and leaves unknown ones visible, like the server', () => {
     expect(renderTemplate('编号{trackingNumber}，{village}，{oops}', { trackingNumber: 'GJ1', village: '岗贝社区' })).toBe('编号GJ1，岗贝社区，{oops}')
     expect(unknownPlaceholders('{a}{trackingNumber}{a}{b}', ['trackingNumber'])).toEqual(['a', 'b'])
+  })
+})
+
+describe('timeline words', () => {
+  it('puts the state names, feedback kinds and unlisted actions the server leaves in English into the reader’s language', () => {
+    expect(timelineTitle({ kind: 'step', title: 'SubmitPublicAppeal' }, label)).toBe('«timelineAction.SubmitPublicAppeal»')
+    expect(timelineTitle({ kind: 'step', title: '村（社区）接收诉求' }, label)).toBe('村（社区）接收诉求')
+    expect(timelineTitle({ kind: 'message', title: '反馈：Receipt' }, label)).toBe('«appeal.messages»：«enums.feedback.Receipt»')
+    expect(timelineDetail({ kind: 'step', detail: '→ Dispatched' }, label)).toBe('→ «enums.appealState.Dispatched»')
+    expect(timelineDetail({ kind: 'step', detail: '→ AwaitingPublicity：四项审核均通过' }, label)).toBe('→ «enums.projectState.AwaitingPublicity»：四项审核均通过')
+    expect(timelineDetail({ kind: 'deadline', detail: '→ Closed' }, label)).toBe('→ Closed')
+    expect(timelineDetail({ kind: 'step', detail: null }, label)).toBeNull()
+  })
+
+  it('makes idempotency keys that look like UUIDs', () => {
+    const a = newKey()
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(newKey()).not.toBe(a)
   })
 })

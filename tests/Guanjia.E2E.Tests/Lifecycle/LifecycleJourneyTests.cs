@@ -31,7 +31,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Forms.FillAsync(form, "您的称呼（可不填）", "陈阿姨");
         await Forms.FillAsync(form, "手机号码", "13800138123");
         Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the form scrolls sideways at 390 px");
-        await Screens.SaveAsync(phone, "portal-submit-form", key: true, fullPage: true);
+        await Screens.SaveAsync(phone, "portal-submit-form", key: true);
         // The phone is required (it is how the resident tracks the appeal): said under the input, nothing sent.
         await Forms.FillAsync(form, "手机号码", "");
         await phone.Locator("[data-test=portal-submit-button]").ClickAsync();
@@ -49,7 +49,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Expect(phone).ToHaveURLAsync(new Regex("/portal/track\\?number=GJ"));
         await Expect(phone.Locator("[data-test=track-state]")).ToContainTextAsync("已交派");
         await Expect(phone.Locator("[data-test=track-steps]")).ToContainTextAsync("诉求已受理并交派");
-        await Screens.SaveAsync(phone, "portal-track", key: true, fullPage: true);
+        await Screens.SaveAsync(phone, "portal-track", key: true);
 
         // ---- 岗贝社区: its work list shows the appeal's 24-hour acknowledgement
         var village = await host.NewPageAsync(1366, 900);
@@ -173,7 +173,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         // Published text never carries the appellant's contact.
         await Expect(notice).Not.ToContainTextAsync("13800138123");
         Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the board scrolls sideways at 390 px");
-        await Screens.SaveAsync(phone, "portal-publicity", key: true, fullPage: true);
+        await Screens.SaveAsync(phone, "portal-publicity", key: true);
 
         await phone.GotoAsync($"/portal/track?number={tracking}&last4=8123");
         await Expect(phone.Locator("[data-test=track-state]")).ToHaveTextAsync("公示中");

@@ -11,8 +11,11 @@ public static class Screens
     public static async Task SaveAsync(IPage page, string name, bool key = false, bool fullPage = false)
     {
         var file = Path.Combine(HostFixture.ScreensDir, name + ".png");
-        // Loading masks gone, transitions finished: the picture shows the settled page.
+        // Loading masks and toasts gone, transitions finished: the picture shows the settled page.
         await Assertions.Expect(page.Locator(".el-loading-mask").Filter(new() { Visible = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".el-message")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        // A full page is taken from the top, so sticky headers sit where they belong.
+        if (fullPage) await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         if (key && Environment.GetEnvironmentVariable("GUANJIA_UPDATE_SCREENS") == "1")
         {

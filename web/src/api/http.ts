@@ -54,12 +54,15 @@ export function buildUrl(path: string, query?: Query): string {
 interface Options {
   query?: Query
   body?: unknown
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData
+  headers?: Record<string, string>
 }
 
 async function send<T>(method: Method, path: string, opts: Options, retryOnAntiforgery: boolean): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers }
   const unsafe = method !== 'GET'
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.body !== undefined && !opts.form) headers['Content-Type'] = 'application/json'
   if (unsafe && path !== '/api/auth/sign-in') headers['X-XSRF-TOKEN'] = await antiforgeryToken()
 
   let res: Response
@@ -68,7 +71,7 @@ async function send<T>(method: Method, path: string, opts: Options, retryOnAntif
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     })
   } catch {
     throw networkError()
@@ -108,6 +111,14 @@ export const http = {
   },
   del<T>(path: string, query?: Query): Promise<T> {
     return send<T>('DELETE', path, { query }, true)
+  },
+  /** POST with extra headers, e.g. an `Idempotency-Key` so that a retried create is one record. */
+  postWith<T>(path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    return send<T>('POST', path, { body, headers }, true)
+  },
+  /** POST multipart/form-data (attachments), with the antiforgery header like any other change. */
+  upload<T>(path: string, form: FormData): Promise<T> {
+    return send<T>('POST', path, { form }, true)
   },
 }
 

@@ -160,3 +160,17 @@ export class ApiError extends Error {
 export function networkError(): ApiError {
   return new ApiError(0, { code: 'network', status: 0 })
 }
+
+/**
+ * The form's own check, shaped like the server's 400 `validation` answer so that the same code shows it:
+ * each message under its input (useFormErrors.take), the title above the form.
+ */
+export function localValidation(fieldErrors: FieldErrorDto[]): ApiError {
+  return new ApiError(400, {
+    status: 400,
+    code: 'validation',
+    title: '提交的内容有误',
+    titleEn: 'The request has invalid fields',
+    fieldErrors,
+  })
+}

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN'
+import lifecycleEn from './lifecycle.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -22,7 +23,7 @@ const enUS: Messages = {
   },
   home: {
     greeting: 'Hello, {name}', today: 'Today', workingDay: 'working day', restDay: 'day off',
-    deadlinesTitle: 'My tasks and deadlines', deadlinesSoon: 'Once appeals and micro-projects are live, this lists what you have to act on by time left, overdue and due-soon items first.',
+    deadlinesTitle: 'My tasks and deadlines',
     scopeTitle: 'My data scope', permissionsTitle: 'My permissions', noPermissions: 'No management permissions',
     shortcuts: 'Shortcuts',
   },
@@ -86,6 +87,7 @@ const enUS: Messages = {
   },
   notFound: { title: 'Page not found', back: 'Back to the start' },
   forbidden: 'You may not open this page',
+  ...lifecycleEn,
 }
 
 export default enUS

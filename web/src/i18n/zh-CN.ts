@@ -1,4 +1,5 @@
 // 简体中文（默认）。Keys are shared with en-US.ts; the type check keeps the two in step.
+import lifecycleZh from './lifecycle.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -20,7 +21,7 @@ const zhCN = {
   },
   home: {
     greeting: '您好，{name}', today: '今天', workingDay: '工作日', restDay: '休息日',
-    deadlinesTitle: '我的待办与期限', deadlinesSoon: '诉求与微实事上线后，这里将按剩余时间列出您需要处理的事项，超期和即将到期的事项优先。',
+    deadlinesTitle: '我的待办与期限',
     scopeTitle: '我的数据范围', permissionsTitle: '我的权限', noPermissions: '暂无管理权限',
     shortcuts: '常用功能',
   },
@@ -81,6 +82,7 @@ const zhCN = {
   },
   notFound: { title: '页面不存在', back: '回到首页' },
   forbidden: '您没有访问此页面的权限',
+  ...lifecycleZh,
 }
 
 export default zhCN

@@ -12,5 +12,7 @@ declare module 'vue-router' {
     perm?: PermRequirement
     /** Shown in the staff menu, under `group` when given. */
     menu?: { icon: Component; group?: 'admin'; order: number }
+    /** A page outside the menu (a detail page) highlights this menu entry, by route name. */
+    activeMenu?: string
   }
 }

@@ -1,13 +1,21 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-/** The public portal: no account, mobile first. The pages behind its menu come with their APIs. */
+/** The public portal: no account, mobile first. 驿站 comes with the stations module. */
 export const portalRoutes: RouteRecordRaw[] = [
   { path: '', name: 'portal', component: () => import('@/views/Portal/PortalHomeView.vue'), meta: { public: true, title: 'portal.home' } },
-  ...(['submit', 'track', 'publicity', 'stations'] as const).map<RouteRecordRaw>((page) => ({
-    path: page,
-    name: `portal-${page}`,
+  { path: 'submit', name: 'portal-submit', component: () => import('@/views/Portal/PortalSubmitView.vue'), meta: { public: true, title: 'portal.submit' } },
+  { path: 'track', name: 'portal-track', component: () => import('@/views/Portal/PortalTrackView.vue'), meta: { public: true, title: 'portal.track' } },
+  {
+    path: 'publicity',
+    name: 'portal-publicity',
+    component: () => import('@/views/Portal/PortalPublicityView.vue'),
+    meta: { public: true, title: 'portal.publicity' },
+  },
+  {
+    path: 'stations',
+    name: 'portal-stations',
     component: () => import('@/views/Portal/PortalComingSoonView.vue'),
-    props: { page },
-    meta: { public: true, title: `portal.${page}` },
-  })),
+    props: { page: 'stations' },
+    meta: { public: true, title: 'portal.stations' },
+  },
 ]

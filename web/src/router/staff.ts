@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { Calendar, House, Key, List, OfficeBuilding, User } from '@element-plus/icons-vue'
+import { Calendar, ChatLineSquare, DataAnalysis, Document, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
 import { Perm } from '@/utils/permissions'
 
 /** The staff console: signed in; each page names the permission it needs (the API enforces it too). */
@@ -9,6 +9,42 @@ export const staffRoutes: RouteRecordRaw[] = [
     name: 'home',
     component: () => import('@/views/Home/MyWorkView.vue'),
     meta: { title: 'menu.home', menu: { icon: House, order: 1 } },
+  },
+  {
+    path: 'appeals',
+    name: 'appeals',
+    component: () => import('@/views/Appeals/AppealListView.vue'),
+    meta: { title: 'lifecycleMenu.appeals', perm: Perm.AppealsRead, menu: { icon: Document, order: 2 } },
+  },
+  {
+    path: 'appeals/:id',
+    name: 'appeal',
+    component: () => import('@/views/Appeals/AppealDetailView.vue'),
+    meta: { title: 'lifecycleMenu.appeals', perm: Perm.AppealsRead, activeMenu: 'appeals' },
+  },
+  {
+    path: 'projects',
+    name: 'projects',
+    component: () => import('@/views/MicroProjects/ProjectListView.vue'),
+    meta: { title: 'lifecycleMenu.projects', perm: Perm.AppealsRead, menu: { icon: Files, order: 3 } },
+  },
+  {
+    path: 'projects/:id',
+    name: 'project',
+    component: () => import('@/views/MicroProjects/ProjectDetailView.vue'),
+    meta: { title: 'lifecycleMenu.projects', perm: Perm.AppealsRead, activeMenu: 'projects' },
+  },
+  {
+    path: 'annual-plan',
+    name: 'annual-plan',
+    component: () => import('@/views/AnnualPlans/AnnualPlanView.vue'),
+    meta: { title: 'lifecycleMenu.annualPlan', perm: [Perm.ProjectsTown, Perm.AllocationsManage], menu: { icon: Notebook, order: 4 } },
+  },
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/Reports/DashboardView.vue'),
+    meta: { title: 'lifecycleMenu.dashboard', perm: Perm.AppealsRead, menu: { icon: DataAnalysis, order: 5 } },
   },
   {
     path: 'admin/organizations',
@@ -39,5 +75,17 @@ export const staffRoutes: RouteRecordRaw[] = [
     name: 'audit',
     component: () => import('@/views/Auditing/AuditLogView.vue'),
     meta: { title: 'menu.audit', perm: Perm.AuditRead, menu: { icon: List, group: 'admin', order: 14 } },
+  },
+  {
+    path: 'admin/feedback-templates',
+    name: 'feedback-templates',
+    component: () => import('@/views/Programme/FeedbackTemplatesView.vue'),
+    meta: { title: 'lifecycleMenu.templates', menu: { icon: ChatLineSquare, group: 'admin', order: 15 } },
+  },
+  {
+    path: 'admin/programme-rules',
+    name: 'programme-rules',
+    component: () => import('@/views/Programme/ProgrammeRulesView.vue'),
+    meta: { title: 'lifecycleMenu.rules', menu: { icon: Operation, group: 'admin', order: 16 } },
   },
 ]

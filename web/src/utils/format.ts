@@ -172,3 +172,65 @@ export function formatDeadline(
   const s = span(-remainingMs, lang)
   return { text: lang === 'en-US' ? `${s} overdue` : `已超期 ${s}`, level: 'overdue', remainingMs }
 }
+
+const FEN_PER_WAN = 1_000_000
+
+/**
+ * An amount typed in 万元 ("12", "12.5", "0.0001", "1,234.56") to integer fen, by decimal digits rather than
+ * floating point, so 0.1 万元 is exactly 100,000 fen. More than six decimals (below 1 fen) round half up.
+ * Anything that is not a plain non-negative or negative decimal gives NaN; an empty text gives NaN too.
+ */
+export function wanToFen(wan: string | number | null | undefined): number {
+  if (wan === null || wan === undefined) return Number.NaN
+  const text = (typeof wan === 'number' ? (Number.isFinite(wan) ? String(wan) : '') : wan).trim().replace(/,/g, '')
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text)
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return Number.NaN
+  // String(1e-7) is exponent notation and fails the pattern above: only plain decimals are money.
+  const sign = m[1] === '-' ? -1 : 1
+  const whole = Number(m[2] || '0')
+  const frac = (m[3] ?? '').padEnd(7, '0')
+  let fen = whole * FEN_PER_WAN + Number(frac.slice(0, 6))
+  if (Number(frac[6]) >= 5) fen += 1
+  return sign * fen
+}
+
+/** Integer fen as a 万元 number text for an input: 12000000 → "12", 12345600 → "12.3456", no trailing zeros. */
+export function fenToWanText(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || !Number.isFinite(fen)) return ''
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(Math.round(fen))
+  const whole = Math.floor(abs / FEN_PER_WAN)
+  const frac = String(abs % FEN_PER_WAN).padStart(6, '0').replace(/0+$/, '')
+  return frac ? `${sign}${whole}.${frac}` : `${sign}${whole}`
+}
+
+/** A Beijing date (yyyy-MM-dd) of an instant; the date pickers hold local dates the API reads as Beijing ones. */
+export function chinaDateOf(instant: string | Date): string {
+  return chinaToday(toDate(instant))
+}
+
+/** A Date from a date picker (its local Y-M-D) as yyyy-MM-dd, whatever the browser's zone. */
+export function localDateText(d: Date | null | undefined): string | null {
+  if (!d || Number.isNaN(d.getTime())) return null
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
+}
+
+/** Whole days from one yyyy-MM-dd to another, both counted (2026-11-23 → 2026-11-27 is 5). */
+export function inclusiveDays(from: string, to: string): number {
+  const a = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10)))
+  const b = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)))
+  return Math.round((b - a) / MS_DAY) + 1
+}
+
+/** yyyy-MM-dd plus n calendar days. */
+export function addDays(date: string, n: number): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + n))
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+}
+
+/** File sizes for the attachment lists: 532 B, 12.3 KB, 4.5 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  return `${(n / 1024 / 1024).toFixed(1)} MB`
+}

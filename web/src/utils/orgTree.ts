@@ -76,3 +76,34 @@ export function childKinds(parent: OrganizationKind | null): OrganizationKind[] 
   if (isTownKind(parent)) return ['Village', 'Community', 'TownDepartment', 'Contractor', 'SocialWorkPoint']
   return []
 }
+
+/** A town with its villages, the shape of GET /api/public/places, for the town → village pickers. */
+export interface Place {
+  id: string
+  name: string
+  villages: Place[]
+}
+
+/**
+ * The towns and villages a caller may enter an appeal for: every town of the city for the city, the
+ * town's villages for a town, the village alone (under its town) for a village.
+ */
+export function placesInScope(tree: readonly OrganizationNode[], scopePath: string): Place[] {
+  const { roots, ancestors } = scopedTree(tree, scopePath)
+  const villagesOf = (n: OrganizationNode): Place[] =>
+    n.children.filter((c) => isVillageKind(c.kind)).map((c) => ({ id: c.id, name: c.name, villages: [] }))
+  const out: Place[] = []
+  const walk = (nodes: readonly OrganizationNode[]) => {
+    for (const n of nodes) {
+      if (isTownKind(n.kind)) out.push({ id: n.id, name: n.name, villages: villagesOf(n) })
+      else if (!isVillageKind(n.kind)) walk(n.children)
+    }
+  }
+  for (const r of roots) {
+    if (isVillageKind(r.kind)) {
+      const town = [...ancestors].reverse().find((a) => isTownKind(a.kind))
+      out.push({ id: town?.id ?? '', name: town?.name ?? '', villages: [{ id: r.id, name: r.name, villages: [] }] })
+    } else walk([r])
+  }
+  return out
+}

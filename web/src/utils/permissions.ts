@@ -9,6 +9,13 @@ export const Perm = {
   AuditVerify: 'audit.verify',
   AppealsRead: 'appeals.read',
   AppealsCreate: 'appeals.create',
+  ProjectsVillage: 'projects.village',
+  ProjectsTown: 'projects.town',
+  ProjectsOpinion: 'projects.opinion',
+  DeadlinesRead: 'deadlines.read',
+  RulesManage: 'rules.manage',
+  TemplatesManage: 'templates.manage',
+  AllocationsManage: 'allocations.manage',
 } as const
 
 export type PermissionName = (typeof Perm)[keyof typeof Perm]

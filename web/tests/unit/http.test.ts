@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildUrl, forgetAntiforgeryToken, http, onUnauthenticated } from '@/api/http'
 import { ApiError } from '@/api/problem'
 
-type Call = { url: string; method: string; headers: Record<string, string>; body?: string }
+type Call = { url: string; method: string; headers: Record<string, string>; body?: string | FormData }
 
 function json(status: number, body: unknown, type = 'application/json'): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } })
@@ -16,7 +16,7 @@ beforeEach(() => {
   answers = []
   forgetAntiforgeryToken()
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    calls.push({ url, method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body as string | undefined })
+    calls.push({ url, method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body as string | FormData | undefined })
     const next = answers.shift()
     if (!next) throw new TypeError('network down')
     return next
@@ -82,5 +82,24 @@ describe('http', () => {
     const err = await http.get('/api/users').catch((e: unknown) => e)
     expect((err as ApiError).code).toBe('network')
     expect((err as ApiError).status).toBe(0)
+  })
+
+  it('uploads multipart with the antiforgery header and lets the browser set the content type', async () => {
+    answers.push(json(200, { headerName: 'X-XSRF-TOKEN', token: 'tok' }), json(201, { id: 'att' }))
+    const form = new FormData()
+    form.append('kind', 'Minutes')
+    form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'minutes.pdf')
+    await expect(http.upload('/api/micro-projects/p/attachments', form)).resolves.toEqual({ id: 'att' })
+    expect(calls[1].headers['X-XSRF-TOKEN']).toBe('tok')
+    expect(calls[1].headers['Content-Type']).toBeUndefined()
+    expect(calls[1].body).toBe(form)
+  })
+
+  it('sends an Idempotency-Key when asked', async () => {
+    answers.push(json(200, { headerName: 'X-XSRF-TOKEN', token: 'tok' }), json(201, { id: 'a' }))
+    await http.postWith('/api/appeals', { title: 't' }, { 'Idempotency-Key': 'k-1' })
+    expect(calls[1].headers['Idempotency-Key']).toBe('k-1')
+    expect(calls[1].headers['Content-Type']).toBe('application/json')
+    expect(calls[1].body).toBe('{"title":"t"}')
   })
 })

@@ -1,0 +1,196 @@
+import { http, type Paged } from './http'
+import type { DeadlineView } from './deadlines'
+import type { ProjectCategory } from './projects'
+
+// Appeals (诉求): src/Guanjia.App/Appeals/*.cs, /api/appeals.
+
+/** R-IN-01: where an appeal came in. 信访 (Petition) is never accepted (R-PL-09), so it is not offered. */
+export type Channel =
+  | 'CitizenServiceCentre'
+  | 'WeChatAccount'
+  | 'Hotline12345'
+  | 'HotlinePortal'
+  | 'TownServiceCentre'
+  | 'StationedCadre'
+  | 'GridWorker'
+  | 'PartyMassServiceCentre'
+  | 'HomeVisit'
+  | 'ConsultationMeeting'
+  | 'CallOrVisit'
+  | 'OnlineMedia'
+  | 'SuggestionBox'
+  | 'VillageProposal'
+  | 'Petition'
+
+export type ChannelLevel = 'City' | 'Town' | 'Village'
+
+/** The channels staff may enter, by level (Channels.LevelOf): city, town, village. */
+export const channelsByLevel: Record<ChannelLevel, Channel[]> = {
+  City: ['CitizenServiceCentre', 'WeChatAccount', 'Hotline12345', 'HotlinePortal'],
+  Town: ['TownServiceCentre', 'StationedCadre', 'GridWorker'],
+  Village: ['PartyMassServiceCentre', 'HomeVisit', 'ConsultationMeeting', 'CallOrVisit', 'OnlineMedia', 'SuggestionBox', 'VillageProposal'],
+}
+
+export const channels: Channel[] = [...channelsByLevel.City, ...channelsByLevel.Town, ...channelsByLevel.Village]
+
+export type CollectionKind = 'Daily' | 'Concentrated'
+
+export type AppealState = 'Dispatched' | 'Acknowledged' | 'BecameProject' | 'ReferredToPolicy' | 'NotAccepted'
+export const appealStates: AppealState[] = ['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted']
+
+export type CommitteeOutcome = 'MicroProject' | 'PolicyReferral' | 'NotAccepted'
+export const committeeOutcomes: CommitteeOutcome[] = ['MicroProject', 'PolicyReferral', 'NotAccepted']
+
+export type FeedbackKind =
+  | 'Receipt'
+  | 'CommitteePolicyReferral'
+  | 'NotAccepted'
+  | 'TownDecisionProgramme'
+  | 'TownDecisionPolicy'
+  | 'TownDecisionRejected'
+  | 'Result'
+  | 'ClaimResult'
+
+export const feedbackKinds: FeedbackKind[] = [
+  'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult',
+]
+
+export type DeliveryChannel = 'Hotline12345' | 'WeChat' | 'Sms'
+export type MessageState = 'Pending' | 'Sending' | 'Sent' | 'Failed'
+
+export interface MessageView {
+  id: string
+  kind: FeedbackKind
+  body: string
+  channel: DeliveryChannel
+  state: MessageState
+  attempts: number
+  createdAt: string
+  sentAt: string | null
+  /** Who delivered it: `recording` (kept on the appeal) or `webhook:<channel>`. */
+  sender: string | null
+  lastError: string | null
+}
+
+export interface AppealDetail {
+  id: string
+  trackingNumber: string
+  channel: Channel
+  channelZh: string
+  externalRef: string | null
+  collection: CollectionKind
+  collectionYear: number | null
+  title: string
+  description: string
+  category: ProjectCategory | null
+  /** Masked by the server for read-only and supervising roles. */
+  address: string | null
+  appellantName: string | null
+  appellantPhone: string | null
+  villageId: string
+  villageName: string
+  townId: string
+  townName: string
+  state: AppealState
+  receivedAt: string
+  acknowledgedAt: string | null
+  decidedAt: string | null
+  outcome: CommitteeOutcome | null
+  decisionNote: string | null
+  policyDepartment: string | null
+  policyContact: string | null
+  microProjectId: string | null
+  rulesVersion: number
+  version: number
+  deadlines: DeadlineView[]
+  messages: MessageView[]
+  allowedActions: string[]
+}
+
+export interface AppealRow {
+  id: string
+  trackingNumber: string
+  channel: Channel
+  title: string
+  category: ProjectCategory | null
+  state: AppealState
+  villageId: string
+  villageName: string | null
+  receivedAt: string
+  microProjectId: string | null
+}
+
+export interface AppealFilter {
+  state?: AppealState
+  channel?: Channel
+  category?: ProjectCategory
+  townId?: string
+  villageId?: string
+  collection?: CollectionKind
+  /** Beijing dates, inclusive. */
+  from?: string
+  to?: string
+  q?: string
+  page?: number
+  pageSize?: number
+}
+
+export interface CreateAppeal {
+  channel: Channel | null
+  title: string
+  description: string
+  category: ProjectCategory | null
+  villageId: string | null
+  address: string | null
+  appellantName: string | null
+  appellantPhone: string | null
+  collection: CollectionKind
+}
+
+export interface Acknowledge {
+  note: string | null
+  lateReason: string | null
+  version: number
+}
+
+export interface CommitteeDecision {
+  meetingAt: string | null
+  outcome: CommitteeOutcome | null
+  note: string | null
+  policyDepartment: string | null
+  policyContact: string | null
+  projectName: string | null
+  category: ProjectCategory | null
+  lateReason: string | null
+  version: number
+}
+
+export interface CommitteeDecisionResult {
+  appeal: AppealDetail
+  projectId: string | null
+}
+
+export type TimelineKind = 'step' | 'message' | 'document' | 'deadline'
+
+export interface TimelineEntry {
+  at: string
+  kind: TimelineKind
+  title: string
+  detail: string | null
+  actor: string | null
+  ruleId: string | null
+  late: boolean | null
+  refId: string | null
+}
+
+const one = (id: string) => `/api/appeals/${encodeURIComponent(id)}`
+
+export const appealsApi = {
+  list: (f: AppealFilter = {}) => http.get<Paged<AppealRow>>('/api/appeals', { ...f }),
+  get: (id: string) => http.get<AppealDetail>(one(id)),
+  timeline: (id: string) => http.get<TimelineEntry[]>(`${one(id)}/timeline`),
+  /** The key makes a double submit one appeal (the API answers the first one again). */
+  create: (body: CreateAppeal, idempotencyKey: string) => http.postWith<AppealDetail>('/api/appeals', body, { 'Idempotency-Key': idempotencyKey }),
+  acknowledge: (id: string, body: Acknowledge) => http.post<AppealDetail>(`${one(id)}/acknowledge`, body),
+  committeeDecision: (id: string, body: CommitteeDecision) => http.post<CommitteeDecisionResult>(`${one(id)}/committee-decision`, body),
+}

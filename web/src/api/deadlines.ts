@@ -1,0 +1,81 @@
+import { http, type Paged } from './http'
+
+// Deadlines and the unit's notifications: src/Guanjia.App/Deadlines/Deadlines.cs, /api/deadlines, /api/notifications.
+
+export type DeadlineStatus = 'Open' | 'DueSoon' | 'Overdue' | 'Met' | 'MetLate' | 'Cancelled'
+
+/** The `status` filter of GET /api/deadlines. */
+export type DeadlineQueryStatus = 'Open' | 'DueSoon' | 'Overdue' | 'Met' | 'Missed' | 'All'
+
+export type Obligation =
+  | 'Acknowledge'
+  | 'CommitteeMeeting'
+  | 'Consultation'
+  | 'TownReview'
+  | 'ServiceStart'
+  | 'WorksFinish'
+  | 'DirectStart'
+  | 'CompletionForm'
+  | 'TownSurvey'
+  | 'ResultFeedback'
+  | 'ConcentratedCollection'
+  | 'AnnualPlan'
+
+export interface DeadlineView {
+  id: string
+  obligation: Obligation | string
+  ruleId: string
+  zh: string
+  en: string
+  /** `Appeal`, `MicroProject` or `CollectionCampaign`. */
+  subjectType: string
+  subjectId: string
+  /** Tracking number, project number or the campaign's name. */
+  subjectRef: string | null
+  responsibleOrgId: string
+  responsibleOrgName: string | null
+  startsAt: string
+  dueAt: string
+  warnAt: string
+  metAt: string | null
+  lateReason: string | null
+  cancelledAt: string | null
+  status: DeadlineStatus
+  secondsLeft: number
+}
+
+export interface DeadlineFilter {
+  status?: DeadlineQueryStatus
+  responsibleOrgId?: string
+  obligation?: string
+  subjectType?: string
+  subjectId?: string
+  page?: number
+  pageSize?: number
+}
+
+export interface UnitDeadlineSummary {
+  organizationId: string
+  name: string | null
+  open: number
+  dueSoon: number
+  overdue: number
+  metOnTime: number
+  metLate: number
+}
+
+export interface NotificationView {
+  id: string
+  kind: string
+  text: string
+  deadlineId: string | null
+  createdAt: string
+  readAt: string | null
+}
+
+export const deadlinesApi = {
+  list: (f: DeadlineFilter = {}) => http.get<Paged<DeadlineView>>('/api/deadlines', { ...f }),
+  summary: () => http.get<UnitDeadlineSummary[]>('/api/deadlines/summary'),
+  notifications: (unreadOnly = false) => http.get<NotificationView[]>('/api/notifications', { unreadOnly: unreadOnly || undefined }),
+  markRead: (id: string) => http.post<void>(`/api/notifications/${encodeURIComponent(id)}/read`),
+}

@@ -1,0 +1,468 @@
+import { http, type Paged } from './http'
+import type { TimelineEntry } from './appeals'
+import type { DeadlineView } from './deadlines'
+import { newKey } from '@/utils/ids'
+
+// 民生微实事 projects: src/Guanjia.App/MicroProjects/*.cs, /api/micro-projects. Money is integer fen.
+
+export type ProjectCategory = 'ConvenienceWorks' | 'WelfareService'
+export const projectCategories: ProjectCategory[] = ['ConvenienceWorks', 'WelfareService']
+
+export type ProjectSubType =
+  | 'LivingEnvironment'
+  | 'PublicFacilities'
+  | 'SafetyShelters'
+  | 'ElderlyCare'
+  | 'ChildrenAndYouth'
+  | 'PovertyAid'
+  | 'Disability'
+  | 'ResidentIntegration'
+  | 'SpecialPopulations'
+  | 'PublicHealthEmergency'
+  | 'FeatureServices'
+
+/** 003 §一: three kinds of works, eight kinds of service (ProjectTaxonomy.CategoryOf). */
+export const subTypesByCategory: Record<ProjectCategory, ProjectSubType[]> = {
+  ConvenienceWorks: ['LivingEnvironment', 'PublicFacilities', 'SafetyShelters'],
+  WelfareService: [
+    'ElderlyCare', 'ChildrenAndYouth', 'PovertyAid', 'Disability', 'ResidentIntegration', 'SpecialPopulations', 'PublicHealthEmergency',
+    'FeatureServices',
+  ],
+}
+
+export function categoryOf(t: ProjectSubType): ProjectCategory {
+  return subTypesByCategory.ConvenienceWorks.includes(t) ? 'ConvenienceWorks' : 'WelfareService'
+}
+
+export type Route = 'Express' | 'Direct' | 'Station'
+export const routes: Route[] = ['Express', 'Direct', 'Station']
+
+export type ProposalSource =
+  | 'OnlineAndHotline'
+  | 'VillageCommittees'
+  | 'Residents'
+  | 'Deputies'
+  | 'StationedCadres'
+  | 'UnitsAndOrganizations'
+  | 'Other'
+export const proposalSources: ProposalSource[] = [
+  'OnlineAndHotline', 'VillageCommittees', 'Residents', 'Deputies', 'StationedCadres', 'UnitsAndOrganizations', 'Other',
+]
+
+export type ConsultationForm =
+  | 'VillagersMeeting'
+  | 'ShareholdersMeeting'
+  | 'VillagersGroupMeeting'
+  | 'TopicalCouncil'
+  | 'PartyMassJointMeeting'
+  | 'PropertyJointMeeting'
+  | 'OwnersAssembly'
+  | 'Online'
+  | 'Other'
+export const consultationForms: ConsultationForm[] = [
+  'VillagersMeeting', 'ShareholdersMeeting', 'VillagersGroupMeeting', 'TopicalCouncil', 'PartyMassJointMeeting', 'PropertyJointMeeting',
+  'OwnersAssembly', 'Online', 'Other',
+]
+
+/** R-MS-05: the sixteen 参与主体 of the registration form, plus 其他. */
+export type ParticipantType =
+  | 'GrassrootsGovernment'
+  | 'PartyWorkingCommittee'
+  | 'VillagersCommittee'
+  | 'SupervisoryCommittee'
+  | 'VillagersGroup'
+  | 'ResidentUnits'
+  | 'MassOrganizations'
+  | 'CommunitySocialOrganizations'
+  | 'OwnersCommittee'
+  | 'CollectiveEconomicOrganization'
+  | 'FarmersCooperative'
+  | 'PropertyServiceCompany'
+  | 'VillagersRepresentatives'
+  | 'ShareholderRepresentatives'
+  | 'NonRegisteredResidents'
+  | 'Beneficiaries'
+  | 'Other'
+export const participantTypes: ParticipantType[] = [
+  'GrassrootsGovernment', 'PartyWorkingCommittee', 'VillagersCommittee', 'SupervisoryCommittee', 'VillagersGroup', 'ResidentUnits',
+  'MassOrganizations', 'CommunitySocialOrganizations', 'OwnersCommittee', 'CollectiveEconomicOrganization', 'FarmersCooperative',
+  'PropertyServiceCompany', 'VillagersRepresentatives', 'ShareholderRepresentatives', 'NonRegisteredResidents', 'Beneficiaries', 'Other',
+]
+
+export type FundingSource = 'ProgrammeFund' | 'SocialDonation' | 'VillageSelfFunded'
+export const fundingSources: FundingSource[] = ['ProgrammeFund', 'SocialDonation', 'VillageSelfFunded']
+
+export type ConsultationKind = 'Consultation' | 'AssemblyVote'
+
+export type ReviewDecision = 'ProgrammeFunding' | 'PolicyReferral' | 'ReturnToVillage' | 'Reject'
+export const reviewDecisions: ReviewDecision[] = ['ProgrammeFunding', 'PolicyReferral', 'ReturnToVillage', 'Reject']
+
+export type SatisfactionLevel = 'VerySatisfied' | 'Satisfied' | 'FairlySatisfied' | 'Dissatisfied' | 'VeryDissatisfied'
+/** In the order of the questionnaire and of the survey distribution arrays. */
+export const satisfactionLevels: SatisfactionLevel[] = ['VerySatisfied', 'Satisfied', 'FairlySatisfied', 'Dissatisfied', 'VeryDissatisfied']
+
+export type SurveyAspect = 'overall' | 'quality' | 'effect' | 'attitude' | 'efficiency' | 'closeness' | 'openness'
+export const surveyAspects: SurveyAspect[] = ['overall', 'quality', 'effect', 'attitude', 'efficiency', 'closeness', 'openness']
+
+export type AttachmentKind =
+  | 'Minutes'
+  | 'StampedRegistrationForm'
+  | 'Contract'
+  | 'Invoice'
+  | 'Photo'
+  | 'ProcurementFiling'
+  | 'TenderDocuments'
+  | 'SupplierQualification'
+  | 'TaxRegistration'
+  | 'SurveySheet'
+  | 'Other'
+export const attachmentKinds: AttachmentKind[] = [
+  'Minutes', 'StampedRegistrationForm', 'Contract', 'Invoice', 'Photo', 'ProcurementFiling', 'TenderDocuments', 'SupplierQualification',
+  'TaxRegistration', 'SurveySheet', 'Other',
+]
+
+/** What the upload accepts (AttachmentRules.Types). */
+export const attachmentAccept = '.pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx'
+
+export type ProjectState =
+  | 'AwaitingConsultation'
+  | 'ConsultationFailed'
+  | 'Consulted'
+  | 'TownReview'
+  | 'AwaitingPublicity'
+  | 'Publicity'
+  | 'Implementation'
+  | 'Completed'
+  | 'AwaitingSurvey'
+  | 'Closed'
+  | 'PolicyReferred'
+  | 'Rejected'
+export const projectStates: ProjectState[] = [
+  'AwaitingConsultation', 'ConsultationFailed', 'Consulted', 'TownReview', 'AwaitingPublicity', 'Publicity', 'Implementation', 'Completed',
+  'AwaitingSurvey', 'Closed', 'PolicyReferred', 'Rejected',
+]
+
+/** PublicNotice.PlatformNames; the first four are the linked platforms a town publishes on. */
+export type Platform = 'Hotline12345Portal' | 'WeChatAccount' | 'CivilAffairsWebsite' | 'CommunityPlatform' | 'VillageNoticeBoard'
+export const platforms: Platform[] = ['Hotline12345Portal', 'WeChatAccount', 'CivilAffairsWebsite', 'CommunityPlatform', 'VillageNoticeBoard']
+export const linkedPlatforms: Platform[] = ['Hotline12345Portal', 'WeChatAccount', 'CivilAffairsWebsite', 'CommunityPlatform']
+
+export interface AttachmentView {
+  id: string
+  kind: AttachmentKind
+  fileName: string
+  contentType: string
+  size: number
+  uploadedAt: string
+  uploadedByName: string | null
+}
+
+export interface ConsultationView {
+  id: string
+  kind: ConsultationKind
+  heldAt: string
+  place: string
+  host: string
+  recorder: string
+  form: ConsultationForm
+  formOther: string | null
+  participantTypes: ParticipantType[]
+  headCount: number
+  passed: boolean
+  content: string | null
+  beneficiaries: string | null
+  route: Route | null
+  budgetFen: number | null
+  fundingSources: FundingSource[]
+  implementingBody: string | null
+  implementationPeriod: string | null
+  failureNote: string | null
+  feasibilityStudy: string | null
+  minutesAttachmentId: string
+}
+
+export interface OpinionView {
+  id: string
+  departmentName: string
+  opinion: string
+  agrees: boolean
+  signedOff: boolean
+  at: string
+  byName: string | null
+}
+
+export interface ProgressView {
+  id: string
+  text: string
+  percentDone: number | null
+  photoIds: string[]
+  at: string
+  byName: string | null
+}
+
+export interface SurveySummary {
+  responses: number
+  minimum: number
+  minimumMet: boolean
+  /** Per aspect, counts ordered 非常满意 … 非常不满意. */
+  distribution: Record<string, number[]>
+  satisfactionRate: number
+  score: number
+}
+
+export interface ProjectDetail {
+  id: string
+  number: string
+  appealId: string
+  trackingNumber: string
+  villageId: string
+  villageName: string
+  townId: string
+  townName: string
+  state: ProjectState
+  stateZh: string
+  isSmall: boolean | null
+  rulesVersion: number
+  name: string
+  category: ProjectCategory | null
+  subType: ProjectSubType | null
+  content: string | null
+  source: ProposalSource | null
+  location: string | null
+  contactName: string | null
+  contactTitle: string | null
+  contactPhone: string | null
+  beneficiaries: string | null
+  route: Route | null
+  budgetFen: number | null
+  fundingSources: FundingSource[]
+  implementingBody: string | null
+  implementationPeriod: string | null
+  capOverrideReason: string | null
+  committeeDecidedAt: string | null
+  consultedAt: string | null
+  registeredAt: string | null
+  reviewedAt: string | null
+  reviewDecision: ReviewDecision | null
+  checkConsultationCompliant: boolean | null
+  checkBudgetReasonable: boolean | null
+  checkRouteFeasible: boolean | null
+  checkResolvableByPolicy: boolean | null
+  reviewOpinion: string | null
+  policyDepartment: string | null
+  policyContact: string | null
+  publicityFrom: string | null
+  publicityTo: string | null
+  publicityPlatforms: string[]
+  implementationStartedAt: string | null
+  completedAt: string | null
+  completionFiledAt: string | null
+  completionFormJson: string | null
+  actualProgrammeFen: number | null
+  actualVillageFen: number | null
+  actualSocialFen: number | null
+  closedAt: string | null
+  inAnnualPool: boolean
+  year: number
+  version: number
+  consultations: ConsultationView[]
+  departmentOpinions: OpinionView[]
+  progress: ProgressView[]
+  attachments: AttachmentView[]
+  deadlines: DeadlineView[]
+  survey: SurveySummary
+  allowedActions: string[]
+}
+
+export interface ProjectRow {
+  id: string
+  number: string
+  name: string
+  category: ProjectCategory | null
+  route: Route | null
+  state: ProjectState
+  budgetFen: number | null
+  townId: string
+  villageId: string
+  villageName: string | null
+  createdAt: string
+  year: number
+}
+
+export interface ProjectFilter {
+  state?: ProjectState
+  category?: ProjectCategory
+  route?: Route
+  townId?: string
+  villageId?: string
+  year?: number
+  inAnnualPool?: boolean
+  q?: string
+  page?: number
+  pageSize?: number
+}
+
+/** A row of the transition table (GET /api/micro-projects/workflow). */
+export interface WorkflowTransition {
+  action: string
+  from: ProjectState[]
+  to: ProjectState[]
+  size: 'Any' | 'Small' | 'Large'
+  permission: string
+  meets: string[]
+  starts: string[]
+  rule: string
+  zh: string
+}
+
+// ---- step requests (records named Request in the use cases)
+
+export interface ConsultationRequest {
+  heldAt: string | null
+  place: string
+  host: string
+  recorder: string
+  form: ConsultationForm | null
+  formOther: string | null
+  participantTypes: ParticipantType[]
+  headCount: number | null
+  passed: boolean | null
+  content: string | null
+  beneficiaries: string | null
+  route: Route | null
+  budgetFen: number | null
+  fundingSources: FundingSource[] | null
+  implementingBody: string | null
+  implementationPeriod: string | null
+  failureNote: string | null
+  feasibilityStudy: string | null
+  minutesAttachmentId: string | null
+  lateReason: string | null
+  version: number
+}
+
+export interface RegistrationRequest {
+  name: string
+  subType: ProjectSubType | null
+  content: string | null
+  source: ProposalSource | null
+  location: string
+  contactName: string
+  contactTitle: string
+  contactPhone: string
+  capOverrideReason: string | null
+  version: number
+}
+
+export interface OpinionRequest {
+  opinion: string
+  agrees: boolean | null
+  signedOff: boolean
+}
+
+export interface ReviewRequest {
+  consultationCompliant: boolean
+  budgetReasonable: boolean
+  routeFeasible: boolean
+  resolvableByPolicy: boolean
+  decision: ReviewDecision | null
+  opinion: string
+  policyDepartment: string | null
+  policyContact: string | null
+  lateReason: string | null
+  version: number
+}
+
+export interface PublishRequest {
+  from: string | null
+  to: string | null
+  platforms: Platform[]
+  version: number
+}
+
+export interface TimedStepRequest {
+  /** startedAt / completedAt: now when left empty. */
+  at: string | null
+  note: string | null
+  lateReason: string | null
+  version: number
+}
+
+export interface ProgressRequest {
+  text: string
+  percentDone: number | null
+  photoIds: string[]
+}
+
+export type SurveyRequest = Record<SurveyAspect, SatisfactionLevel | null> & { suggestion: string | null; signature: string | null }
+
+export interface MoneySplit {
+  programmeFen: number | null
+  villageFen: number | null
+  socialFen: number | null
+}
+
+export interface CompletionRequest {
+  periodFrom: string | null
+  periodTo: string | null
+  beneficiaries: string
+  beneficiaryCount: number | null
+  budgeted: MoneySplit
+  actual: MoneySplit
+  works: { content: string; unit: string; plannedQuantity: number | null; actualQuantity: number | null } | null
+  service: { time: string; place: string; participants: number | null } | null
+  outcomePhotoIds: string[]
+  tendered: boolean
+  lateReason: string | null
+  version: number
+}
+
+export interface FinishSurveyRequest {
+  lateReason: string | null
+  version: number
+}
+
+export interface SurveyResult {
+  projectId: string
+  summary: SurveySummary
+}
+
+const one = (id: string) => `/api/micro-projects/${encodeURIComponent(id)}`
+
+/** A fresh key per submitted form: a retried request is one record (progress, survey). */
+function key(): Record<string, string> {
+  return { 'Idempotency-Key': newKey() }
+}
+
+export const projectsApi = {
+  list: (f: ProjectFilter = {}) => http.get<Paged<ProjectRow>>('/api/micro-projects', { ...f }),
+  get: (id: string) => http.get<ProjectDetail>(one(id)),
+  workflow: () => http.get<WorkflowTransition[]>('/api/micro-projects/workflow'),
+  timeline: (id: string) => http.get<TimelineEntry[]>(`${one(id)}/timeline`),
+  survey: (id: string) => http.get<SurveyResult>(`${one(id)}/survey`),
+  upload(id: string, kind: AttachmentKind, file: File): Promise<AttachmentView> {
+    const form = new FormData()
+    form.append('kind', kind)
+    form.append('file', file, file.name)
+    return http.upload<AttachmentView>(`${one(id)}/attachments`, form)
+  },
+  consult: (id: string, body: ConsultationRequest) => http.post<ProjectDetail>(`${one(id)}/consultations`, body),
+  assemblyVote: (id: string, body: ConsultationRequest) => http.post<ProjectDetail>(`${one(id)}/assembly-votes`, body),
+  register: (id: string, body: RegistrationRequest) => http.post<ProjectDetail>(`${one(id)}/registration`, body),
+  opinion: (id: string, body: OpinionRequest) => http.post<ProjectDetail>(`${one(id)}/department-opinions`, body),
+  review: (id: string, body: ReviewRequest) => http.post<ProjectDetail>(`${one(id)}/review`, body),
+  publish: (id: string, body: PublishRequest) => http.post<ProjectDetail>(`${one(id)}/publicity`, body),
+  start: (id: string, b: TimedStepRequest) =>
+    http.post<ProjectDetail>(`${one(id)}/start`, { startedAt: b.at, note: b.note, lateReason: b.lateReason, version: b.version }),
+  progress: (id: string, body: ProgressRequest) => http.postWith<ProjectDetail>(`${one(id)}/progress`, body, key()),
+  complete: (id: string, b: TimedStepRequest) =>
+    http.post<ProjectDetail>(`${one(id)}/complete`, { completedAt: b.at, note: b.note, lateReason: b.lateReason, version: b.version }),
+  surveyResponse: (id: string, body: SurveyRequest) => http.postWith<SurveyResult>(`${one(id)}/survey-responses`, body, key()),
+  completion: (id: string, body: CompletionRequest) => http.post<ProjectDetail>(`${one(id)}/completion`, body),
+  finishSurvey: (id: string, body: FinishSurveyRequest) => http.post<ProjectDetail>(`${one(id)}/survey/finish`, body),
+}
+
+/** Where the browser downloads an attachment (the cookie goes with it). */
+export function attachmentUrl(id: string): string {
+  return `/api/attachments/${encodeURIComponent(id)}`
+}

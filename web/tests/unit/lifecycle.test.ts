@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest'
+import type { DeadlineView } from '@/api/deadlines'
+import type { WorkflowTransition } from '@/api/projects'
+import type { OrganizationNode } from '@/api/organizations'
+import type { TrackingView } from '@/api/public'
+import { appealActionsFor, appealMeetsFor, overdueFor, projectActionsFor, projectMeetsFor } from '@/utils/actions'
+import { groupDeadlines, subjectLink } from '@/utils/deadlines'
+import { placesInScope } from '@/utils/orgTree'
+import { normalizeTrackingNumber, trackingSteps } from '@/utils/tracking'
+import { renderTemplate, unknownPlaceholders } from '@/utils/templates'
+import { timelineDetail, timelineTitle } from '@/utils/timeline'
+import { newKey } from '@/utils/ids'
+
+const label = (k: string) => `«${k}»`
+
+function deadline(p: Partial<DeadlineView>): DeadlineView {
+  return {
+    id: 'd', obligation: 'Acknowledge', ruleId: 'R-MS-02', zh: '接收诉求并反馈接收情况', en: 'Acknowledge', subjectType: 'Appeal', subjectId: 'a1',
+    subjectRef: 'GJ261123AAAAAA', responsibleOrgId: 'v', responsibleOrgName: '岗贝社区', startsAt: '2026-11-22T00:00:00Z', dueAt: '2026-11-24T00:00:00Z',
+    warnAt: '2026-11-23T00:00:00Z', metAt: null, lateReason: null, cancelledAt: null, status: 'Open', secondsLeft: 0, ...p,
+  }
+}
+
+describe('allowed actions → forms', () => {
+  it('maps the API’s actions to one form each, in the order of the process, and ignores unknown ones', () => {
+    expect(appealActionsFor(['RecordCommitteeDecision', 'Acknowledge']).map((a) => a.form)).toEqual(['acknowledge', 'committee'])
+    expect(projectActionsFor(['ReportProgress', 'Complete', 'SomethingNew']).map((a) => [a.action, a.form, a.primary])).toEqual([
+      ['ReportProgress', 'progress', false],
+      ['Complete', 'complete', true],
+    ])
+    expect(projectActionsFor(['RecordConsultation', 'RecordAssemblyVote']).map((a) => a.form)).toEqual(['consultation', 'assemblyVote'])
+    expect(projectActionsFor(['FileCompletion', 'RecordSurveyResponse', 'FinishSurvey']).map((a) => a.form)).toEqual(['surveyResponse', 'completion', 'finishSurvey'])
+    expect(projectActionsFor([])).toEqual([])
+  })
+
+  it('finds the deadlines a step meets from the transition table, by size and state', () => {
+    const table: WorkflowTransition[] = [
+      { action: 'FileCompletion', from: ['Completed'], to: ['Closed'], size: 'Small', permission: 'projects.village', meets: ['CompletionForm', 'ResultFeedback'], starts: [], rule: '', zh: '' },
+      { action: 'FileCompletion', from: ['Completed'], to: ['AwaitingSurvey'], size: 'Large', permission: 'projects.village', meets: ['CompletionForm'], starts: ['TownSurvey'], rule: '', zh: '' },
+      { action: 'Review', from: ['TownReview'], to: ['AwaitingPublicity'], size: 'Large', permission: 'projects.town', meets: ['TownReview'], starts: [], rule: '', zh: '' },
+    ]
+    expect(projectMeetsFor(table, 'FileCompletion', 'Completed', true)).toEqual(['CompletionForm', 'ResultFeedback'])
+    expect(projectMeetsFor(table, 'FileCompletion', 'Completed', false)).toEqual(['CompletionForm'])
+    expect(projectMeetsFor(table, 'Review', 'Consulted', false)).toEqual([])
+    expect(appealMeetsFor('RecordCommitteeDecision')).toEqual(['CommitteeMeeting'])
+  })
+
+  it('asks for a late reason when a met deadline is past due, now or at the time given', () => {
+    const now = new Date('2026-11-25T00:00:00Z')
+    const rows = [
+      deadline({ id: '1', obligation: 'Acknowledge', dueAt: '2026-11-24T00:00:00Z', status: 'Overdue' }),
+      deadline({ id: '2', obligation: 'CommitteeMeeting', dueAt: '2026-11-27T15:59:59Z' }),
+      deadline({ id: '3', obligation: 'Acknowledge', dueAt: '2026-11-20T00:00:00Z', metAt: '2026-11-19T00:00:00Z', status: 'Met' }),
+    ]
+    expect(overdueFor(rows, ['Acknowledge'], now).map((d) => d.id)).toEqual(['1'])
+    expect(overdueFor(rows, ['CommitteeMeeting'], now)).toEqual([])
+    // The step's own time counts: a meeting held after the deadline is late, one held in time is not, whenever entered.
+    expect(overdueFor(rows, ['CommitteeMeeting'], now, new Date('2026-11-28T00:00:00Z')).map((d) => d.id)).toEqual(['2'])
+    expect(overdueFor(rows, ['Acknowledge'], now, new Date('2026-11-23T00:00:00Z'))).toEqual([])
+    expect(overdueFor(rows, [], now)).toEqual([])
+  })
+})
+
+describe('我的工作: deadline groups', () => {
+  // 10:00 Beijing time on 25 November 2026.
+  const now = new Date('2026-11-25T02:00:00Z')
+
+  it('puts overdue first, then due today (Beijing date), soon and later, each earliest first', () => {
+    const rows = [
+      deadline({ id: 'later', dueAt: '2026-12-20T15:59:59Z' }),
+      deadline({ id: 'today', dueAt: '2026-11-25T15:59:59Z' }),
+      deadline({ id: 'over2', dueAt: '2026-11-25T01:00:00Z', status: 'Overdue' }),
+      deadline({ id: 'over1', dueAt: '2026-11-20T00:00:00Z', status: 'Overdue' }),
+      deadline({ id: 'soon', dueAt: '2026-11-26T15:59:59Z' }),
+      deadline({ id: 'warned', dueAt: '2026-12-01T15:59:59Z', status: 'DueSoon' }),
+      deadline({ id: 'met', dueAt: '2026-11-26T00:00:00Z', metAt: '2026-11-24T00:00:00Z', status: 'Met' }),
+      deadline({ id: 'over1', dueAt: '2026-11-20T00:00:00Z', status: 'Overdue' }),
+    ]
+    const g = groupDeadlines(rows, now)
+    expect(g.overdue.map((d) => d.id)).toEqual(['over1', 'over2'])
+    expect(g.today.map((d) => d.id)).toEqual(['today'])
+    expect(g.soon.map((d) => d.id)).toEqual(['soon', 'warned'])
+    expect(g.later.map((d) => d.id)).toEqual(['later'])
+  })
+
+  it('is due today by the Beijing date even when UTC says tomorrow', () => {
+    // 23:30 Beijing on the 25th is 15:30 UTC the same day; 00:30 Beijing on the 26th is 16:30 UTC on the 25th.
+    const g = groupDeadlines([deadline({ id: 'a', dueAt: '2026-11-25T15:30:00Z' }), deadline({ id: 'b', dueAt: '2026-11-25T16:30:00Z' })], now)
+    expect(g.today.map((d) => d.id)).toEqual(['a'])
+    expect(g.soon.map((d) => d.id)).toEqual(['b'])
+  })
+
+  it('links each deadline to its appeal, project or plan', () => {
+    expect(subjectLink({ subjectType: 'Appeal', subjectId: 'a1' })).toEqual({ name: 'appeal', params: { id: 'a1' } })
+    expect(subjectLink({ subjectType: 'MicroProject', subjectId: 'p1' })).toEqual({ name: 'project', params: { id: 'p1' } })
+    expect(subjectLink({ subjectType: 'CollectionCampaign', subjectId: 'c1' })).toEqual({ name: 'annual-plan' })
+    expect(subjectLink({ subjectType: 'Other', subjectId: 'x' })).toBeNull()
+  })
+})
+
+describe('tracking stages', () => {
+  const base: TrackingView = {
+    trackingNumber: 'GJ261123ABCDEF', title: '路灯不亮', channelZh: '“莞家政务”微信公众号', receivedAt: '2026-11-23T02:00:00Z', stateZh: '已接收，待研究',
+    projectNumber: null, messages: [],
+    stages: [
+      { stage: 'Received', zh: '诉求已受理并交派', at: '2026-11-23T02:00:00Z', done: true },
+      { stage: 'Acknowledged', zh: '村（社区）已接收', at: '2026-11-23T03:00:00Z', done: true },
+      { stage: 'Decided', zh: '“两委”联席会议研究', at: null, done: false },
+    ],
+  }
+
+  it('finishes the stages done with their Beijing dates and puts the next one in progress', () => {
+    const s = trackingSteps(base)
+    expect(s.active).toBe(2)
+    expect(s.steps.map((x) => x.status)).toEqual(['success', 'success', 'process'])
+    expect(s.steps[1].description).toBe('2026年11月23日 11:00')
+    expect(s.steps[2].description).toBe('')
+    expect(trackingSteps(base, 'en-US').steps[0].description).toBe('2026-11-23 10:00')
+  })
+
+  it('ends at the outcome when the appeal stops early, and ticks a closed project through', () => {
+    const ended = trackingSteps({
+      ...base, stateZh: '不属于受理范围',
+      stages: base.stages.map((s) => (s.stage === 'Decided' ? { ...s, done: true, at: '2026-11-24T02:00:00Z' } : s)),
+    })
+    expect(ended.ended).toBe(true)
+    expect(ended.steps).toHaveLength(3)
+    expect(ended.steps[2].description).toContain('不属于受理范围')
+    expect(ended.steps.map((x) => x.status)).toEqual(['success', 'success', 'finish'])
+    const closed = trackingSteps({
+      ...base, stateZh: '已办结',
+      stages: [...base.stages.map((s) => ({ ...s, done: true, at: s.at ?? '2026-11-24T02:00:00Z' })), { stage: 'Closed', zh: '办结并公示结果', at: '2027-01-20T02:00:00Z', done: true }],
+    })
+    expect(closed.steps.at(-1)?.status).toBe('success')
+    expect(closed.active).toBe(4)
+  })
+
+  it('normalises a typed number', () => {
+    expect(normalizeTrackingNumber(' gj2611 23abcdef ')).toBe('GJ261123ABCDEF')
+  })
+})
+
+describe('places in scope', () => {
+  const tree: OrganizationNode[] = [
+    {
+      id: 'city', code: '441900', name: '东莞市', kind: 'City', economicClass: null, isPilot: false,
+      children: [
+        {
+          id: 'dc', code: '441900003', name: '东城街道', kind: 'Street', economicClass: 1, isPilot: false,
+          children: [
+            { id: 'gb', code: '441900003901', name: '岗贝社区', kind: 'Community', economicClass: null, isPilot: false, children: [] },
+            { id: 'dept', code: '441900003D01', name: '财政分局', kind: 'TownDepartment', economicClass: null, isPilot: false, children: [] },
+          ],
+        },
+        { id: 'ca', code: '441900020', name: '长安镇', kind: 'Town', economicClass: 1, isPilot: false, children: [{ id: 'ws', code: '441900020001', name: '乌沙社区', kind: 'Community', economicClass: null, isPilot: false, children: [] }] },
+      ],
+    },
+  ]
+
+  it('gives the city every town, a town its villages, a village itself under its town', () => {
+    expect(placesInScope(tree, '/').map((p) => [p.name, p.villages.map((v) => v.name)])).toEqual([
+      ['东城街道', ['岗贝社区']],
+      ['长安镇', ['乌沙社区']],
+    ])
+    expect(placesInScope(tree, '/441900/441900020/')).toEqual([{ id: 'ca', name: '长安镇', villages: [{ id: 'ws', name: '乌沙社区', villages: [] }] }])
+    expect(placesInScope(tree, '/441900/441900003/441900003901/')).toEqual([{ id: 'dc', name: '东城街道', villages: [{ id: 'gb', name: '岗贝社区', villages: [] }] }])
+    expect(placesInScope(tree, '/999/')).toEqual([])
+  })
+})
+
+describe('feedback template preview', () => {
+  it('fills known placeholders and leaves unknown ones visible, like the server', () => {
+    expect(renderTemplate('编号{trackingNumber}，{village}，{oops}', { trackingNumber: 'GJ1', village: '岗贝社区' })).toBe('编号GJ1，岗贝社区，{oops}')
+    expect(unknownPlaceholders('{a}{trackingNumber}{a}{b}', ['trackingNumber'])).toEqual(['a', 'b'])
+  })
+})
+
+describe('timeline words', () => {
+  it('puts the state names, feedback kinds and unlisted actions the server leaves in English into the reader’s language', () => {
+    expect(timelineTitle({ kind: 'step', title: 'SubmitPublicAppeal' }, label)).toBe('«timelineAction.SubmitPublicAppeal»')
+    expect(timelineTitle({ kind: 'step', title: '村（社区）接收诉求' }, label)).toBe('村（社区）接收诉求')
+    expect(timelineTitle({ kind: 'message', title: '反馈：Receipt' }, label)).toBe('«appeal.messages»：«enums.feedback.Receipt»')
+    expect(timelineDetail({ kind: 'step', detail: '→ Dispatched' }, label)).toBe('→ «enums.appealState.Dispatched»')
+    expect(timelineDetail({ kind: 'step', detail: '→ AwaitingPublicity：四项审核均通过' }, label)).toBe('→ «enums.projectState.AwaitingPublicity»：四项审核均通过')
+    expect(timelineDetail({ kind: 'deadline', detail: '→ Closed' }, label)).toBe('→ Closed')
+    expect(timelineDetail({ kind: 'step', detail: null }, label)).toBeNull()
+  })
+
+  it('makes idempotency keys that look like UUIDs', () => {
+    const a = newKey()
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(newKey()).not.toBe(a)
+  })
+})

@@ -109,6 +109,24 @@ public static class AnnualPlans
         return new AllocationView(row.TownId, row.Year, row.MicroProjectFen, row.MicroWishFen, row.Version);
     }
 
+    /// <summary>Campaigns in the caller's scope, newest year first.</summary>
+    public static async Task<IReadOnlyList<CampaignView>> CampaignsAsync(GuanjiaDb db, Guid? townId, int? year, CancellationToken ct)
+    {
+        var q = db.CollectionCampaigns.AsNoTracking();
+        if (townId is { } t) q = q.Where(c => c.TownId == t);
+        if (year is { } y) q = q.Where(c => c.Year == y);
+        return await q.OrderByDescending(c => c.Year).Take(100)
+            .Select(c => new CampaignView(c.Id, c.TownId, c.Year, c.OpenedAt, c.EndsAt, c.ClosedAt, c.Version)).ToListAsync(ct);
+    }
+
+    /// <summary>The city's allocation to a town for a year, for the town to plan against (R-MS-17).</summary>
+    public static async Task<AllocationView> AllocationAsync(GuanjiaDb db, Guid townId, int year, CancellationToken ct)
+    {
+        var a = await db.TownAllocations.AsNoTracking().SingleOrDefaultAsync(x => x.TownId == townId && x.Year == year, ct)
+            ?? throw new NotFound("TownAllocation", "该年度尚未下达经费额度，或不在您的管辖范围内", "No allocation for that town and year in your scope");
+        return new AllocationView(a.TownId, a.Year, a.MicroProjectFen, a.MicroWishFen, a.Version);
+    }
+
     public static async Task<IReadOnlyList<ProjectRow>> PoolAsync(GuanjiaDb db, Guid townId, int year, CancellationToken ct) =>
         (await ProjectQueries.ListAsync(db, new ProjectQueries.Filter(TownId: townId, Year: year, InAnnualPool: true, PageSize: 200), ct)).Items;
 

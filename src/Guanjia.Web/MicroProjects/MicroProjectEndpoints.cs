@@ -76,6 +76,8 @@ public static class MicroProjectEndpoints
         var plans = app.MapGroup("/api/annual-plans").WithTags("AnnualPlans").RequireAuthorization();
         plans.MapPost("/campaigns", (AnnualPlans.OpenCampaign r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
             AnnualPlans.OpenCampaignAsync(db, s, r, ct)).WithSummary("Open the town's concentrated collection (R-IN-02)");
+        plans.MapGet("/campaigns", (GuanjiaDb db, Guid? townId, int? year, CancellationToken ct) => AnnualPlans.CampaignsAsync(db, townId, year, ct))
+            .RequirePermission(Permissions.AppealsRead).WithSummary("Concentrated collections in your scope");
         plans.MapPost("/campaigns/{id:guid}/close", (Guid id, AnnualPlans.CloseCampaign r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
             AnnualPlans.CloseCampaignAsync(db, s, id, r, ct));
         plans.MapGet("/pool", (Guid townId, int year, GuanjiaDb db, CancellationToken ct) => AnnualPlans.PoolAsync(db, townId, year, ct))
@@ -87,6 +89,9 @@ public static class MicroProjectEndpoints
         plans.MapPost("/{id:guid}/adjustments", (Guid id, AnnualPlans.Adjust r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
             AnnualPlans.AdjustAsync(db, s, id, r, ct)).WithSummary("Add an item paid from matching funds, reported to the city (R-MS-17)");
 
+        app.MapGet("/api/allocations/{year:int}/{townId:guid}", (int year, Guid townId, GuanjiaDb db, CancellationToken ct) =>
+                AnnualPlans.AllocationAsync(db, townId, year, ct))
+            .WithTags("AnnualPlans").RequirePermission(Permissions.AppealsRead).WithSummary("A town's allocation for a year, in your scope");
         app.MapPut("/api/allocations/{year:int}/{townId:guid}", (int year, Guid townId, AnnualPlans.SetAllocation r, GuanjiaDb db, TimeProvider clock,
                 CancellationToken ct) => AnnualPlans.SetAllocationAsync(db, clock, townId, year, r, ct))
             .WithTags("AnnualPlans").RequirePermission(Permissions.AllocationsManage).WithSummary("The city's yearly 微实事 / 微心愿 money for a town (fen)");

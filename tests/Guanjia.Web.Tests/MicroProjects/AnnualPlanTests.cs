@@ -48,6 +48,9 @@ public class AnnualPlanTests
         var changed = await f.City.PutJson(url, new { microProjectFen = 85_000_000L, version = set.GetProperty("version").GetInt32() }, HttpStatusCode.OK);
         Assert.Equal(85_000_000, changed.GetProperty("microProjectFen").GetInt64());
         Assert.Equal(16_000_000, changed.GetProperty("microWishFen").GetInt64());
+        // The town reads what it must plan against; another town does not see it.
+        Assert.Equal(85_000_000, (await f.Town.GetJson(url)).GetProperty("microProjectFen").GetInt64());
+        await (await f.Host.SignIn("changan.lead")).GetJson(url, HttpStatusCode.NotFound);
         Assert.Equal(1, await CountAsync(f, d => d.TownAllocations.Where(a => a.Year == year)));
     }
 
@@ -69,6 +72,9 @@ public class AnnualPlanTests
         Assert.Equal(townId, campaign.Str("townId"));
         Assert.Equal(EndOfDay(2028, 1, 31), campaign.GetProperty("endsAt").GetDateTimeOffset());
         await f.Town.PostJson("/api/annual-plans/campaigns", new { year }, HttpStatusCode.Conflict);
+        var listed = await f.Town.GetJson($"/api/annual-plans/campaigns?townId={townId}&year={year}");
+        Assert.Equal(campaign.Str("id"), Assert.Single(listed.EnumerateArray()).Str("id"));
+        Assert.Empty((await (await f.Host.SignIn("changan.lead")).GetJson($"/api/annual-plans/campaigns?year={year}")).EnumerateArray());
         Assert.Equal(1, await CountAsync(f, d => d.CollectionCampaigns.IgnoreQueryFilters().Where(c => c.Year == year)));
 
         var rows = (await f.Town.GetJson($"/api/deadlines?status=All&subjectId={campaign.Str("id")}")).GetProperty("items").EnumerateArray().ToList();

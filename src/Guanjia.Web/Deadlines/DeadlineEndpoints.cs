@@ -9,7 +9,9 @@ namespace Guanjia.Web.Deadlines;
 
 public static class DeadlineEndpoints
 {
-    public sealed record NotificationView(Guid Id, string Kind, string Text, Guid? DeadlineId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+    /// <summary>With the deadline's subject, so the inbox links straight to the appeal, project or wish.</summary>
+    public sealed record NotificationView(Guid Id, string Kind, string Text, Guid? DeadlineId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt,
+        string? SubjectType, Guid? SubjectId, string? SubjectRef);
 
     public static void MapDeadlines(this IEndpointRouteBuilder app)
     {
@@ -30,7 +32,14 @@ public static class DeadlineEndpoints
             var q = db.StaffNotifications.AsNoTracking().Where(x => x.OrganizationId == unit);
             if (unreadOnly) q = q.Where(x => x.ReadAt == null);
             var rows = await q.OrderByDescending(x => x.CreatedAt).Take(100).ToListAsync(ct);
-            return rows.Select(x => new NotificationView(x.Id, x.Kind, x.Text, x.DeadlineId, x.CreatedAt, x.ReadAt)).ToList();
+            var deadlineIds = rows.Where(x => x.DeadlineId != null).Select(x => x.DeadlineId!.Value).Distinct().ToList();
+            var subjects = await db.Deadlines.AsNoTracking().Where(d => deadlineIds.Contains(d.Id))
+                .ToDictionaryAsync(d => d.Id, d => new { d.SubjectType, d.SubjectId, d.SubjectRef }, ct);
+            return rows.Select(x =>
+            {
+                var subject = x.DeadlineId is { } did ? subjects.GetValueOrDefault(did) : null;
+                return new NotificationView(x.Id, x.Kind, x.Text, x.DeadlineId, x.CreatedAt, x.ReadAt, subject?.SubjectType, subject?.SubjectId, subject?.SubjectRef);
+            }).ToList();
         }).RequirePermission(Permissions.DeadlinesRead).WithSummary("Your unit's warnings and reports, newest first");
         n.MapPost("/{id:guid}/read", async (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
         {

@@ -138,7 +138,8 @@ public class DeadlineTests
         Assert.Equal(new[] { f.VillageId, townId }.Order().ToArray(), warned.Select(n => n.Org).Order().ToArray());
         var mine = await f.Village.GetJson("/api/notifications");
         Assert.Contains(mine.EnumerateArray(), n => n.Str("deadlineId") == ack && n.Str("kind") == "DueSoon"
-            && n.Str("text").Contains(appeal.Str("trackingNumber"), StringComparison.Ordinal));
+            && n.Str("text").Contains(appeal.Str("trackingNumber"), StringComparison.Ordinal)
+            && n.Str("subjectType") == "Appeal" && n.Str("subjectId") == appeal.Str("id") && n.Str("subjectRef") == appeal.Str("trackingNumber"));
         var lead = await f.Town.GetJson("/api/notifications");
         Assert.Contains(lead.EnumerateArray(), n => n.Str("deadlineId") == ack && n.Str("kind") == "DueSoon"
             && n.Str("text").StartsWith("【督办】", StringComparison.Ordinal));

@@ -26,15 +26,15 @@ public static class CloseProject
         new Check().When(responses < rules.SurveyMinimumResponses, "survey", "survey_minimum",
             $"参与测评人数不得少于{rules.SurveyMinimumResponses}人（现有{responses}份）",
             $"At least {rules.SurveyMinimumResponses} responses are needed ({responses} so far)").ThrowIfFailed();
-        await CloseAsync(db, s, p, row, r.LateReason, ct);
+        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct);
+        await CloseAsync(db, s, p, ct);
         await db.Audit("FinishSurvey").SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 
-    internal static async Task CloseAsync(GuanjiaDb db, ProjectServices s, MicroProject p, ProjectWorkflow.Transition row, string? lateReason,
-        CancellationToken ct)
+    /// <summary>Publishes the result and tells the proposer; the caller has met the step's deadlines.</summary>
+    internal static async Task CloseAsync(GuanjiaDb db, ProjectServices s, MicroProject p, CancellationToken ct)
     {
-        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, lateReason, ct);
         var now = s.Clock.GetUtcNow();
         var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
         var responses = await db.SurveyResponses.AsNoTracking().Where(x => x.ProjectId == p.Id).ToListAsync(ct);

@@ -70,7 +70,8 @@ public static class FileCompletion
             $"5万元以下项目须先由村（社区）组织满意度测评，参与人数不少于{rules.SurveyMinimumResponses}人（现有{responses}份）",
             $"A small project needs its survey first: at least {rules.SurveyMinimumResponses} responses ({responses} so far)").ThrowIfFailed();
 
-        await s.Deadlines.MeetAsync(db, p.Id, [Obligations.CompletionForm], r.LateReason, ct);
+        // The row says which deadlines filing meets: the form's, and for a small project the result's too.
+        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct);
         var now = s.Clock.GetUtcNow();
         p.CompletionFiledAt = now;
         p.CompletionFormJson = JsonSerializer.Serialize(new { r.PeriodFrom, r.PeriodTo, r.Beneficiaries, r.BeneficiaryCount, r.Budgeted, r.Actual, r.Works, r.Service, r.OutcomePhotoIds, r.Tendered });
@@ -78,7 +79,7 @@ public static class FileCompletion
         p.ActualVillageFen = r.Actual.VillageFen;
         p.ActualSocialFen = r.Actual.SocialFen;
         if (small)
-            await CloseProject.CloseAsync(db, s, p, row, r.LateReason, ct);
+            await CloseProject.CloseAsync(db, s, p, ct);
         else
         {
             p.State = ProjectState.AwaitingSurvey;

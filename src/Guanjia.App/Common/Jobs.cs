@@ -36,5 +36,7 @@ public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILo
         await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RunOnceAsync(db, ct);
         db.ChangeTracker.Clear();
         await scope.ServiceProvider.GetRequiredService<DeadlineWarnings>().RunOnceAsync(db, ct);
+        db.ChangeTracker.Clear();
+        await scope.ServiceProvider.GetRequiredService<Claims.ClaimWindows>().RunOnceAsync(db, ct);
     }
 }

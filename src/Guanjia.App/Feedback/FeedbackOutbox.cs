@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Guanjia.App.Persistence;
+using Guanjia.Domain.Contacts;
 using Guanjia.Domain.Appeals;
 using Guanjia.Domain.Common;
 using Guanjia.Domain.Feedback;
@@ -44,6 +45,10 @@ public interface IMessageSender
 {
     string Name { get; }
     Task SendAsync(AppealMessage message, CancellationToken ct);
+
+    /// <summary>A text that belongs to no appeal (a verification code); senders that cannot send texts refuse.</summary>
+    Task SendAsync(Domain.Contacts.ContactMessage message, CancellationToken ct) =>
+        throw new NotSupportedException($"{Name} does not send contact messages");
 }
 
 /// <summary>
@@ -57,6 +62,13 @@ public sealed class RecordingSender(ILogger<RecordingSender> log) : IMessageSend
     public Task SendAsync(AppealMessage message, CancellationToken ct)
     {
         log.LogInformation("Recorded {Kind} message {Id} for appeal {Tracking} ({Channel})", message.Kind, message.Id, message.TrackingNumber, message.Channel);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(Domain.Contacts.ContactMessage message, CancellationToken ct)
+    {
+        // Neither the number nor the body (it holds the code) is logged.
+        log.LogInformation("Recorded {Kind} text {Id}", message.Kind, message.Id);
         return Task.CompletedTask;
     }
 }
@@ -73,10 +85,21 @@ public sealed class WebhookSender(DeliveryChannel channel, Uri url, string? secr
             messageId = m.Id, trackingNumber = m.TrackingNumber, workOrderNumber = m.ExternalRef, channel = m.Channel.ToString(),
             recipient = m.Recipient, kind = m.Kind.ToString(), body = m.Body, createdAt = m.CreatedAt,
         });
+        await PostAsync(payload, m.Id, ct);
+    }
+
+    public Task SendAsync(Domain.Contacts.ContactMessage m, CancellationToken ct) =>
+        PostAsync(JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            messageId = m.Id, channel = channel.ToString(), recipient = m.Recipient, kind = m.Kind, body = m.Body, createdAt = m.CreatedAt,
+        }), m.Id, ct);
+
+    private async Task PostAsync(byte[] payload, Guid id, CancellationToken ct)
+    {
         using var req = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(payload) };
         req.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         // The receiver deduplicates retries by message id.
-        req.Headers.Add("Idempotency-Key", m.Id.ToString());
+        req.Headers.Add("Idempotency-Key", id.ToString());
         if (!string.IsNullOrEmpty(secret))
             req.Headers.Add("X-Guanjia-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), payload)));
         using var res = await http.SendAsync(req, ct);
@@ -149,6 +172,46 @@ public sealed class OutboxDispatcher(MessageSenders senders, TimeProvider clock,
                 await db.AppealMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.State, attempts >= FailedAfterAttempts ? MessageState.Failed : MessageState.Pending)
                     .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.NextAttemptAt, clock.GetUtcNow() + wait)
+                    .SetProperty(x => x.LastError, error).SetProperty(x => x.Sender, sender.Name)
+                    .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
+            }
+        }
+        return sent + await RunContactsOnceAsync(db, ct);
+    }
+
+    /// <summary>The same claim, send and back-off for texts that belong to no appeal; a sent code's body is blanked.</summary>
+    private async Task<int> RunContactsOnceAsync(GuanjiaDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.ContactMessages.AsNoTracking()
+            .Where(m => (m.State == ContactMessageState.Pending && m.NextAttemptAt <= now) || (m.State == ContactMessageState.Sending && m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Take(50).ToListAsync(ct);
+        var sent = 0;
+        var sender = senders.For(DeliveryChannel.Sms);
+        foreach (var m in due)
+        {
+            var lockUntil = now.AddMinutes(2);
+            var claimed = await db.ContactMessages.Where(x => x.Id == m.Id && x.State == m.State && x.Attempts == m.Attempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, ContactMessageState.Sending).SetProperty(x => x.LockedUntil, lockUntil), ct);
+            if (claimed == 0) continue;
+            try
+            {
+                await sender.SendAsync(m, ct);
+                await db.ContactMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.State, ContactMessageState.Sent).SetProperty(x => x.SentAt, clock.GetUtcNow())
+                    .SetProperty(x => x.Sender, sender.Name).SetProperty(x => x.Attempts, m.Attempts + 1).SetProperty(x => x.Body, "（已发送）")
+                    .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var attempts = m.Attempts + 1;
+                var error = e.Message.Length > 400 ? e.Message[..400] : e.Message;
+                log.LogWarning("Delivery of text {Id} via {Sender} failed (attempt {Attempts}): {Error}", m.Id, sender.Name, attempts, error);
+                // A code is useful for ten minutes: after three tries it is marked failed and the caller asks again.
+                await db.ContactMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.State, attempts >= 3 ? ContactMessageState.Failed : ContactMessageState.Pending)
+                    .SetProperty(x => x.Attempts, attempts).SetProperty(x => x.NextAttemptAt, clock.GetUtcNow().AddSeconds(10 * attempts))
                     .SetProperty(x => x.LastError, error).SetProperty(x => x.Sender, sender.Name)
                     .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
             }

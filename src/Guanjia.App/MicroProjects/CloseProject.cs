@@ -44,19 +44,14 @@ public static class CloseProject
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
         var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
         string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address];
-        db.PublicNotices.Add(new PublicNotice
-        {
-            Id = Guid.CreateVersion7(), Kind = NoticeKind.ProjectResult, SubjectType = "MicroProject", SubjectId = p.Id, SubjectRef = p.Number,
-            TownId = p.TownId, VillageId = p.VillageId, Title = $"“{Masking.Published(p.Name, personal)}”项目办理结果", Platforms = string.Join(',', PublicNotice.LinkedPlatforms),
-            From = now, To = null, PublishedAt = now,
-            BodyJson = JsonSerializer.Serialize(new Dictionary<string, object?>
+        Publicity.Publisher.Publish(db, new Publicity.Publisher.Draft(NoticeKind.ProjectResult, "MicroProject", p.Id, p.Number, p.TownId, p.VillageId,
+            $"“{p.Name}”项目办理结果", new Dictionary<string, object?>
             {
-                ["number"] = p.Number, ["name"] = Masking.Published(p.Name, personal), ["town"] = town, ["village"] = village, ["content"] = Masking.Published(p.Content, personal),
+                ["number"] = p.Number, ["name"] = p.Name, ["town"] = town, ["village"] = village, ["content"] = p.Content,
                 ["budgetFen"] = p.BudgetFen, ["actualProgrammeFen"] = p.ActualProgrammeFen, ["actualVillageFen"] = p.ActualVillageFen,
                 ["actualSocialFen"] = p.ActualSocialFen, ["completedAt"] = p.CompletedAt, ["implementingBody"] = p.ImplementingBody,
                 ["surveyResponses"] = summary.Responses, ["satisfactionRate"] = summary.SatisfactionRate, ["score"] = summary.Score,
-            }),
-        });
+            }, PublicNotice.LinkedPlatforms, now, null), now, personal);
         await s.Feedback.AddAsync(db, appeal, FeedbackKind.Result, new Dictionary<string, string?> { ["projectName"] = p.Name, ["town"] = town, ["village"] = village }, ct);
     }
 }

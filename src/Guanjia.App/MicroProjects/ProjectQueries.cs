@@ -24,7 +24,7 @@ public sealed record ProjectDetail(
     Guid Id, string Number, Guid AppealId, string TrackingNumber, Guid VillageId, string VillageName, Guid TownId, string TownName,
     ProjectState State, string StateZh, bool? IsSmall, int RulesVersion, string Name, ProjectCategory? Category, ProjectSubType? SubType,
     string? Content, ProposalSource? Source, string? Location, string? ContactName, string? ContactTitle, string? ContactPhone,
-    string? Beneficiaries, Route? Route, long? BudgetFen, IReadOnlyList<FundingSource> FundingSources, string? ImplementingBody,
+    string? Beneficiaries, Route? Route, ExpressForm? ExpressForm, string? PairedUnit, long? BudgetFen, IReadOnlyList<FundingSource> FundingSources, string? ImplementingBody,
     string? ImplementationPeriod, string? CapOverrideReason, DateTimeOffset? CommitteeDecidedAt, DateTimeOffset? ConsultedAt,
     DateTimeOffset? RegisteredAt, DateTimeOffset? ReviewedAt, ReviewDecision? ReviewDecision, bool? CheckConsultationCompliant,
     bool? CheckBudgetReasonable, bool? CheckRouteFeasible, bool? CheckResolvableByPolicy, string? ReviewOpinion, string? PolicyDepartment,
@@ -65,7 +65,7 @@ public static class ProjectQueries
         var allowed = ProjectWorkflow.Available(p.State, p.IsSmall).Where(t => db.Actor.Has(t.Permission)).Select(t => t.Action).Distinct().ToList();
         return new ProjectDetail(p.Id, p.Number, p.AppealId, tracking, p.VillageId, village, p.TownId, town, p.State, ProjectWorkflow.Zh(p.State),
             p.IsSmall, p.RulesVersion, p.Name, p.Category, p.SubType, p.Content, p.Source, p.Location, p.ContactName, p.ContactTitle, p.ContactPhone,
-            p.Beneficiaries, p.Route, p.BudgetFen, Split<FundingSource>(p.FundingSources), p.ImplementingBody, p.ImplementationPeriod,
+            p.Beneficiaries, p.Route, p.ExpressForm, p.PairedUnit, p.BudgetFen, Split<FundingSource>(p.FundingSources), p.ImplementingBody, p.ImplementationPeriod,
             p.CapOverrideReason, p.CommitteeDecidedAt, p.ConsultedAt, p.RegisteredAt, p.ReviewedAt, p.ReviewDecision, p.CheckConsultationCompliant,
             p.CheckBudgetReasonable, p.CheckRouteFeasible, p.CheckResolvableByPolicy, p.ReviewOpinion, p.PolicyDepartment, p.PolicyContact,
             p.PublicityFrom, p.PublicityTo, p.PublicityPlatforms?.Split(',') ?? [], p.ImplementationStartedAt, p.CompletedAt, p.CompletionFiledAt,

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Calendar;
 using Guanjia.Domain.Common;
 using Guanjia.Domain.Deadlines;
 using Guanjia.Domain.MicroProjects;
+using Guanjia.App.Publicity;
 using Guanjia.Domain.Publicity;
 
 namespace Guanjia.App.MicroProjects;
@@ -33,8 +33,7 @@ public static class PublishProject
             .When(r.From < today, "from", "in_past", "公示开始日期不能早于今天", "from cannot be before today")
             .When(r.From is { } f && r.To is { } t && t.DayNumber - f.DayNumber + 1 < minDays, "to", "too_short",
                 $"公示时间不少于{minDays}日", $"Publicity must last at least {minDays} days")
-            .When(platforms.Any(x => !PublicNotice.PlatformNames.ContainsKey(x)), "platforms", "invalid",
-                $"公示平台无效，可选：{string.Join("、", PublicNotice.PlatformNames.Keys)}", $"Unknown platform; use {string.Join(", ", PublicNotice.PlatformNames.Keys)}")
+            .Platforms(platforms)
             .ThrowIfFailed();
         p.PublicityFrom = ChinaTime.StartOfDay(r.From!.Value);
         p.PublicityTo = ChinaTime.EndOfDay(r.To!.Value);
@@ -43,21 +42,16 @@ public static class PublishProject
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
         var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
         string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address];
-        db.PublicNotices.Add(new PublicNotice
-        {
-            Id = Guid.CreateVersion7(), Kind = NoticeKind.ProjectPublicity, SubjectType = "MicroProject", SubjectId = p.Id, SubjectRef = p.Number,
-            TownId = p.TownId, VillageId = p.VillageId, Title = $"关于“{Masking.Published(p.Name, personal)}”项目的公示", Platforms = p.PublicityPlatforms,
-            From = p.PublicityFrom.Value, To = p.PublicityTo, PublishedAt = now,
-            BodyJson = JsonSerializer.Serialize(new Dictionary<string, object?>
+        Publicity.Publisher.Publish(db, new Publicity.Publisher.Draft(NoticeKind.ProjectPublicity, "MicroProject", p.Id, p.Number, p.TownId, p.VillageId,
+            $"关于“{p.Name}”项目的公示", new Dictionary<string, object?>
             {
-                // Masked once, here: the notice never holds personal data (R-PL-07).
-                ["number"] = p.Number, ["name"] = Masking.Published(p.Name, personal), ["town"] = town, ["village"] = village,
-                ["category"] = p.Category is { } c ? ProjectTaxonomy.Zh(c) : null, ["content"] = Masking.Published(p.Content, personal),
-                ["location"] = Masking.Published(p.Location, personal), ["timeLimit"] = p.ImplementationPeriod, ["budgetFen"] = p.BudgetFen,
-                ["beneficiaries"] = Masking.Published(p.Beneficiaries, personal), ["route"] = p.Route is { } rt ? ProjectTaxonomy.Zh(rt) : null,
-                ["implementingBody"] = p.ImplementingBody,
-            }),
-        });
+                ["number"] = p.Number, ["name"] = p.Name, ["town"] = town, ["village"] = village,
+                ["category"] = p.Category is { } c ? ProjectTaxonomy.Zh(c) : null, ["content"] = p.Content,
+                ["location"] = p.Location, ["timeLimit"] = p.ImplementationPeriod, ["budgetFen"] = p.BudgetFen,
+                ["beneficiaries"] = p.Beneficiaries, ["route"] = p.Route is { } rt ? ProjectTaxonomy.Zh(rt) : null,
+                ["expressForm"] = p.ExpressForm is { } ef ? RouteChecks.Zh(ef) : null, ["pairedUnit"] = p.PairedUnit,
+                ["implementingBody"] = p.ImplementingBody, ["claimants"] = await Claims.ClaimBoard.PublicClaimantsAsync(db, p.Id, ct),
+            }, platforms, p.PublicityFrom.Value, p.PublicityTo), now, personal);
         if (!small && p.Route == Route.Express)
         {
             var subject = ProjectSteps.Subject(p);

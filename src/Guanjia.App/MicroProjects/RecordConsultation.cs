@@ -16,7 +16,8 @@ public static class RecordConsultation
         DateTimeOffset? HeldAt, string? Place, string? Host, string? Recorder, ConsultationForm? Form, string? FormOther,
         IReadOnlyList<ParticipantType>? ParticipantTypes, int? HeadCount, bool? Passed, string? Content, string? Beneficiaries,
         Route? Route, long? BudgetFen, IReadOnlyList<FundingSource>? FundingSources, string? ImplementingBody, string? ImplementationPeriod,
-        string? FailureNote, string? FeasibilityStudy, Guid? MinutesAttachmentId, string? LateReason, int? Version);
+        string? FailureNote, string? FeasibilityStudy, Guid? MinutesAttachmentId, string? LateReason, int? Version,
+        ExpressForm? ExpressForm = null, string? PairedUnit = null);
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, ConsultationKind kind, Request r, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public static class RecordConsultation
         var (p, row) = await ProjectSteps.LoadForAsync(db, id, action, r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var passed = r.Passed == true;
+        var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
         var c = new Check()
             .When(r.HeldAt is null, "heldAt", "required", "请填写协商时间", "heldAt is required")
             .When(r.HeldAt > now, "heldAt", "in_future", "协商时间不能晚于现在", "heldAt cannot be in the future")
@@ -51,7 +53,12 @@ public static class RecordConsultation
                     "fundingSources", "required", "请选择项目经费来源", "fundingSources is required")
                 .Required("implementingBody", r.ImplementingBody, "实施主体", "Implementing body").MaxLength("implementingBody", r.ImplementingBody, 100, "实施主体", "Implementing body")
                 .Required("implementationPeriod", r.ImplementationPeriod, "实施时限", "Implementation period")
-                .MaxLength("implementationPeriod", r.ImplementationPeriod, 100, "实施时限", "Implementation period");
+                .MaxLength("implementationPeriod", r.ImplementationPeriod, 100, "实施时限", "Implementation period")
+                // R-RT-02: the direct route is for larger items that need society's help; small ones go by express or a station.
+                .When(r.Route == Route.Direct && r.BudgetFen is > 0 && rules.IsSmall(r.BudgetFen.Value), "route", "direct_needs_larger",
+                    $"莞家直达适用于金额较大、需社会力量参与的项目；{rules.DirectImplementationThresholdFen / 1_000_000m:0.##}万元以下的项目请选择莞家速递或莞家驿站",
+                    $"The direct route is for items of at least {rules.DirectImplementationThresholdFen / 100m:0.##} CNY; use Express or Station")
+                .ExpressForm(r.Route, r.ExpressForm, r.PairedUnit);
         else
             c.Required("failureNote", r.FailureNote, "未通过的原因", "Why it did not pass").MaxLength("failureNote", r.FailureNote, 1000, "未通过原因", "Failure note");
         c.ThrowIfFailed();
@@ -81,6 +88,9 @@ public static class RecordConsultation
             p.FundingSources = consultation.FundingSources;
             p.ImplementingBody = consultation.ImplementingBody;
             p.ImplementationPeriod = consultation.ImplementationPeriod;
+            // R-RT-01: an express project is implemented directly unless the village chose a grant or a pairing.
+            p.ExpressForm = p.Route == Route.Express ? r.ExpressForm ?? ExpressForm.DirectImplementation : null;
+            p.PairedUnit = p.ExpressForm == ExpressForm.Pairing ? r.PairedUnit!.Trim() : null;
         }
         else p.State = ProjectState.ConsultationFailed;
         await db.Audit(action, passed ? null : r.FailureNote).SaveChangesAsync(ct);

@@ -65,6 +65,13 @@ public static class ReviewProject
         var values = new Dictionary<string, string?> { ["projectName"] = p.Name, ["town"] = town, ["reason"] = p.ReviewOpinion };
         switch (d!.Value)
         {
+            case ReviewDecision.ProgrammeFunding when p.Route == Route.Direct:
+                // R-RT-02: the town's confirmation puts a direct-route item on the city's claim board.
+                p.State = ProjectState.AwaitingClaim;
+                values["route"] = ProjectTaxonomy.Zh(Route.Direct);
+                await Claims.ClaimBoard.OpenForProjectAsync(db, s.Deadlines, await s.Rules.GetAsync(db, p.RulesVersion, ct), p, appeal, now, ct);
+                await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionProgramme, values, ct);
+                break;
             case ReviewDecision.ProgrammeFunding:
                 p.State = ProjectState.AwaitingPublicity;
                 if (p.Collection == Domain.Appeals.CollectionKind.Concentrated) p.InAnnualPool = true;

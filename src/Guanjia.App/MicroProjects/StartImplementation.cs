@@ -24,6 +24,7 @@ public static class StartImplementation
         await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct, at);
         p.State = ProjectState.Implementation;
         p.ImplementationStartedAt = at;
+        await Claims.ConnectClaim.MarkStartedAsync(db, p.Id, at, ct);
         await db.Audit("StartImplementation", r.Note).SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }

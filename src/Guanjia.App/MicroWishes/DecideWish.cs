@@ -15,7 +15,7 @@ namespace Guanjia.App.MicroWishes;
 public static class DecideWish
 {
     public sealed record Request(string? DecisionBody, IReadOnlyList<string>? Participants, Route? Route, long? AmountFen, ExpressForm? ExpressForm,
-        string? AssistanceForm, DateTimeOffset? DecidedAt, int? Version);
+        string? AssistanceForm, DateTimeOffset? DecidedAt, int? Version, string? PairedUnit = null);
 
     private static readonly string[] Bodies = ["ExpertReview", "JointMeeting"];
 
@@ -35,6 +35,8 @@ public static class DecideWish
             .When(r.Route == Route.Express && (r.ExpressForm is null || !Enum.IsDefined(r.ExpressForm.Value)), "expressForm", "required",
                 "莞家速递须选择直接组织实施、直接资助或结对帮扶", "An express wish needs its form: DirectImplementation, DirectGrant or Pairing")
             .Required("assistanceForm", r.AssistanceForm, "资助方式", "Form of assistance").MaxLength("assistanceForm", r.AssistanceForm, 200, "资助方式", "Form of assistance")
+            .ExpressForm(r.Route, r.ExpressForm, r.PairedUnit)
+            .When(r.Route == Route.Direct && r.AmountFen is null or 0, "amountFen", "required", "莞家直达须确定认领金额", "A direct-route wish needs the amount to be claimed")
             .When(r.DecidedAt > now, "decidedAt", "in_future", "评审时间不能晚于现在", "decidedAt cannot be in the future")
             .ThrowIfFailed();
         var rules = await s.Rules.GetAsync(db, w.RulesVersion, ct);
@@ -44,6 +46,7 @@ public static class DecideWish
         w.Route = r.Route;
         w.AmountFen = r.AmountFen;
         w.ExpressForm = r.Route == Route.Express ? r.ExpressForm : null;
+        w.PairedUnit = w.ExpressForm == ExpressForm.Pairing ? r.PairedUnit!.Trim() : null;
         w.AssistanceForm = r.AssistanceForm!.Trim();
         if (r.Route == Route.Express)
         {
@@ -52,6 +55,8 @@ public static class DecideWish
         }
         else w.State = WishState.Routed;
         var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
+        if (r.Route == Route.Direct)
+            await Claims.ClaimBoard.OpenForWishAsync(db, s.Deadlines, rules, w, appeal, now, ct);
         await s.Feedback.AddAsync(db, appeal, FeedbackKind.WishDecision, new Dictionary<string, string?>
         {
             ["town"] = (await Organizations.OrganizationQueries.NamesAsync(db, [w.TownId], ct)).GetValueOrDefault(w.TownId),

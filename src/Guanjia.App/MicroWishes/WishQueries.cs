@@ -13,7 +13,7 @@ public sealed record WishDetail(
     AssistanceType? AssistanceType, InclusiveServiceType? ServiceType, string Need, long? RequestedFen, string? BeneficiaryName,
     string? BeneficiaryIdNumber, string? Household, DateTimeOffset? VerifiedAt, bool? CheckAuthentic, bool? CheckReasonable, bool? CheckBudget,
     string? VerificationNote, string? Departments, DateTimeOffset? DecidedAt, string? DecisionBody, IReadOnlyList<string> Participants,
-    Route? Route, long? AmountFen, ExpressForm? ExpressForm, string? AssistanceForm, DateTimeOffset? CompletedAt, long? PaidFen, string? Outcome,
+    Route? Route, long? AmountFen, ExpressForm? ExpressForm, string? PairedUnit, string? AssistanceForm, DateTimeOffset? CompletedAt, long? PaidFen, string? Outcome,
     DateTimeOffset? ClosedAt, int Version, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions);
 
 public sealed record WishRow(Guid Id, string Number, WishKind Kind, string Need, WishState State, Route? Route, long? AmountFen, Guid VillageId,
@@ -37,7 +37,7 @@ public static class WishQueries
             w.Need, w.RequestedFen, clear ? w.BeneficiaryName : Masking.Name(w.BeneficiaryName), clear ? w.BeneficiaryIdNumber : IdMask(w.BeneficiaryIdNumber),
             clear ? w.Household : (string.IsNullOrEmpty(w.Household) ? w.Household : "***"), w.VerifiedAt, w.CheckAuthentic, w.CheckReasonable,
             w.CheckBudget, w.VerificationNote, w.Departments, w.DecidedAt, w.DecisionBody, w.Participants?.Split('、') ?? [], w.Route, w.AmountFen,
-            w.ExpressForm, w.AssistanceForm, w.CompletedAt, w.PaidFen, w.Outcome, w.ClosedAt, w.Version,
+            w.ExpressForm, w.PairedUnit, w.AssistanceForm, w.CompletedAt, w.PaidFen, w.Outcome, w.ClosedAt, w.Version,
             await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), allowed);
     }
 

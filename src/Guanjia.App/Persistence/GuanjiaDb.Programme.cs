@@ -95,6 +95,7 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.ContactName).HasMaxLength(50);
             e.Property(x => x.ContactTitle).HasMaxLength(50);
             e.Property(x => x.ContactPhone).HasMaxLength(40);
+            e.Property(x => x.PairedUnit).HasMaxLength(100);
             e.Property(x => x.Beneficiaries).HasMaxLength(200);
             e.Property(x => x.FundingSources).HasMaxLength(100);
             e.Property(x => x.ImplementingBody).HasMaxLength(100);
@@ -295,6 +296,7 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.DecisionBody).HasMaxLength(20);
             e.Property(x => x.Participants).HasMaxLength(1000);
             e.Property(x => x.AssistanceForm).HasMaxLength(200);
+            e.Property(x => x.PairedUnit).HasMaxLength(100);
             e.Property(x => x.Outcome).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Number).IsUnique();

@@ -144,6 +144,7 @@ public sealed partial class GuanjiaDb : DbContext
 
         ConfigureProgramme(m);
         ConfigureStations(m);
+        ConfigureClaims(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

@@ -47,11 +47,19 @@ public static class PublishStationResult
 
         var personal = await PersonalDataAsync(db, item, ct);
         var title = string.IsNullOrWhiteSpace(r.Title) ? $"{item.Title}{StationTerms.Zh(r.Kind!.Value)}公开" : r.Title.Trim();
+        var now = clock.GetUtcNow();
+        // The station keeps its record of the three publications; the public reads them, masked once, from the one board.
+        var notice = Publicity.Publisher.Publish(db, new Publicity.Publisher.Draft(Domain.Publicity.NoticeKind.StationPublication, "StationItem", item.Id,
+            item.Id.ToString("N")[..12], item.TownId, item.VillageId, title, new Dictionary<string, object?>
+            {
+                ["kind"] = r.Kind!.Value.ToString(), ["kindZh"] = StationTerms.Zh(r.Kind!.Value), ["item"] = item.Title, ["text"] = r.Text!.Trim(),
+                ["publishedOn"] = r.PublishedOn!.Value.ToString("yyyy-MM-dd"),
+            }, platforms.Select(p => p.ToString()).ToList(), ChinaTime.StartOfDay(r.PublishedOn!.Value), null), now, personal);
         db.StationPublications.Add(new StationPublication
         {
             Id = Guid.CreateVersion7(), ItemId = item.Id, StationId = item.StationId, VillageId = item.VillageId, TownId = item.TownId,
-            ScopePath = item.ScopePath, Kind = r.Kind!.Value, Title = Masking.Published(title, personal), Text = Masking.Published(r.Text!.Trim(), personal),
-            Platforms = StationTerms.Join(platforms), PublishedOn = r.PublishedOn!.Value, RecordedAt = clock.GetUtcNow(), RecordedByName = db.Actor.Name,
+            ScopePath = item.ScopePath, Kind = r.Kind!.Value, Title = notice.Title, Text = Masking.Published(r.Text!.Trim(), personal),
+            Platforms = StationTerms.Join(platforms), PublishedOn = r.PublishedOn!.Value, RecordedAt = now, RecordedByName = db.Actor.Name,
         });
         await db.Audit("PublishStationResult").SaveChangesAsync(ct);
         return await StationQueries.GetItemAsync(db, item.Id, ct);

@@ -52,6 +52,8 @@ public static class Permissions
     public const string StationsRecord = "stations.record";
     /// <summary>The city maintains the directory of social-work service points (R-ST-08, 000 attachment 2).</summary>
     public const string StationsDirectory = "stations.directory";
+    /// <summary>The city lead department publishes 莞家直达 items on the claim board (R-RT-02).</summary>
+    public const string ClaimsPublish = "claims.publish";
 
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
@@ -66,6 +68,7 @@ public static class Permissions
         AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
         TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
         StationsDirectory,
+        ClaimsPublish,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>

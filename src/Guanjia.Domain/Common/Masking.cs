@@ -42,6 +42,15 @@ public static class Masking
         if (string.IsNullOrEmpty(text)) return "";
         foreach (var p in personal.Where(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length >= 2).OrderByDescending(p => p!.Length))
             text = text.Replace(p!.Trim(), new string('*', Math.Min(p.Trim().Length, 6)), StringComparison.Ordinal);
-        return FreeText(text);
+        return HouseNumbers(FreeText(text));
     }
+
+    private const string Unit = "(?:号楼|号院|号|栋|幢|座|室|单元|房)";
+
+    private static readonly System.Text.RegularExpressions.Regex HouseNumber =
+        new($@"\d+(?:[-－之]\d+)*\s*{Unit}(?:\s*\d+(?:[-－]\d+)*\s*{Unit})*", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>Hides door, building and room numbers ("光明路12号3栋501室") wherever published text carries them.</summary>
+    public static string HouseNumbers(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : HouseNumber.Replace(text, m => "**" + m.Value.TrimEnd()[^1]);
 }

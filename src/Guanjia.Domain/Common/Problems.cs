@@ -34,6 +34,12 @@ public sealed class Forbidden(string zh, string en) : DomainProblem("forbidden",
 
 public sealed class Conflict(string zh, string en) : DomainProblem("conflict", zh, en);
 
+/// <summary>Asked too often (a verification code, say); RetryAfter says when to ask again.</summary>
+public sealed class TooManyRequests(string zh, string en, TimeSpan retryAfter) : DomainProblem("rate_limited", zh, en)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
 /// <summary>Collects field errors, then throws them together so the user sees every mistake at once.</summary>
 public sealed class Check
 {

@@ -78,6 +78,7 @@ public static class Obligations
     public const string WishVerification = "WishVerification";
     public const string WishExpressHandling = "WishExpressHandling";
     public const string WishResultFeedback = "WishResultFeedback";
+    public const string DirectPublication = "DirectPublication";
 
     public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes);
 
@@ -89,7 +90,7 @@ public static class Obligations
         new Info(TownReview, "R-MS-08", "镇（街道）审核确认", "Town review", true),
         new Info(ServiceStart, "R-MS-12", "公益服务组织开展", "Start the service", false),
         new Info(WorksFinish, "R-MS-12", "便民工程完工", "Finish the works", false),
-        new Info(DirectStart, "R-MS-12", "认领后组织实施", "Start after the claim", false),
+        new Info(DirectStart, "R-RT-03", "认领后1个月内启动", "Start within a month of the claim", true),
         new Info(CompletionForm, "R-MS-13", "填报结项表", "File the completion form", false),
         new Info(TownSurvey, "R-MS-14", "镇（街道）开展满意度测评", "Town satisfaction survey", true),
         new Info(ResultFeedback, "R-MS-15", "办结并反馈办理结果", "Publish and feed back the result", false),
@@ -98,5 +99,6 @@ public static class Obligations
         new Info(WishVerification, "R-MW-02", "核查微心愿", "Verify the wish", true),
         new Info(WishExpressHandling, "R-MW-04", "莞家速递办理微心愿", "Handle the wish by express", true),
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
+        new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
     }.ToDictionary(i => i.Key);
 }

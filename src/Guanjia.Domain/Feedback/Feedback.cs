@@ -18,6 +18,7 @@ public enum FeedbackKind
     WishRejected = 10,
     WishDecision = 11,
     WishResult = 12,
+    ClaimReturned = 13,
 }
 
 /// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
@@ -46,6 +47,7 @@ public sealed class FeedbackTemplate : IVersioned
         [FeedbackKind.WishDecision] = "您好！您反映的微心愿（编号{trackingNumber}）经{town}研究，将通过{route}方式办理。",
         [FeedbackKind.WishResult] = "您好！您反映的微心愿（编号{trackingNumber}）已办理完成：{reason}。感谢您的支持！",
         [FeedbackKind.ClaimResult] = "您好！“{projectName}”项目（编号{trackingNumber}）已由{claimant}认领，将于认领后一个月内组织实施。",
+        [FeedbackKind.ClaimReturned] = "您好！“{projectName}”项目（编号{trackingNumber}）在“莞家直达”公布期间无社会力量认领，已纳入“民生大莞家”专项资金按相关流程办理。",
     };
 
     public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)

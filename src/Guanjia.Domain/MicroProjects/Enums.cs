@@ -22,6 +22,30 @@ public enum ProjectSubType
 /// <summary>办理方式 (Route): 莞家速递, 莞家直达, 莞家驿站.</summary>
 public enum Route { Express = 1, Direct = 2, Station = 3 }
 
+/// <summary>R-RT-01: how an express item is done — directly, by a grant, or by pairing with a unit or village (结对帮扶).</summary>
+public enum ExpressForm { DirectImplementation = 1, DirectGrant = 2, Pairing = 3 }
+
+public static class RouteChecks
+{
+    /// <summary>An express form belongs only to the express route; a pairing names the unit or village paired.</summary>
+    public static Common.Check ExpressForm(this Common.Check c, Route? route, ExpressForm? form, string? pairedUnit) => c
+        .When(form is { } f && !Enum.IsDefined(f), "expressForm", "invalid", "速递方式无效：DirectImplementation、DirectGrant 或 Pairing",
+            "expressForm must be DirectImplementation, DirectGrant or Pairing")
+        .When(form is not null && route is not null && route != Route.Express, "expressForm", "not_express", "只有莞家速递需选择速递方式",
+            "Only the express route has an express form")
+        .When(form == MicroProjects.ExpressForm.Pairing && string.IsNullOrWhiteSpace(pairedUnit), "pairedUnit", "required",
+            "结对帮扶须填写结对的机关事业单位或村（社区）", "A pairing needs the paired unit or village")
+        .MaxLength("pairedUnit", pairedUnit, 100, "结对单位", "Paired unit");
+
+    public static string Zh(ExpressForm f) => f switch
+    {
+        MicroProjects.ExpressForm.DirectImplementation => "直接组织实施",
+        MicroProjects.ExpressForm.DirectGrant => "直接给予资金资助",
+        MicroProjects.ExpressForm.Pairing => "结对帮扶",
+        _ => f.ToString(),
+    };
+}
+
 /// <summary>R-IN-03: the registration form's 来源渠道.</summary>
 public enum ProposalSource
 {

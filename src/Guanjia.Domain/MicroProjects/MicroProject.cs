@@ -35,6 +35,8 @@ public sealed class MicroProject : IScoped, IVersioned
     public DateTimeOffset? ConsultedAt { get; set; }
     public string? Beneficiaries { get; set; }
     public Route? Route { get; set; }
+    public ExpressForm? ExpressForm { get; set; }
+    public string? PairedUnit { get; set; }
     public long? BudgetFen { get; set; }
     public string? FundingSources { get; set; }
     public string? ImplementingBody { get; set; }

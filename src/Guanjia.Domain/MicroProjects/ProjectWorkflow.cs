@@ -18,6 +18,8 @@ public enum ProjectState
     Closed = 10,
     PolicyReferred = 11,
     Rejected = 12,
+    /// <summary>莞家直达: on the claim board until claimed and connected, or returned unclaimed (R-RT-02..04).</summary>
+    AwaitingClaim = 13,
 }
 
 /// <summary>Which projects a row of the table applies to: all, those under the threshold, or the rest.</summary>
@@ -61,9 +63,13 @@ public static class ProjectWorkflow
         new("RecordDepartmentOpinion", S(ProjectState.TownReview), S(ProjectState.TownReview), SizeRule.Large,
             Permissions.ProjectsOpinion, O(), O(), "R-MS-08", "相关职能部门出具审核意见"),
         new("Review", S(ProjectState.TownReview),
-            S(ProjectState.AwaitingPublicity, ProjectState.PolicyReferred, ProjectState.Consulted, ProjectState.Rejected),
-            SizeRule.Large, Permissions.ProjectsTown, O(Obligations.TownReview), O(), "R-MS-08, R-MS-09, R-MS-10",
-            "镇（街道）牵头部门审核：四项审核内容"),
+            S(ProjectState.AwaitingPublicity, ProjectState.AwaitingClaim, ProjectState.PolicyReferred, ProjectState.Consulted, ProjectState.Rejected),
+            SizeRule.Large, Permissions.ProjectsTown, O(Obligations.TownReview), O(Obligations.DirectPublication), "R-MS-08, R-MS-09, R-MS-10, R-RT-02",
+            "镇（街道）牵头部门审核：四项审核内容；莞家直达项目确认后交市牵头部门公布认领"),
+        new("ConnectClaim", S(ProjectState.AwaitingClaim), S(ProjectState.AwaitingPublicity), SizeRule.Large,
+            Permissions.ProjectsTown, O(), O(), "R-RT-03", "镇（街道）对接认领方与受助方"),
+        new("ReturnUnclaimed", S(ProjectState.AwaitingClaim), S(ProjectState.AwaitingPublicity), SizeRule.Large,
+            Permissions.ClaimsPublish, O(), O(), "R-RT-04", "无人认领，纳入专项资金按流程办理"),
         new("Publish", S(ProjectState.AwaitingPublicity), S(ProjectState.Publicity), SizeRule.Small,
             Permissions.ProjectsVillage, O(), O(), "R-MS-07", "村（社区）自行公示"),
         new("Publish", S(ProjectState.AwaitingPublicity), S(ProjectState.Publicity), SizeRule.Large,
@@ -122,6 +128,7 @@ public static class ProjectWorkflow
         ProjectState.Closed => "已办结",
         ProjectState.PolicyReferred => "转现行政策办理",
         ProjectState.Rejected => "不予立项",
+        ProjectState.AwaitingClaim => "莞家直达认领中",
         _ => s.ToString(),
     };
 
@@ -163,12 +170,22 @@ public static class ProjectWorkflow
         foreach (var t in MicroWishes.WishWorkflow.Table)
             sb.AppendLine($"| {t.Action} | {string.Join(", ", t.From)} | {string.Join(", ", t.To)} | `{t.Permission}` | {Deadlines(t.Meets)} | {Deadlines(t.Starts)} | {t.Rule} | {t.Zh} |");
         sb.AppendLine();
+        sb.AppendLine("## Claim board (莞家直达)");
+        sb.AppendLine();
+        sb.AppendLine("The town's review funding a `Direct` project (it waits in `AwaitingClaim`), or a wish decided `Direct` (it");
+        sb.AppendLine("waits in `Routed`), creates a claim item in `AwaitingPublication` (R-RT-02; ADR 0012).");
+        sb.AppendLine();
+        sb.AppendLine("| action | from | to | who | meets | starts | rules | zh |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var t in Claims.ClaimBoardWorkflow.Table)
+            sb.AppendLine($"| {t.Action} | {string.Join(", ", t.From)} | {string.Join(", ", t.To)} | `{t.Who}` | {Deadlines(t.Meets)} | {Deadlines(t.Starts)} | {t.Rule} | {t.Zh} |");
+        sb.AppendLine();
         sb.AppendLine("## Deadlines");
         sb.AppendLine();
         sb.AppendLine("| obligation | rule | owed by | zh |");
         sb.AppendLine("| --- | --- | --- | --- |");
         foreach (var o in Obligations.All.Values)
-            sb.AppendLine($"| {o.Key} | {o.RuleId} | {(o.TownOwes ? "town" : "village")} | {o.Zh} |");
+            sb.AppendLine($"| {o.Key} | {o.RuleId} | {(o.Key == Obligations.DirectPublication ? "city" : o.TownOwes ? "town" : "village")} | {o.Zh} |");
         sb.AppendLine();
         sb.AppendLine("## Diagram");
         sb.AppendLine();

@@ -27,7 +27,6 @@ public enum InclusiveServiceType
 }
 
 /// <summary>R-RT-01: how an express item is delivered.</summary>
-public enum ExpressForm { DirectImplementation = 1, DirectGrant = 2, Pairing = 3 }
 
 public enum WishState
 {
@@ -80,6 +79,7 @@ public sealed class MicroWish : IScoped, IVersioned
     public Route? Route { get; set; }
     public long? AmountFen { get; set; }
     public ExpressForm? ExpressForm { get; set; }
+    public string? PairedUnit { get; set; }
     public string? AssistanceForm { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
@@ -100,7 +100,11 @@ public static class WishWorkflow
         new("Verify", [WishState.AwaitingVerification], [WishState.AwaitingDecision, WishState.PolicyReferred, WishState.Rejected],
             Permissions.ProjectsTown, [Obligations.WishVerification], [], "R-MW-02, R-IN-05", "镇（街道）会同相关部门核查真实性、合理性和资金预算"),
         new("Decide", [WishState.AwaitingDecision], [WishState.Handling, WishState.Routed], Permissions.ProjectsTown, [],
-            [Obligations.WishExpressHandling], "R-MW-03, R-MW-04", "专家评审或联席会议确定办理方式、资助金额、资助方式"),
+            [Obligations.WishExpressHandling, Obligations.DirectPublication], "R-MW-03, R-MW-04, R-RT-02", "专家评审或联席会议确定办理方式、资助金额、资助方式"),
+        new("ConnectClaim", [WishState.Routed], [WishState.Handling], Permissions.ProjectsTown, [Obligations.DirectStart], [],
+            "R-RT-03", "镇（街道）对接认领方与受助方，启动办理"),
+        new("ReturnUnclaimed", [WishState.Routed], [WishState.Handling], Permissions.ClaimsPublish, [],
+            [Obligations.WishExpressHandling], "R-RT-04", "无人认领，纳入专项资金按流程办理"),
         new("Complete", [WishState.Handling], [WishState.Completed], Permissions.ProjectsTown, [Obligations.WishExpressHandling],
             [Obligations.WishResultFeedback], "R-MW-04", "办理完成"),
         new("Close", [WishState.Completed], [WishState.Closed], Permissions.ProjectsTown, [Obligations.WishResultFeedback], [],
@@ -108,4 +112,26 @@ public static class WishWorkflow
     ];
 
     public static Transition? Find(string action, WishState state) => Table.FirstOrDefault(t => t.Action == action && t.From.Contains(state));
+}
+
+/// <summary>The documents' Chinese names for the wish's groups and services (R-MW-01).</summary>
+public static class WishTerms
+{
+    public static string Zh(TargetGroup g) => g switch
+    {
+        TargetGroup.MinimumLivingAllowance => "低保对象", TargetGroup.ExtremelyPoor => "特困人员", TargetGroup.VeryOld => "高龄老人",
+        TargetGroup.LonelyElderly => "孤寡老人", TargetGroup.Disabled => "残疾人", TargetGroup.LowIncomeFamily => "低收入家庭",
+        TargetGroup.SingleMother => "困难单亲母亲", TargetGroup.Veteran => "困难退役军人", TargetGroup.ChildInDifficulty => "困境儿童",
+        TargetGroup.LeftBehindChild => "留守儿童", TargetGroup.StreetMinor => "流浪乞讨未成年人", TargetGroup.FamilyInDifficulty => "困难家庭",
+        TargetGroup.SuddenHardship => "因突发事件、意外事故、重大疾病陷入困境的群众", _ => g.ToString(),
+    };
+
+    public static string Zh(InclusiveServiceType s) => s switch
+    {
+        InclusiveServiceType.Counselling => "心理疏导", InclusiveServiceType.RightsProtection => "权益维护",
+        InclusiveServiceType.YouthBehaviour => "青少年不良行为矫正", InclusiveServiceType.MarriageRepair => "婚姻修复",
+        InclusiveServiceType.FamilyRelations => "家庭及亲子关系调适", InclusiveServiceType.EmploymentHelp => "就业帮扶",
+        InclusiveServiceType.MedicalPolicyAdvice => "医疗政策咨询", InclusiveServiceType.ResourceLinking => "资源链接与转介",
+        InclusiveServiceType.HospiceCare => "临终关怀", _ => s.ToString(),
+    };
 }

@@ -60,7 +60,11 @@ public sealed record ProgrammeRuleSet
     public TimeLimit SmallServiceStart { get; init; } = new(10, TimeUnit.CalendarDays);      // R-MS-12, from the consultation
     public TimeLimit ExpressWorksFinish { get; init; } = new(6, TimeUnit.Months);            // R-MS-12, from the end of publicity
     public TimeLimit ExpressServiceStart { get; init; } = new(15, TimeUnit.CalendarDays);    // R-MS-12, from the end of publicity
-    public TimeLimit DirectStartAfterClaim { get; init; } = new(1, TimeUnit.Months);         // R-MS-12, from the claim
+    public TimeLimit DirectStartAfterClaim { get; init; } = new(1, TimeUnit.Months);         // R-MS-12, R-RT-03, from the claim
+    public TimeLimit DirectPublication { get; init; } = new(10, TimeUnit.WorkingDays);      // R-RT-02, from the town's confirmation
+
+    /// <summary>R-RT-02 sets no length for the claim window; at least as long as a project's publicity.</summary>
+    public int ClaimWindowMinimumDays { get; init; } = 5;
     public TimeLimit CompletionForm { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-13
     public TimeLimit TownSurvey { get; init; } = new(5, TimeUnit.WorkingDays);               // R-MS-14
     public TimeLimit ResultFeedback { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-15
@@ -108,6 +112,7 @@ public sealed record ProgrammeRuleSet
         yield return (nameof(ExpressWorksFinish), ExpressWorksFinish);
         yield return (nameof(ExpressServiceStart), ExpressServiceStart);
         yield return (nameof(DirectStartAfterClaim), DirectStartAfterClaim);
+        yield return (nameof(DirectPublication), DirectPublication);
         yield return (nameof(CompletionForm), CompletionForm);
         yield return (nameof(TownSurvey), TownSurvey);
         yield return (nameof(ResultFeedback), ResultFeedback);
@@ -131,7 +136,8 @@ public sealed record ProgrammeRuleSet
             .When(AnnualPlanMonth is < 1 or > 12, "annualPlanMonth", "out_of_range", "月份须在1到12之间", "must be between 1 and 12")
             .When(WarningLeadHours is < 0 or > 24 * 60, "warningLeadHours", "out_of_range", "提醒提前量须在0到1440小时之间", "must be between 0 and 1440 hours")
             .When(StationPackagedItemsPerYear is < 0 or > 100_000, "stationPackagedItemsPerYear", "out_of_range", "驿站整体打包运作的年服务量须在0到100000之间",
-                "must be between 0 and 100000");
+                "must be between 0 and 100000")
+            .When(ClaimWindowMinimumDays is < 1 or > 365, "claimWindowMinimumDays", "out_of_range", "认领期天数须在1到365之间", "must be between 1 and 365");
         foreach (var (field, limit) in Limits())
         {
             var name = char.ToLowerInvariant(field[0]) + field[1..];

@@ -1,6 +1,7 @@
 namespace Guanjia.Domain.Publicity;
 
-public enum NoticeKind { ProjectPublicity = 1, ProjectResult = 2 }
+/// <summary>What a notice publishes; every module publishes through the one Publisher (issue 4, item 5).</summary>
+public enum NoticeKind { ProjectPublicity = 1, ProjectResult = 2, ClaimBoard = 3, StationPublication = 4 }
 
 /// <summary>
 /// What the public sees, from when to when and on which platforms (R-MS-11, R-MS-15). The text is
@@ -31,7 +32,12 @@ public sealed class PublicNotice
         ["CivilAffairsWebsite"] = "东莞市民政局官网",
         ["CommunityPlatform"] = "社区公共服务综合信息平台",
         ["VillageNoticeBoard"] = "村（居）务公开栏",
+        ["CharityFederationWebsite"] = "东莞市慈善会官网",
+        ["IntegrityPlatform"] = "农村党风廉政信息公开平台",
     };
 
     public static readonly string[] LinkedPlatforms = ["Hotline12345Portal", "WeChatAccount", "CivilAffairsWebsite", "CommunityPlatform"];
+
+    /// <summary>R-RT-02: the claim board's platforms named by 002 §四(三)2.</summary>
+    public static readonly string[] ClaimPlatforms = ["WeChatAccount", "Hotline12345Portal", "CharityFederationWebsite"];
 }

@@ -23,6 +23,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             NotFound n => Make(StatusCodes.Status404NotFound, n.Code, n.Zh, n.En),
             Forbidden f => Make(StatusCodes.Status403Forbidden, f.Code, f.Zh, f.En),
             Conflict c => Make(StatusCodes.Status409Conflict, c.Code, c.Zh, c.En),
+            TooManyRequests t => RetryAfter(http, t),
             DbUpdateConcurrencyException => Make(StatusCodes.Status409Conflict, "conflict",
                 "记录已被他人修改，请刷新后重试", "The record was changed by someone else; reload and retry"),
             DbUpdateException when IsUniqueViolation(ex) => Make(StatusCodes.Status409Conflict, "conflict",
@@ -37,6 +38,13 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         }
         http.Response.StatusCode = pd.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = pd, Exception = ex });
+    }
+
+    private static ProblemDetails RetryAfter(HttpContext http, TooManyRequests t)
+    {
+        var seconds = (int)Math.Ceiling(Math.Max(1, t.RetryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Make(StatusCodes.Status429TooManyRequests, t.Code, t.Zh, t.En, new() { ["retryAfterSeconds"] = seconds });
     }
 
     public static ProblemDetails Make(int status, string code, string zh, string en, Dictionary<string, object?>? extra = null)

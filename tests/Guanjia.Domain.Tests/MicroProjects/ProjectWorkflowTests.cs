@@ -50,7 +50,8 @@ public class ProjectWorkflowTests
     {
         var started = ProjectWorkflow.Table.SelectMany(t => t.Starts).Distinct();
         var met = ProjectWorkflow.Table.SelectMany(t => t.Meets).Concat(AppealWorkflow.Steps.SelectMany(s => s.Meets))
-            .Concat(Guanjia.Domain.MicroWishes.WishWorkflow.Table.SelectMany(t => t.Meets)).ToHashSet();
+            .Concat(Guanjia.Domain.MicroWishes.WishWorkflow.Table.SelectMany(t => t.Meets))
+            .Concat(Guanjia.Domain.Claims.ClaimBoardWorkflow.Table.SelectMany(t => t.Meets)).ToHashSet();
         Assert.All(Guanjia.Domain.MicroWishes.WishWorkflow.Table.SelectMany(t => t.Starts), o => Assert.Contains(o, met));
         Assert.All(started, o => Assert.Contains(o, met));
         Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL|MW|RT|ST)-\\d\\d$", o.RuleId));

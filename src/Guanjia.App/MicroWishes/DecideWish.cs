@@ -36,6 +36,8 @@ public static class DecideWish
                 "莞家速递须选择直接组织实施、直接资助或结对帮扶", "An express wish needs its form: DirectImplementation, DirectGrant or Pairing")
             .Required("assistanceForm", r.AssistanceForm, "资助方式", "Form of assistance").MaxLength("assistanceForm", r.AssistanceForm, 200, "资助方式", "Form of assistance")
             .ExpressForm(r.Route, r.ExpressForm, r.PairedUnit)
+            .When(r.Route == Route.Station && w.Kind != WishKind.InclusiveService, "route", "station_inclusive_only",
+                "莞家驿站承接普惠型服务类微心愿；特殊群体帮扶请选择莞家速递或莞家直达", "The station route serves inclusive-service wishes (R-RT-05)")
             .When(r.Route == Route.Direct && r.AmountFen is null or 0, "amountFen", "required", "莞家直达须确定认领金额", "A direct-route wish needs the amount to be claimed")
             .When(r.DecidedAt > now, "decidedAt", "in_future", "评审时间不能晚于现在", "decidedAt cannot be in the future")
             .ThrowIfFailed();

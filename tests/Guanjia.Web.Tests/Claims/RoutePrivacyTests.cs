@@ -100,6 +100,38 @@ public class RoutePrivacyTests
         Assert.Contains("WishResult", kinds);
     }
 
+    // R-RT-05: the station route serves a wish's inclusive services; special-group aid goes by express or direct.
+    [Theory, BothDatabases]
+    public async Task R_RT_05_the_station_route_takes_inclusive_service_wishes_only(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var (_, aidWish) = await WishAsync(f, Flow.Phone());
+        var station = new
+        {
+            decisionBody = "JointMeeting", participants = new[] { "张主任", "李科长" }, route = "Station", amountFen = 0, assistanceForm = "驿站链接社工服务",
+        };
+        (await f.Town.PostJson($"/api/micro-wishes/{aidWish}/decide", station, HttpStatusCode.BadRequest)).ShouldNameField("route", "station_inclusive_only");
+        Assert.Equal("AwaitingDecision", (await f.Town.GetJson($"/api/micro-wishes/{aidWish}")).Str("state"));
+
+        var order = await f.HotlineOrderAsync(title: "孩子沉迷网络，希望有心理辅导");
+        await f.AcknowledgeAsync(order.Str("id"));
+        var decided = await f.Village.PostJson($"/api/appeals/{order.Str("id")}/committee-decision", new
+        {
+            meetingAt = f.Now, outcome = "MicroWish", wishKind = "InclusiveService", serviceType = "YouthBehaviour", projectName = "青少年心理辅导",
+        }, HttpStatusCode.OK);
+        var wishId = decided.Str("wishId");
+        await f.Town.PostJson($"/api/micro-wishes/{wishId}/verify", new
+        {
+            authentic = true, reasonable = true, budgetSound = true, departments = "东城街道社会事务局", outcome = "Verified",
+        }, HttpStatusCode.OK);
+        var routed = await f.Town.PostJson($"/api/micro-wishes/{wishId}/decide", station, HttpStatusCode.OK);
+        Assert.Equal("Routed", routed.Str("state"));
+        Assert.Equal("Station", routed.Str("route"));
+        // Not a claim-board item, and no express clock: the station's referral carries it (R-ST-08).
+        Assert.Empty((await f.Town.GetJson($"/api/claim-items?subjectId={wishId}")).GetProperty("items").EnumerateArray());
+        Assert.DoesNotContain(routed.GetProperty("deadlines").EnumerateArray(), d => d.Str("obligation") == "WishExpressHandling");
+    }
+
     // R-PL-07, R-RT-02: the claim board and every public notice never show a name, phone, ID number or house number.
     [Theory, BothDatabases]
     public async Task R_PL_07_the_claim_board_and_publicity_never_show_name_phone_id_or_house_number(Db db)

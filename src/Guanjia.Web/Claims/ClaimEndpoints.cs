@@ -52,5 +52,16 @@ public static class ClaimEndpoints
             })
             .DisableAntiforgery()
             .WithSummary("An enterprise, social organisation or donor claims an item, whole or a share (R-RT-03)");
+        pub.MapGet("/surveys/{number}", (string number, GuanjiaDb db, ProjectServices s, CancellationToken ct) => SubmitOnlineSurvey.GetAsync(db, s, number, ct))
+            .WithSummary("A project's online satisfaction survey: open or not, how many answered");
+        pub.MapPost("/surveys/{number}/responses", async (string number, SubmitOnlineSurvey.Request r, IServiceProvider sp, ProjectServices s,
+            CancellationToken ct) =>
+            {
+                await using var scope = sp.CreateAsyncScope();
+                var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(scope.ServiceProvider, new Guanjia.App.Common.FixedActor(ClaimBoard.Portal));
+                return TypedResults.Created($"/api/public/surveys/{number}", await SubmitOnlineSurvey.HandleAsync(db, s, number, r, ct));
+            })
+            .DisableAntiforgery()
+            .WithSummary("A resident answers the survey online: one response per verified phone (R-MS-14)");
     }
 }

@@ -35,8 +35,7 @@ public static class LedgerQueries
 
     private static IQueryable<LedgerEntry> Query(GuanjiaDb db, Filter f)
     {
-        // The entry's own filter is lifted; the lines' scope filter (applied inside Any) decides what the caller sees.
-        var q = db.LedgerEntries.IgnoreQueryFilters().AsNoTracking().Where(e => db.LedgerLines.Any(l => l.EntryId == e.Id));
+        var q = Visible(db);
         if (f.Year is { } y) q = q.Where(e => e.Year == y);
         if (f.Kind is { } k) q = q.Where(e => e.Kind == k);
         if (f.TargetId is { } t) q = q.Where(e => e.TargetId == t);
@@ -46,10 +45,22 @@ public static class LedgerQueries
         if (f.Source is { } s) q = q.Where(e => db.LedgerLines.Any(l => l.EntryId == e.Id && l.Source == s));
         if (f.TownId is { } town)
         {
-            var path = db.Organizations.Where(o => o.Id == town).Select(o => o.Path).FirstOrDefault() ?? "\u0001";
-            q = q.Where(e => db.LedgerLines.Any(l => l.EntryId == e.Id && l.ScopePath.StartsWith(path)));
+            q = q.Where(e => db.LedgerLines.IgnoreQueryFilters().Any(l => l.EntryId == e.Id
+                && db.Organizations.Any(o => o.Id == town && l.ScopePath.StartsWith(o.Path))));
         }
         return q;
+    }
+
+    /// <summary>
+    /// Entries with a line on an account in the caller's scope. IgnoreQueryFilters lifts the filters of the whole query,
+    /// subqueries included, so the lines' scope is applied here explicitly.
+    /// </summary>
+    private static IQueryable<LedgerEntry> Visible(GuanjiaDb db)
+    {
+        var scope = db.Actor.ScopePath;
+        var all = scope == "/";
+        return db.LedgerEntries.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => all || db.LedgerLines.IgnoreQueryFilters().Any(l => l.EntryId == e.Id && l.ScopePath.StartsWith(scope)));
     }
 
     private static async Task<IReadOnlyList<EntryView>> ViewsAsync(GuanjiaDb db, IReadOnlyList<LedgerEntry> entries, CancellationToken ct)
@@ -70,7 +81,7 @@ public static class LedgerQueries
 
     public static async Task<EntryView> GetAsync(GuanjiaDb db, Guid id, CancellationToken ct)
     {
-        var e = await db.LedgerEntries.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == id && db.LedgerLines.Any(l => l.EntryId == x.Id)).SingleOrDefaultAsync(ct)
+        var e = await Visible(db).Where(x => x.Id == id).SingleOrDefaultAsync(ct)
             ?? throw new NotFound("LedgerEntry", "台账记录不存在或不在您的管辖范围内", "The entry does not exist or is outside your scope");
         return (await ViewsAsync(db, [e], ct))[0];
     }

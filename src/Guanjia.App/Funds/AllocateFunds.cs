@@ -92,14 +92,14 @@ public static class AllocateFunds
         return Table(year, p, now);
     }
 
-    /// <summary>The committed runs of a year: pool, source, weights and the totals; the towns' amounts are in /api/allocations.</summary>
-    public static async Task<IReadOnlyList<object>> RunsAsync(GuanjiaDb db, int year, CancellationToken ct) =>
+    public sealed record RunView(int Year, FundProgramme Programme, FundSource Source, long PoolFen, IReadOnlyDictionary<string, int> Weights,
+        IReadOnlyList<FormulaRow> Rows, DateTimeOffset CommittedAt, string? ByName);
+
+    /// <summary>The committed runs of a year with the weights and the worked table as committed.</summary>
+    public static async Task<IReadOnlyList<RunView>> RunsAsync(GuanjiaDb db, int year, CancellationToken ct) =>
         (await db.AllocationRuns.AsNoTracking().Where(x => x.Year == year).OrderBy(x => x.Programme).ToListAsync(ct))
-        .Select(x => (object)new
-        {
-            x.Year, x.Programme, x.Source, x.PoolFen, Weights = JsonSerializer.Deserialize<Dictionary<string, int>>(x.WeightsJson),
-            Rows = JsonSerializer.Deserialize<List<FormulaRow>>(x.TableJson), x.CommittedAt, x.ByName,
-        }).ToList();
+        .Select(x => new RunView(x.Year, x.Programme, x.Source, x.PoolFen, JsonSerializer.Deserialize<Dictionary<string, int>>(x.WeightsJson) ?? [],
+            JsonSerializer.Deserialize<List<FormulaRow>>(x.TableJson) ?? [], x.CommittedAt, x.ByName)).ToList();
 
     private static AllocationTable Table(int year, Plan p, DateTimeOffset? committedAt) =>
         new(year, p.Programme, p.Source, p.Result.PoolFen, p.Result.Weights, p.Result.Totals, p.Result.Rows, p.Result.FormulaTotalFen,

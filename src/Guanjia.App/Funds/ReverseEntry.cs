@@ -10,7 +10,7 @@ namespace Guanjia.App.Funds;
 /// The ledger is never edited (R-FD-06): a mistaken entry is corrected by a reversing entry that names it, with every
 /// line negated. An entry is reversed at most once (a unique index makes a race lose with 409), a reversal is not
 /// itself reversed, and a reversal that would overdraw an account (the money already passed on) is refused.
-/// Allocations and pilot grants are decisions of the city and are not reversed here.
+/// Allocations, pilot grants and the pilot leftover's transfer at an allocation are decisions of the city and are not reversed here.
 /// </summary>
 public static class ReverseEntry
 {
@@ -31,6 +31,8 @@ public static class ReverseEntry
         var lines = await db.LedgerLines.IgnoreQueryFilters().AsNoTracking().Where(l => l.EntryId == id).ToListAsync(ct);
         var ids = lines.Select(l => l.AccountId).Distinct().ToList();
         var accounts = await db.FundAccounts.IgnoreQueryFilters().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        new Check().When(original.Kind == EntryKind.Transfer && accounts.Values.Any(a => a.Kind == AccountKind.TownPilot), "id", "not_reversible",
+                "试点经费结余的结转随经费分配完成，不能冲正", "The pilot leftover's transfer belongs to the committed allocation and is not reversed").ThrowIfFailed();
         var payer = accounts.Values.Where(a => a.HoldsMoney).OrderBy(a => a.Kind == AccountKind.CityProgramme ? 0 : 1).First();
         await FundBook.RequireMayMoveAsync(db, payer, ct);
         if (accounts.Values.Any(a => !db.Actor.Sees(a.ScopePath)))

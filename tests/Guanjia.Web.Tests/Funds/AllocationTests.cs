@@ -118,6 +118,10 @@ public class AllocationTests
         Assert.Equal(0, await BalanceAsync(f.Town, pilot));
         Assert.Equal(before + row.GetProperty("cityPaysFen").GetInt64() + left, await BalanceAsync(f.Town, town));
         Assert.Equal(row.GetProperty("cityPaysFen").GetInt64(), (await f.Town.GetJson($"/api/allocations/{year}/{townId}")).GetProperty("microProjectFen").GetInt64());
+        // The leftover's transfer belongs to the allocation: the town cannot undo it to count the pilot money again.
+        var carried = (await f.Town.GetJson($"/api/funds/ledger?year={year}&kind=Transfer&accountId={pilot}")).GetProperty("items")[0];
+        (await f.Finance.PostJson($"/api/funds/ledger/{carried.Str("id")}/reversal", new { reason = "试图冲回" }, HttpStatusCode.BadRequest))
+            .ShouldNameField("id", "not_reversible");
         await AssertLedgerBalancesAsync(f);
     }
 

@@ -7,6 +7,7 @@ using Guanjia.App.Persistence;
 using Guanjia.Web.Accounts;
 using Guanjia.Web.Appeals;
 using Guanjia.Web.Deadlines;
+using Guanjia.Web.Funds;
 using Guanjia.Web.Feedback;
 using Guanjia.Web.MicroProjects;
 using Guanjia.Web.Reports;
@@ -72,6 +73,7 @@ app.MapPolicyCatalogue();
 app.MapMicroWishes();
 app.MapStations();
 app.MapClaims();
+app.MapFunds();
 app.MapWebAppFallback();
 
 app.Run();

@@ -145,6 +145,7 @@ public sealed partial class GuanjiaDb : DbContext
         ConfigureProgramme(m);
         ConfigureStations(m);
         ConfigureClaims(m);
+        ConfigureFunds(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

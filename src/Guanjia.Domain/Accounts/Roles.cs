@@ -55,12 +55,20 @@ public static class Permissions
     /// <summary>The city lead department publishes 莞家直达 items on the claim board (R-RT-02).</summary>
     public const string ClaimsPublish = "claims.publish";
 
+    /// <summary>Read fund accounts, the ledger, allocations and matching in one's scope (R-FD).</summary>
+    public const string FundsRead = "funds.read";
+    /// <summary>The city: open accounts, record the city's receipts, town factors, pilot money, commit allocations (R-FD-01..03).</summary>
+    public const string FundsManage = "funds.manage";
+    /// <summary>The town's lead department (which keeps the 资金发放台账, 003 §三(三)) and finance department: receipts, transfers, payments, reversals.</summary>
+    public const string FundsPay = "funds.pay";
+
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
-    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord];
+    private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord,
+        FundsPay];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -69,6 +77,7 @@ public static class Permissions
         TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
         StationsDirectory,
         ClaimsPublish,
+        FundsRead, FundsManage, FundsPay,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -105,12 +114,15 @@ public static class RoleCatalog
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
                 Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
-                Permissions.StationsRecord)),
+                Permissions.StationsRecord,
+                Permissions.FundsRead, Permissions.FundsPay)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
-            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle)),
+            Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle,
+                Permissions.FundsRead, Permissions.FundsPay)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
-                Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage)),
+                Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage,
+                Permissions.FundsRead)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
@@ -121,7 +133,8 @@ public static class RoleCatalog
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Evaluator), Perms()),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
-            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead)),
+            Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
+                Permissions.FundsRead)),
     };
 
     public static RoleInfo Get(Role role) => All[role];

@@ -28,6 +28,7 @@ public static class Startup
         if (app.Configuration.GetValue("Demo:Seed", false))
         {
             var users = await DemoData.SeedAsync(db, sp.GetRequiredService<Passwords>(), clock, log, default);
+            if (app.Configuration.GetValue("Demo:Funds", false)) await Guanjia.App.Funds.DemoFunds.SeedAsync(db, clock, log, default);
             if (app.Environment.IsDevelopment())
             {
                 // Printed only in development, for people trying the system; the README lists the same accounts.

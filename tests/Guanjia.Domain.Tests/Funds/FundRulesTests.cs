@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Guanjia.Domain.Funds;
+using Guanjia.Domain.MicroProjects;
+using Guanjia.Domain.MicroWishes;
+using Xunit;
+
+namespace Guanjia.Domain.Tests.Funds;
+
+/// <summary>The funds rules as pure functions: the allocation formula, pilot deduction, matching and entry balance.</summary>
+public class FundRulesTests
+{
+    private static FormulaTown Town(string code, long villages, long area, long output, long pilotLeft = 0) =>
+        new(Guid.NewGuid(), code, $"镇{code}", new Dictionary<AllocationFactor, long>
+        {
+            [AllocationFactor.Villages] = villages, [AllocationFactor.Area] = area, [AllocationFactor.Output] = output,
+        }, pilotLeft);
+
+    private static readonly Dictionary<AllocationFactor, int> W = new()
+    {
+        [AllocationFactor.Villages] = 40, [AllocationFactor.Area] = 30, [AllocationFactor.Output] = 30,
+    };
+
+    // R-FD-03
+    [Fact]
+    public void R_FD_03_amounts_follow_the_weighted_shares_and_sum_to_the_pool_exactly()
+    {
+        var towns = new[] { Town("A", 10, 100, 1000), Town("B", 20, 100, 3000), Town("C", 30, 200, 0) };
+        var r = FundRules.Allocate(1_000_000, W, towns);
+        // A: 0.4*10/60 + 0.3*100/400 + 0.3*1000/4000 = 0.066667 + 0.075 + 0.075 = 0.216667
+        var a = r.Rows.Single(x => x.Code == "A");
+        Assert.Equal(216_666, a.WeightedSharePpm);
+        Assert.Equal(216_666, a.ExactFloorFen);
+        Assert.Equal(1_000_000, r.Rows.Sum(x => x.FormulaFen));
+        Assert.Equal(r.PoolFen, r.FormulaTotalFen);
+        Assert.Equal(3, r.Rows.Count);
+        Assert.All(r.Rows, x => Assert.InRange(x.RemainderFen, 0, 1));
+        Assert.Equal(1_000_000 - r.Rows.Sum(x => x.ExactFloorFen), r.Rows.Sum(x => x.RemainderFen));
+    }
+
+    // R-FD-03: the rounding fen go to the largest remainders, ties by code, so the result is the same every time.
+    [Fact]
+    public void R_FD_03_the_rounding_remainder_is_distributed_deterministically()
+    {
+        var towns = new[] { Town("C", 1, 1, 1), Town("A", 1, 1, 1), Town("B", 1, 1, 1) };
+        var r = FundRules.Allocate(100, W, towns);
+        Assert.Equal(new long[] { 34, 33, 33 }, r.Rows.Select(x => x.FormulaFen).ToArray());
+        Assert.Equal(new[] { "A", "B", "C" }, r.Rows.Select(x => x.Code).ToArray());
+        var again = FundRules.Allocate(100, W, towns.Reverse().ToArray());
+        Assert.Equal(r.Rows.Select(x => (x.Code, x.FormulaFen)), again.Rows.Select(x => (x.Code, x.FormulaFen)));
+    }
+
+    // R-FD-03: any pool, any inputs: the total is exact and nobody is off by more than one fen of the exact share.
+    [Fact]
+    public void R_FD_03_random_inputs_always_allocate_the_whole_pool()
+    {
+        var rng = new Random(5);
+        for (var i = 0; i < 300; i++)
+        {
+            var n = rng.Next(1, 40);
+            var towns = Enumerable.Range(0, n).Select(k => Town($"T{k:00}", rng.Next(1, 60), rng.Next(1, 50_000), rng.Next(0, 30_000_000))).ToList();
+            var v = rng.Next(0, 101);
+            var a = rng.Next(0, 101 - v);
+            var weights = new Dictionary<AllocationFactor, int> { [AllocationFactor.Villages] = v, [AllocationFactor.Area] = a, [AllocationFactor.Output] = 100 - v - a };
+            if (towns.Sum(t => t.Inputs[AllocationFactor.Output]) == 0) weights[AllocationFactor.Output] = 0;
+            if (weights.Values.Sum() != 100) continue;
+            var pool = rng.NextInt64(1, 20_000_000_000);
+            var r = FundRules.Allocate(pool, weights, towns);
+            Assert.Equal(pool, r.Rows.Sum(x => x.FormulaFen));
+            Assert.All(r.Rows, x => Assert.True(x.FormulaFen >= 0 && x.RemainderFen is 0 or 1));
+        }
+    }
+
+    // R-FD-03: the caller checks the weights; the formula refuses weights that do not sum to 100.
+    [Fact]
+    public void R_FD_03_weights_must_sum_to_100()
+    {
+        var w = new Dictionary<AllocationFactor, int> { [AllocationFactor.Villages] = 50, [AllocationFactor.Area] = 30 };
+        Assert.Throws<ArgumentException>(() => FundRules.Allocate(100, w, [Town("A", 1, 1, 1)]));
+    }
+
+    // R-FD-02
+    [Fact]
+    public void R_FD_02_pilot_money_left_is_deducted_from_what_the_city_pays()
+    {
+        var towns = new[] { Town("A", 1, 1, 1, pilotLeft: 30_000_000), Town("B", 1, 1, 1), Town("C", 1, 1, 1, pilotLeft: 900_000_000) };
+        var r = FundRules.Allocate(300_000_000, W, towns);
+        var a = r.Rows.Single(x => x.Code == "A");
+        Assert.Equal(100_000_000, a.FormulaFen);
+        Assert.Equal(30_000_000, a.PilotDeductedFen);
+        Assert.Equal(70_000_000, a.CityPaysFen);
+        var c = r.Rows.Single(x => x.Code == "C");
+        Assert.Equal(100_000_000, c.PilotDeductedFen);
+        Assert.Equal(0, c.CityPaysFen);
+        Assert.Equal(300_000_000 - 130_000_000, r.CityPaysTotalFen);
+        Assert.Equal(200_000_000, FundRules.PilotGrantFen);
+    }
+
+    // R-FD-04
+    [Theory]
+    [InlineData(1, 1_000_000, 1_000_000)]
+    [InlineData(2, 1_000_001, 1_000_001)]
+    [InlineData(3, 1_000_000, 500_000)]
+    [InlineData(4, 1_000_001, 500_001)]
+    public void R_FD_04_class_1_2_match_100_percent_and_class_3_4_50_percent(int cls, long city, long obligation)
+    {
+        Assert.Equal(obligation, FundRules.MatchingObligationFen(city, cls));
+    }
+
+    [Fact]
+    public void R_FD_04_a_town_without_a_class_has_no_computed_obligation() => Assert.Null(FundRules.MatchingObligationFen(100, null));
+
+    // R-FD-06
+    [Fact]
+    public void R_FD_06_an_entry_balances_only_when_debits_equal_credits()
+    {
+        Assert.True(FundRules.Balances([100, -100]));
+        Assert.True(FundRules.Balances([100, 50, -150]));
+        Assert.False(FundRules.Balances([100, -99]));
+        Assert.False(FundRules.Balances([100]));
+        Assert.False(FundRules.Balances([0, 0]));
+    }
+
+    // R-FD-07, R-FD-05
+    [Fact]
+    public void R_FD_07_ring_fenced_money_pays_purchased_services_only_and_stays_ring_fenced()
+    {
+        Assert.Equal("ring_fenced", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.Project));
+        Assert.Equal("ring_fenced", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.Wish));
+        Assert.Null(FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.PurchasedService));
+        Assert.Null(FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.Project));
+        Assert.Null(FundRules.PaymentRefusal(AccountKind.TownWishFund, PaymentTarget.Wish));
+        Assert.Equal("wrong_account", FundRules.PaymentRefusal(AccountKind.TownWishFund, PaymentTarget.Project));
+        Assert.False(FundRules.TransferAllowed(AccountKind.PurchasedService, AccountKind.VillageMicroProject));
+        Assert.False(FundRules.TransferAllowed(AccountKind.TownMicroProject, AccountKind.PurchasedService));
+        Assert.True(FundRules.TransferAllowed(AccountKind.PurchasedService, AccountKind.PurchasedService));
+        Assert.True(FundRules.TransferAllowed(AccountKind.TownMicroProject, AccountKind.VillageMicroProject));
+    }
+
+    [Fact]
+    public void Only_approved_open_projects_and_decided_open_wishes_are_payable()
+    {
+        Assert.False(FundRules.ProjectPayable(ProjectState.Closed));
+        Assert.False(FundRules.ProjectPayable(ProjectState.Rejected));
+        Assert.False(FundRules.ProjectPayable(ProjectState.TownReview));
+        Assert.True(FundRules.ProjectPayable(ProjectState.Implementation));
+        Assert.False(FundRules.WishPayable(WishState.Closed));
+        Assert.False(FundRules.WishPayable(WishState.Rejected));
+        Assert.True(FundRules.WishPayable(WishState.Handling));
+    }
+}

@@ -14,8 +14,8 @@ public static class AnnualPlanDocument
 {
     public static readonly IReadOnlyList<TableColumn> Columns =
     [
-        new("序号", 6), new("项目编号", 16), new("项目名称", 24), new("村（社区）", 14), new("项目类别", 13), new("具体类型", 14), new("项目内容", 30),
-        new("受益人群", 18), new("办理方式", 10), new("实施主体", 18), new("项目预算（万元）", 12), new("经费来源", 14), new("列入方式", 12), new("备注", 20),
+        new("序号", 5), new("项目编号", 15), new("项目名称", 18), new("村（社区）", 11), new("项目类别", 13), new("具体类型", 11), new("项目内容", 26),
+        new("受益人群", 15), new("办理方式", 9), new("实施主体", 15), new("项目预算（万元）", 10), new("经费来源", 11), new("列入方式", 9), new("备注", 14),
     ];
 
     public static async Task<DocumentFile> BuildAsync(GuanjiaDb db, Guid id, CancellationToken ct)

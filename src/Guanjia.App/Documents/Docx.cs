@@ -61,7 +61,7 @@ public sealed class Docx
         {
             if (cells.Sum(c => c.Span) != grid.Length)
                 throw new InvalidOperationException($"A row spans {cells.Sum(c => c.Span)} of {grid.Length} columns: {string.Join('|', cells.Select(c => c.Text))}");
-            var row = new TableRow(new TableRowProperties(new TableRowHeight { Val = 420, HeightType = HeightRuleValues.AtLeast }, new CantSplit()));
+            var row = new TableRow(new TableRowProperties(new TableRowHeight { Val = 420, HeightType = HeightRuleValues.AtLeast }));
             var col = 0;
             foreach (var c in cells)
             {

@@ -18,7 +18,7 @@ namespace Guanjia.App.Documents;
 /// </summary>
 public static class ProjectForms
 {
-    private static readonly int[] Grid = [1700, 1500, 1600, 1600, 1600, 1638];
+    private static readonly int[] Grid = [1800, 1500, 1550, 1650, 1500, 1638];
 
     public static async Task<DocumentFile> RegistrationAsync(GuanjiaDb db, ProjectServices s, Guid id, CancellationToken ct)
     {

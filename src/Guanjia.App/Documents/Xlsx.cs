@@ -87,11 +87,11 @@ public static class Xlsx
         foreach (var l in s.Lines) Line(l, SInfo);
         r++;
         var headerRow = r;
-        var header = new Row { RowIndex = (uint)r };
+        var header = new Row { RowIndex = (uint)r, Height = Height(s.Columns.Select(c => (object?)c.Header).ToList(), s.Columns), CustomHeight = true };
         for (var c = 0; c < n; c++) header.Append(TextCell(Ref(c, r), s.Columns[c].Header, SHeader));
         data.Append(header);
-        foreach (var values in s.Rows) data.Append(ValueRow(++r, values, n, total: false));
-        if (s.Totals is { } totals) data.Append(ValueRow(++r, totals, n, total: true));
+        foreach (var values in s.Rows) data.Append(ValueRow(++r, values, s.Columns, total: false));
+        if (s.Totals is { } totals) data.Append(ValueRow(++r, totals, s.Columns, total: true));
         foreach (var l in s.Footer) Line(l, SInfo, 24);
 
         var ws = new Worksheet();
@@ -114,9 +114,26 @@ public static class Xlsx
         return headerRow;
     }
 
-    private static Row ValueRow(int r, IReadOnlyList<object?> values, int n, bool total)
+    /// <summary>
+    /// Row height for wrapped text, set explicitly: not every reader re-measures rows on opening (LibreOffice's
+    /// conversion does not), and a long name would otherwise print over its neighbours.
+    /// </summary>
+    private static double Height(IReadOnlyList<object?> values, IReadOnlyList<TableColumn> columns)
     {
-        var row = new Row { RowIndex = (uint)r };
+        var lines = 1;
+        for (var c = 0; c < Math.Min(values.Count, columns.Count); c++)
+        {
+            if (values[c] is not string text) continue;
+            var room = Math.Max(1, columns[c].Width - 1);
+            lines = Math.Max(lines, text.Split('\n').Sum(part => Math.Max(1, (part.Sum(ch => ch >= '\u2E80' ? 2 : 1) + room - 1) / room)));
+        }
+        return 15 * lines + 3;
+    }
+
+    private static Row ValueRow(int r, IReadOnlyList<object?> values, IReadOnlyList<TableColumn> columns, bool total)
+    {
+        var n = columns.Count;
+        var row = new Row { RowIndex = (uint)r, Height = Height(values, columns), CustomHeight = true };
         for (var c = 0; c < n; c++)
         {
             var v = c < values.Count ? values[c] : null;

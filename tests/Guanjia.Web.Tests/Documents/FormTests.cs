@@ -315,7 +315,7 @@ public class FormTests
     internal sealed record Plan(string Id, IReadOnlyList<string> Numbers);
 
     /// <summary>The town's plan for a year of its own: allocation 8万元, three small concentrated projects of 3万元.</summary>
-    internal static async Task<Plan> FiledPlanAsync(Flow f, int year)
+    internal static async Task<Plan> FiledPlanAsync(Flow f, int year, (string Name, string SubType)[]? named = null)
     {
         await f.SetClockAsync(Local(year - 1, 12, 1));
         var village = await f.City.GetJson($"/api/organizations/{f.VillageId}");
@@ -323,11 +323,27 @@ public class FormTests
         await f.City.PutJson($"/api/allocations/{year}/{townId}", new { microProjectFen = 8_000_000L, microWishFen = 0L }, HttpStatusCode.OK);
         await f.Town.PostJson("/api/annual-plans/campaigns", new { year }, HttpStatusCode.OK);
         var projects = new List<Proj>();
-        for (var i = 0; i < 3; i++) projects.Add(await RegisteredAsync(f, Small, collection: "Concentrated"));
+        for (var i = 0; i < 3; i++)
+            projects.Add(named is null ? await RegisteredAsync(f, Small, collection: "Concentrated")
+                : await NamedAsync(f, named[i].Name, named[i].SubType, Small, "Concentrated"));
         var plan = await f.Town.PostJson("/api/annual-plans", new { year, projectIds = projects.Select(p => p.ProjectId), stampNote = "已加盖街道办事处公章" },
             HttpStatusCode.OK);
         var numbers = new List<string>();
         foreach (var p in projects) numbers.Add((await DetailAsync(f, p.ProjectId)).Str("number"));
         return new Plan(plan.Str("id"), numbers);
+    }
+
+    /// <summary>Like <see cref="ClosingPath.RegisteredAsync"/>, with a project name and type of its own.</summary>
+    internal static async Task<Proj> NamedAsync(Flow f, string name, string subType, long budget, string collection = "Daily")
+    {
+        var appealId = (await AppealAsync(f, collection)).Str("id");
+        await f.AcknowledgeAsync(appealId);
+        var projectId = await f.CommitteeAsync(appealId);
+        await f.ConsultAsync(projectId, budget);
+        var registered = await f.Village.PostJson($"/api/micro-projects/{projectId}/registration", new
+        {
+            name, subType, content = $"实施“{name}”项目", source = "Residents", location = "岗贝社区", contactName = "王干事", contactTitle = "社区专职工作人员", contactPhone = "0769-22001234",
+        }, HttpStatusCode.OK);
+        return new Proj(appealId, projectId, budget, registered.GetProperty("isSmall").GetBoolean());
     }
 }

@@ -236,13 +236,7 @@ public class FormTests
     public async Task R_ST_05_the_procurement_filing_form_carries_the_purchase_and_the_committees_opinion(Db db)
     {
         var k = await StationKit.StartAsync(db);
-        var station = await k.StationAsync();
-        var (item, agreement) = await k.PurchasedItemAsync(station.Str("id"));
-        var filing = await k.Village.PostJson($"/api/stations/items/{item.Str("id")}/procurement-filing", k.Filing(agreement), HttpStatusCode.Created);
-        var id = filing.Str("id");
-        await k.Supervisor.PostJson($"/api/stations/procurement-filings/{id}/supervisory-opinion", k.Opinion(), HttpStatusCode.OK);
-        await k.Village.PostJson($"/api/stations/procurement-filings/{id}/file", new { }, HttpStatusCode.OK);
-        await k.Lead.PostJson($"/api/stations/procurement-filings/{id}/record", new { note = "材料齐全，予以备案" }, HttpStatusCode.OK);
+        var (station, item, id) = await RecordedFilingAsync(k);
 
         var file = await k.Lead.DownloadAsync($"/api/stations/procurement-filings/{id}/document.docx");
         Assert.Equal(Docx, file.ContentType);
@@ -310,6 +304,21 @@ public class FormTests
         {
             await f.SetClockAsync(saved);
         }
+    }
+
+    /// <summary>A purchased station item whose filing went the whole way: drafted, reviewed by the committee, filed, recorded by the town.</summary>
+    internal static async Task<(JsonElement Station, JsonElement Item, string FilingId)> RecordedFilingAsync(StationKit k, string? station = null,
+        string? title = null)
+    {
+        var s = await k.StationAsync(name: station);
+        var item = await k.ItemAsync(s.Str("id"), k.Item("Purchased", amountFen: 3_000_000, title: title,
+            candidates: ["东莞市暖莞社会工作服务中心", "东莞市启航青少年社会工作服务中心"]));
+        var agreement = await k.UploadAsync($"/api/stations/items/{item.Str("id")}/attachments", "Contract");
+        var id = (await k.Village.PostJson($"/api/stations/items/{item.Str("id")}/procurement-filing", k.Filing(agreement), HttpStatusCode.Created)).Str("id");
+        await k.Supervisor.PostJson($"/api/stations/procurement-filings/{id}/supervisory-opinion", k.Opinion(), HttpStatusCode.OK);
+        await k.Village.PostJson($"/api/stations/procurement-filings/{id}/file", new { }, HttpStatusCode.OK);
+        await k.Lead.PostJson($"/api/stations/procurement-filings/{id}/record", new { note = "材料齐全，予以备案" }, HttpStatusCode.OK);
+        return (s, item, id);
     }
 
     internal sealed record Plan(string Id, IReadOnlyList<string> Numbers);

@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<Deadlines.DeadlineWarnings>();
         services.AddSingleton<Feedback.FeedbackWriter>();
         services.AddSingleton<Feedback.RecordingSender>();
+        services.AddSingleton<Documents.PdfConverter>();
         services.AddSingleton<Feedback.MessageSenders>();
         services.AddSingleton<Feedback.OutboxDispatcher>();
         services.AddSingleton<MicroProjects.CalendarAccess>();

@@ -15,6 +15,7 @@ using Guanjia.Web.PolicyCatalogue;
 using Guanjia.Web.MicroWishes;
 using Guanjia.Web.Stations;
 using Guanjia.Web.Claims;
+using Guanjia.Web.Documents;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -74,6 +75,7 @@ app.MapMicroWishes();
 app.MapStations();
 app.MapClaims();
 app.MapFunds();
+app.MapDocuments();
 app.MapWebAppFallback();
 
 app.Run();

@@ -58,6 +58,14 @@ public static class AppealQueries
     public static async Task<Paged<AppealRow>> ListAsync(GuanjiaDb db, Filter f, CancellationToken ct)
     {
         new PageRequest(f.Page, f.PageSize).Validate();
+        var q = Filtered(db, f);
+        var total = await q.CountAsync(ct);
+        return new Paged<AppealRow>(await RowsAsync(db, q, (f.Page - 1) * f.PageSize, f.PageSize, ct), f.Page, f.PageSize, total);
+    }
+
+    /// <summary>The list's filters over the caller's scope; the list pages it, the export (Documents) takes it whole up to a cap.</summary>
+    public static IQueryable<Appeal> Filtered(GuanjiaDb db, Filter f)
+    {
         new Check().When(f.From > f.To, "from", "invalid_range", "开始日期不能晚于结束日期", "from must not be after to").ThrowIfFailed();
         var q = db.Appeals.AsNoTracking();
         if (f.State is { } st) q = q.Where(a => a.State == st);
@@ -84,12 +92,16 @@ public static class AppealQueries
                 ? q.Where(a => a.TrackingNumber == upper)
                 : q.Where(a => a.Title.Contains(term) || a.Description.Contains(term) || a.ExternalRef == term);
         }
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(a => a.ReceivedAt).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize)
+        return q;
+    }
+
+    public static async Task<IReadOnlyList<AppealRow>> RowsAsync(GuanjiaDb db, IQueryable<Appeal> q, int skip, int take, CancellationToken ct)
+    {
+        var rows = await q.OrderByDescending(a => a.ReceivedAt).Skip(skip).Take(take)
             .Select(a => new { a.Id, a.TrackingNumber, a.Channel, a.Title, a.Category, a.State, a.VillageId, a.ReceivedAt, a.MicroProjectId })
             .ToListAsync(ct);
         var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(r => r.VillageId), ct);
-        return new Paged<AppealRow>(rows.Select(r => new AppealRow(r.Id, r.TrackingNumber, r.Channel, r.Title, r.Category, r.State, r.VillageId,
-            names.GetValueOrDefault(r.VillageId), r.ReceivedAt, r.MicroProjectId)).ToList(), f.Page, f.PageSize, total);
+        return rows.Select(r => new AppealRow(r.Id, r.TrackingNumber, r.Channel, r.Title, r.Category, r.State, r.VillageId,
+            names.GetValueOrDefault(r.VillageId), r.ReceivedAt, r.MicroProjectId)).ToList();
     }
 }

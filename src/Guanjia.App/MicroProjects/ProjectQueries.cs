@@ -94,6 +94,14 @@ public static class ProjectQueries
     public static async Task<Paged<ProjectRow>> ListAsync(GuanjiaDb db, Filter f, CancellationToken ct)
     {
         new PageRequest(f.Page, f.PageSize).Validate();
+        var q = Filtered(db, f);
+        var total = await q.CountAsync(ct);
+        return new Paged<ProjectRow>(await RowsAsync(db, q, (f.Page - 1) * f.PageSize, f.PageSize, ct), f.Page, f.PageSize, total);
+    }
+
+    /// <summary>The list's filters over the caller's scope; the list pages it, the export (Documents) takes it whole up to a cap.</summary>
+    public static IQueryable<MicroProject> Filtered(GuanjiaDb db, Filter f)
+    {
         var q = db.MicroProjects.AsNoTracking();
         if (f.State is { } st) q = q.Where(p => p.State == st);
         if (f.Category is { } c) q = q.Where(p => p.Category == c);
@@ -108,10 +116,14 @@ public static class ProjectQueries
             var upper = term.ToUpperInvariant();
             q = q.Where(p => p.Number == upper || p.Name.Contains(term) || (p.Content != null && p.Content.Contains(term)));
         }
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(p => p.CreatedAt).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(ct);
+        return q;
+    }
+
+    public static async Task<IReadOnlyList<ProjectRow>> RowsAsync(GuanjiaDb db, IQueryable<MicroProject> q, int skip, int take, CancellationToken ct)
+    {
+        var rows = await q.OrderByDescending(p => p.CreatedAt).Skip(skip).Take(take).ToListAsync(ct);
         var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(x => x.VillageId), ct);
-        return new Paged<ProjectRow>(rows.Select(p => new ProjectRow(p.Id, p.Number, p.Name, p.Category, p.Route, p.State, p.BudgetFen, p.TownId,
-            p.VillageId, names.GetValueOrDefault(p.VillageId), p.CreatedAt, p.Year)).ToList(), f.Page, f.PageSize, total);
+        return rows.Select(p => new ProjectRow(p.Id, p.Number, p.Name, p.Category, p.Route, p.State, p.BudgetFen, p.TownId,
+            p.VillageId, names.GetValueOrDefault(p.VillageId), p.CreatedAt, p.Year)).ToList();
     }
 }

@@ -44,13 +44,22 @@ public static class WishQueries
     public static async Task<Paged<WishRow>> ListAsync(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId, int page, int pageSize, CancellationToken ct)
     {
         new PageRequest(page, pageSize).Validate();
+        var q = Filtered(db, state, kind, townId);
+        var total = await q.CountAsync(ct);
+        return new Paged<WishRow>(await RowsAsync(q, (page - 1) * pageSize, pageSize, ct), page, pageSize, total);
+    }
+
+    /// <summary>The list's filters over the caller's scope; the list pages it, the export (Documents) takes it whole up to a cap.</summary>
+    public static IQueryable<MicroWish> Filtered(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId)
+    {
         var q = db.MicroWishes.AsNoTracking();
         if (state is { } s) q = q.Where(w => w.State == s);
         if (kind is { } k) q = q.Where(w => w.Kind == k);
         if (townId is { } t) q = q.Where(w => w.TownId == t);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(w => w.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(w => new WishRow(w.Id, w.Number, w.Kind, w.Need, w.State, w.Route, w.AmountFen, w.VillageId, w.CreatedAt)).ToListAsync(ct);
-        return new Paged<WishRow>(rows, page, pageSize, total);
+        return q;
     }
+
+    public static async Task<IReadOnlyList<WishRow>> RowsAsync(IQueryable<MicroWish> q, int skip, int take, CancellationToken ct) =>
+        await q.OrderByDescending(w => w.CreatedAt).Skip(skip).Take(take)
+            .Select(w => new WishRow(w.Id, w.Number, w.Kind, w.Need, w.State, w.Route, w.AmountFen, w.VillageId, w.CreatedAt)).ToListAsync(ct);
 }

@@ -17,8 +17,6 @@ public sealed record SurveySummary(int Responses, int Minimum, bool MinimumMet, 
             dist[SurveyResponse.Aspects[a]] = counts;
         }
         var all = responses.SelectMany(r => r.Ratings).ToList();
-        var rate = all.Count == 0 ? 0m : Math.Round(100m * all.Count(l => l >= SatisfactionLevel.FairlySatisfied) / all.Count, 1);
-        var score = all.Count == 0 ? 0m : Math.Round(all.Average(l => ((int)l - 1) * 25m), 1);
-        return new SurveySummary(responses.Count, minimum, responses.Count >= minimum, dist, rate, score);
+        return new SurveySummary(responses.Count, minimum, responses.Count >= minimum, dist, SurveyReport.RateOf(all), SurveyReport.ScoreOf(all));
     }
 }

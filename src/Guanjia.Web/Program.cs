@@ -13,6 +13,7 @@ using Guanjia.Web.Reports;
 using Guanjia.Web.PolicyCatalogue;
 using Guanjia.Web.MicroWishes;
 using Guanjia.Web.Stations;
+using Guanjia.Web.Statistics;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -70,6 +71,7 @@ app.MapReports();
 app.MapPolicyCatalogue();
 app.MapMicroWishes();
 app.MapStations();
+app.MapStatistics();
 app.MapWebAppFallback();
 
 app.Run();

@@ -144,6 +144,7 @@ public sealed partial class GuanjiaDb : DbContext
 
         ConfigureProgramme(m);
         ConfigureStations(m);
+        ConfigureStatistics(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

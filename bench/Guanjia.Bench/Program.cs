@@ -72,15 +72,18 @@ internal static class Program
         using var hotline = new HttpClient { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(60) };
         hotline.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", o.HotlineToken);
         var villageCode = await FirstVillageCodeAsync(http, town);
+        // Seeded appeals are spread over villages of many towns, so the statistics group over real spreads.
+        var spread = await SpreadVillageCodesAsync(http, 40);
         var orderNo = 0;
         HttpRequestMessage NewWorkOrder()
         {
             var n = Interlocked.Increment(ref orderNo);
+            var code = spread.Count == 0 ? villageCode : spread[n % spread.Count];
             return new HttpRequestMessage(HttpMethod.Post, "/api/integrations/12345/work-orders")
             {
                 Content = JsonContent.Create(new
                 {
-                    workOrderNumber = $"BENCH-{runId}-{n:D6}", channel = "Hotline12345", villageCode,
+                    workOrderNumber = $"BENCH-{runId}-{n:D6}", channel = "Hotline12345", villageCode = code,
                     title = $"压测诉求{n}：路灯不亮", description = "bench: appeal intake with dispatch, two deadlines and the audit entry",
                     appellantName = "压测", appellantPhone = $"138{n % 100_000_000:D8}",
                 }),
@@ -113,6 +116,17 @@ internal static class Program
             new("GET /api/deadlines/summary", Get("/api/deadlines/summary"), o.Verifies, HttpStatusCode.OK),
             new("GET /api/micro-projects?pageSize=20", Get("/api/micro-projects?pageSize=20"), o.Reads, HttpStatusCode.OK),
             new("GET /api/reports/overview (dashboard)", Get("/api/reports/overview"), o.Verifies, HttpStatusCode.OK),
+            new("GET /api/statistics/appeals?year=…&groupBy=town", Get($"/api/statistics/appeals?year={DateTime.UtcNow.Year}&groupBy=town"), o.Reads,
+                HttpStatusCode.OK),
+            new("GET /api/statistics/appeals?groupBy=town,month", Get("/api/statistics/appeals?groupBy=town,month"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/appeals?townId=…&groupBy=village,channel", Get($"/api/statistics/appeals?townId={town}&groupBy=village,channel"),
+                o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/micro-projects?groupBy=town,state", Get("/api/statistics/micro-projects?groupBy=town,state"), o.Reads,
+                HttpStatusCode.OK),
+            new("GET /api/statistics/micro-wishes?groupBy=town,kind", Get("/api/statistics/micro-wishes?groupBy=town,kind"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/deadlines?year=…&groupBy=town,obligation",
+                Get($"/api/statistics/deadlines?year={DateTime.UtcNow.Year}&groupBy=town,obligation"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/satisfaction?groupBy=town", Get("/api/statistics/satisfaction?groupBy=town"), o.Reads, HttpStatusCode.OK),
             new("GET /api/audit/verify (after writes)", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
         };
 
@@ -187,6 +201,18 @@ internal static class Program
         if (items.GetArrayLength() == 0)
             items = (await http.GetFromJsonAsync<JsonElement>($"/api/organizations?parentId={town}&kind=Village&pageSize=1")).GetProperty("items");
         return items[0].GetProperty("code").GetString()!;
+    }
+
+    /// <summary>Codes of up to <paramref name="count"/> villages and communities taken evenly over the whole city.</summary>
+    private static async Task<List<string>> SpreadVillageCodesAsync(HttpClient http, int count)
+    {
+        var codes = new List<string>();
+        foreach (var kind in new[] { "Community", "Village" })
+            codes.AddRange((await http.GetFromJsonAsync<JsonElement>($"/api/organizations?kind={kind}&pageSize=200")).GetProperty("items")
+                .EnumerateArray().Select(x => x.GetProperty("code").GetString()!));
+        codes.Sort(StringComparer.Ordinal);
+        var step = Math.Max(1, codes.Count / count);
+        return codes.Where((_, i) => i % step == 0).Take(count).ToList();
     }
 
     private static async Task<int> TotalAsync(HttpClient http, string url) =>

@@ -29,8 +29,11 @@ public static class DeadlineStatistics
     {
         var f = await StatisticsFilter.ParseAsync(db, r, Dimensions, ct);
         var now = clock.GetUtcNow();
-        // Deadlines carry the subject's path, not town and village ids: the scope filter stays, and the unit is a path prefix.
-        var q = db.Deadlines.AsNoTracking().Where(d => d.IsOpen || d.MetLate != null);
+        // Deadlines carry the subject's path, not town and village ids: the scope filter stays, and the unit is a path
+        // prefix. For the city the filter is always true; without it the planner answers from IX_deadlines_stats_due alone.
+        var all = db.Deadlines.AsNoTracking();
+        if (db.Actor.ScopePath == "/") all = all.IgnoreQueryFilters();
+        var q = all.Where(d => d.IsOpen || d.MetLate != null);
         if (f.Nothing) q = q.Where(_ => false);
         if ((f.VillageId ?? f.TownId) is { } unit)
         {

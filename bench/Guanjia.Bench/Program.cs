@@ -72,15 +72,18 @@ internal static class Program
         using var hotline = new HttpClient { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(60) };
         hotline.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", o.HotlineToken);
         var villageCode = await FirstVillageCodeAsync(http, town);
+        // Seeded appeals are spread over villages of many towns, so the statistics group over real spreads.
+        var spread = await SpreadVillageCodesAsync(http, 40);
         var orderNo = 0;
         HttpRequestMessage NewWorkOrder()
         {
             var n = Interlocked.Increment(ref orderNo);
+            var code = spread.Count == 0 ? villageCode : spread[n % spread.Count];
             return new HttpRequestMessage(HttpMethod.Post, "/api/integrations/12345/work-orders")
             {
                 Content = JsonContent.Create(new
                 {
-                    workOrderNumber = $"BENCH-{runId}-{n:D6}", channel = "Hotline12345", villageCode,
+                    workOrderNumber = $"BENCH-{runId}-{n:D6}", channel = "Hotline12345", villageCode = code,
                     title = $"压测诉求{n}：路灯不亮", description = "bench: appeal intake with dispatch, two deadlines and the audit entry",
                     appellantName = "压测", appellantPhone = $"138{n % 100_000_000:D8}",
                 }),
@@ -91,6 +94,13 @@ internal static class Program
         {
             var seed = await RunAsync(hotline, new Scenario("seed", NewWorkOrder, o.SeedAppeals, HttpStatusCode.Created), o.SeedAppeals, 8);
             Console.WriteLine($"seeded {o.SeedAppeals} appeals through the 12345 integration at {seed.Throughput:0}/s ({seed.Errors} errors)");
+        }
+        if (o.SeedProjects > 0)
+        {
+            var sw = Stopwatch.StartNew();
+            var (projects, wishes, errors) = await SeedProjectsAsync(o, hotline, runId, o.SeedProjects);
+            Console.WriteLine($"made {projects} micro-projects (half consulted with a budget) and {wishes} micro-wishes in two towns' " +
+                $"villages in {sw.Elapsed.TotalSeconds:0} s ({errors} errors)");
         }
         var someTracking = (await http.GetFromJsonAsync<JsonElement>("/api/appeals?pageSize=1")).GetProperty("items")
             .EnumerateArray().Select(a => a.GetProperty("trackingNumber").GetString()).FirstOrDefault() ?? "GJ000000AAAAAA";
@@ -113,6 +123,17 @@ internal static class Program
             new("GET /api/deadlines/summary", Get("/api/deadlines/summary"), o.Verifies, HttpStatusCode.OK),
             new("GET /api/micro-projects?pageSize=20", Get("/api/micro-projects?pageSize=20"), o.Reads, HttpStatusCode.OK),
             new("GET /api/reports/overview (dashboard)", Get("/api/reports/overview"), o.Verifies, HttpStatusCode.OK),
+            new("GET /api/statistics/appeals?year=…&groupBy=town", Get($"/api/statistics/appeals?year={DateTime.UtcNow.Year}&groupBy=town"), o.Reads,
+                HttpStatusCode.OK),
+            new("GET /api/statistics/appeals?groupBy=town,month", Get("/api/statistics/appeals?groupBy=town,month"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/appeals?townId=…&groupBy=village,channel", Get($"/api/statistics/appeals?townId={town}&groupBy=village,channel"),
+                o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/micro-projects?groupBy=town,state", Get("/api/statistics/micro-projects?groupBy=town,state"), o.Reads,
+                HttpStatusCode.OK),
+            new("GET /api/statistics/micro-wishes?groupBy=town,kind", Get("/api/statistics/micro-wishes?groupBy=town,kind"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/deadlines?year=…&groupBy=town,obligation",
+                Get($"/api/statistics/deadlines?year={DateTime.UtcNow.Year}&groupBy=town,obligation"), o.Reads, HttpStatusCode.OK),
+            new("GET /api/statistics/satisfaction?groupBy=town", Get("/api/statistics/satisfaction?groupBy=town"), o.Reads, HttpStatusCode.OK),
             new("GET /api/audit/verify (after writes)", Get("/api/audit/verify"), o.Verifies, HttpStatusCode.OK),
         };
 
@@ -189,6 +210,93 @@ internal static class Program
         return items[0].GetProperty("code").GetString()!;
     }
 
+    /// <summary>
+    /// For statistics over more than appeals: the demo village users of two towns (dongcheng.village,
+    /// changan.village; only a village may take these steps) each get <paramref name="count"/>/2 work orders through
+    /// the 12345 API, receive them and decide them at the committee, every fifth as a micro-wish, the rest as
+    /// micro-projects; every other project is then consulted with its minutes, a budget and a route. One at a time:
+    /// project numbers are count + 1 of the year, so parallel committee decisions collide on the unique number (409).
+    /// </summary>
+    private static async Task<(int Projects, int Wishes, int Errors)> SeedProjectsAsync(Options o, HttpClient hotline, string runId, int count)
+    {
+        int projects = 0, wishes = 0, errors = 0;
+        string[] routes = ["Express", "Direct", "Station"];
+        foreach (var user in new[] { "dongcheng.village", "changan.village" })
+        {
+            using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+            using var village = new HttpClient(handler) { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(60) };
+            await SignInAsync(village, o with { User = user });
+            var orgId = (await village.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("organizationId").GetString();
+            var code = (await village.GetFromJsonAsync<JsonElement>($"/api/organizations/{orgId}")).GetProperty("code").GetString();
+            await Parallel.ForEachAsync(Enumerable.Range(0, count / 2), new ParallelOptions { MaxDegreeOfParallelism = 1 }, async (i, ct) =>
+            {
+                try
+                {
+                    var order = await hotline.PostAsJsonAsync("/api/integrations/12345/work-orders", new
+                    {
+                        workOrderNumber = $"BENCH-P-{runId}-{user[..2]}-{i:D5}", channel = "Hotline12345", villageCode = code,
+                        title = $"压测项目{i}", description = "bench: an appeal that becomes a project or a wish", appellantName = "压测",
+                        appellantPhone = $"139{i:D8}",
+                    }, ct);
+                    order.EnsureSuccessStatusCode();
+                    var id = (await order.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+                    (await village.PostAsJsonAsync($"/api/appeals/{id}/acknowledge", new { note = "已接收" }, ct)).EnsureSuccessStatusCode();
+                    var now = DateTimeOffset.UtcNow;
+                    object decision = i % 5 == 4
+                        ? new
+                        {
+                            meetingAt = now, outcome = "MicroWish", note = "bench", wishKind = "SpecialGroupAid", targetGroup = "Disabled",
+                            assistanceType = "LivingAid", requestedFen = 100_000 + i * 100,
+                        }
+                        : new { meetingAt = now, outcome = "MicroProject", includeInPlan = true, note = "bench" };
+                    var res = await village.PostAsJsonAsync($"/api/appeals/{id}/committee-decision", decision, ct);
+                    res.EnsureSuccessStatusCode();
+                    if (i % 5 == 4)
+                    {
+                        Interlocked.Increment(ref wishes);
+                        return;
+                    }
+                    Interlocked.Increment(ref projects);
+                    if (i % 2 == 1) return;
+                    var projectId = (await res.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("projectId").GetString();
+                    using var form = new MultipartFormDataContent();
+                    form.Add(new StringContent("Minutes"), "kind");
+                    var file = new ByteArrayContent("%PDF-1.4\n% bench minutes\n"u8.ToArray());
+                    file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                    form.Add(file, "file", "minutes.pdf");
+                    var up = await village.PostAsync($"/api/micro-projects/{projectId}/attachments", form, ct);
+                    up.EnsureSuccessStatusCode();
+                    var minutes = (await up.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+                    (await village.PostAsJsonAsync($"/api/micro-projects/{projectId}/consultations", new
+                    {
+                        heldAt = now, place = "社区党群服务中心", host = "张书记", recorder = "王干事", form = "VillagersMeeting",
+                        participantTypes = new[] { "VillagersCommittee", "VillagersRepresentatives" }, headCount = 20, passed = true,
+                        content = "bench", beneficiaries = "居民", route = routes[i % 3], budgetFen = 1_000_000L + i * 10_000L,
+                        fundingSources = new[] { "ProgrammeFund" }, implementingBody = "某公司", implementationPeriod = "3个月",
+                        minutesAttachmentId = minutes,
+                    }, ct)).EnsureSuccessStatusCode();
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            });
+        }
+        return (projects, wishes, errors);
+    }
+
+    /// <summary>Codes of up to <paramref name="count"/> villages and communities taken evenly over the whole city.</summary>
+    private static async Task<List<string>> SpreadVillageCodesAsync(HttpClient http, int count)
+    {
+        var codes = new List<string>();
+        foreach (var kind in new[] { "Community", "Village" })
+            codes.AddRange((await http.GetFromJsonAsync<JsonElement>($"/api/organizations?kind={kind}&pageSize=200")).GetProperty("items")
+                .EnumerateArray().Select(x => x.GetProperty("code").GetString()!));
+        codes.Sort(StringComparer.Ordinal);
+        var step = Math.Max(1, codes.Count / count);
+        return codes.Where((_, i) => i % step == 0).Take(count).ToList();
+    }
+
     private static async Task<int> TotalAsync(HttpClient http, string url) =>
         (await http.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
 
@@ -247,7 +355,7 @@ internal sealed record Result(string Scenario, int Concurrency, int Requests, do
 }
 
 internal sealed record Options(Uri Url, string Label, string User, string Password, int Reads, int Writes, int Verifies, int Warmup,
-    IReadOnlyList<int> Concurrency, string? JsonOut, int SeedAppeals, string HotlineToken)
+    IReadOnlyList<int> Concurrency, string? JsonOut, int SeedAppeals, string HotlineToken, int SeedProjects)
 {
     private const int MaxRequests = 5000;
 
@@ -264,6 +372,7 @@ internal sealed record Options(Uri Url, string Label, string User, string Passwo
           --json results.json           also write the figures as JSON
           --seed-appeals 2000           appeals created through the 12345 API before measuring (0 for none)
           --hotline-token gj_…          the 12345 integration's token (the demo token by default)
+          --seed-projects 0             further appeals in two demo villages, decided as micro-projects (4 in 5) and wishes
         """;
 
     public static Options Parse(string[] args)
@@ -296,7 +405,9 @@ internal sealed record Options(Uri Url, string Label, string User, string Passwo
             map.Remove("json", out var json) ? json : null,
             map.Remove("seed-appeals", out var seed) ? (int.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var sn) && sn <= 20_000
                 ? sn : throw new ArgumentException("--seed-appeals must be a number from 0 to 20000")) : 2000,
-            Str("hotline-token", "gj_demo-12345-hotline-token-do-not-use-in-production"));
+            Str("hotline-token", "gj_demo-12345-hotline-token-do-not-use-in-production"),
+            map.Remove("seed-projects", out var sp) ? (int.TryParse(sp, NumberStyles.None, CultureInfo.InvariantCulture, out var pn) && pn <= 5000
+                ? pn : throw new ArgumentException("--seed-projects must be a number from 0 to 5000")) : 0);
         if (map.Count > 0) throw new ArgumentException($"unknown option --{map.Keys.First()}");
         return o;
     }

@@ -16,6 +16,7 @@ using Guanjia.Web.MicroWishes;
 using Guanjia.Web.Stations;
 using Guanjia.Web.Claims;
 using Guanjia.Web.Documents;
+using Guanjia.Web.Statistics;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
 using Guanjia.Web.Common;
@@ -76,6 +77,7 @@ app.MapStations();
 app.MapClaims();
 app.MapFunds();
 app.MapDocuments();
+app.MapStatistics();
 app.MapWebAppFallback();
 
 app.Run();

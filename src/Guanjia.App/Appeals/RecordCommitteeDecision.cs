@@ -113,7 +113,7 @@ public static class RecordCommitteeDecision
             ServiceType = r.WishKind == Domain.MicroWishes.WishKind.InclusiveService ? r.ServiceType : null,
             Need = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), RequestedFen = r.RequestedFen,
             BeneficiaryName = r.BeneficiaryName?.Trim(), BeneficiaryIdNumber = r.BeneficiaryIdNumber?.Trim().ToUpperInvariant(),
-            Household = r.Household?.Trim(), CreatedAt = now,
+            Household = r.Household?.Trim(), CreatedAt = now, CreatedMonth = CreateAppeal.MonthOf(now),
         };
         db.MicroWishes.Add(wish);
         appeal.State = AppealState.BecameWish;
@@ -137,7 +137,7 @@ public static class RecordCommitteeDecision
             TownId = appeal.TownId, ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = ProjectState.AwaitingConsultation,
             Collection = appeal.Collection, Year = appeal.CollectionYear ?? year,
             Name = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), Category = r.Category ?? appeal.Category,
-            CommitteeDecidedAt = r.MeetingAt, CreatedAt = now,
+            CommitteeDecidedAt = r.MeetingAt, CreatedAt = now, CreatedMonth = CreateAppeal.MonthOf(now),
         };
         db.MicroProjects.Add(project);
         appeal.State = AppealState.BecameProject;

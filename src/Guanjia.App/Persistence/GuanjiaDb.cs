@@ -146,6 +146,7 @@ public sealed partial class GuanjiaDb : DbContext
         ConfigureStations(m);
         ConfigureClaims(m);
         ConfigureFunds(m);
+        ConfigureStatistics(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

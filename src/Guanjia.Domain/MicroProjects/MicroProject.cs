@@ -77,6 +77,9 @@ public sealed class MicroProject : IScoped, IVersioned
     /// <summary>Confirmed items of concentrated collection go into the town's pool for the year (R-MS-17).</summary>
     public bool InAnnualPool { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>yyyyMM of the local (Beijing) date made, so statistics group and filter by month in an index.</summary>
+    public int CreatedMonth { get; set; }
     public int Version { get; set; }
 }
 

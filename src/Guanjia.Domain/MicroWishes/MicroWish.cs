@@ -87,6 +87,9 @@ public sealed class MicroWish : IScoped, IVersioned
     public string? Outcome { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>yyyyMM of the local (Beijing) date made, so statistics filter by month in an index.</summary>
+    public int CreatedMonth { get; set; }
     public int Version { get; set; }
 }
 

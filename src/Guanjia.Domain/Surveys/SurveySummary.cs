@@ -16,7 +16,23 @@ public sealed record SurveySummary(int Responses, int Minimum, bool MinimumMet, 
             foreach (var r in responses) counts[5 - (int)r.Ratings[a]]++;
             dist[SurveyResponse.Aspects[a]] = counts;
         }
-        var all = responses.SelectMany(r => r.Ratings).ToList();
-        return new SurveySummary(responses.Count, minimum, responses.Count >= minimum, dist, SurveyReport.RateOf(all), SurveyReport.ScoreOf(all));
+        var levels = new int[5];
+        foreach (var l in responses.SelectMany(r => r.Ratings)) levels[5 - (int)l]++;
+        var (rate, score) = RateAndScore(levels);
+        return new SurveySummary(responses.Count, minimum, responses.Count >= minimum, dist, rate, score);
+    }
+
+    /// <summary>
+    /// From the count of ratings at each level (非常满意 … 非常不满意), over every aspect: the satisfaction rate, the
+    /// share of 非常满意 + 满意 + 基本满意 in percent, and the score, the mean on 0–100 (非常不满意 0 … 非常满意 100);
+    /// both to one decimal. Statistics per town use the same figures from counts made in the database.
+    /// </summary>
+    public static (decimal Rate, decimal Score) RateAndScore(IReadOnlyList<int> levels)
+    {
+        var all = levels.Sum();
+        if (all == 0) return (0m, 0m);
+        var points = 0m;
+        for (var i = 0; i < 5; i++) points += levels[i] * (4 - i) * 25m;
+        return (Math.Round(100m * (levels[0] + levels[1] + levels[2]) / all, 1), Math.Round(points / all, 1));
     }
 }

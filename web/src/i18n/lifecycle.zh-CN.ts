@@ -11,9 +11,9 @@ const lifecycleZh = {
     channelLevel: { City: '市级渠道', Town: '镇（街道）级渠道', Village: '村（社区）级渠道' },
     appealState: {
       Dispatched: '已交派，待接收', Acknowledged: '已接收，待研究', BecameProject: '已列为微实事项目', ReferredToPolicy: '转现行政策办理',
-      NotAccepted: '不予受理',
+      NotAccepted: '不予受理', BecameWish: '已列为微心愿',
     },
-    outcome: { MicroProject: '列为“民生微实事”项目', PolicyReferral: '转现行政策办理', NotAccepted: '不属于受理范围' },
+    outcome: { MicroProject: '列为“民生微实事”项目', PolicyReferral: '转现行政策办理', NotAccepted: '不属于受理范围', MicroWish: '列为“民生微心愿”' },
     collection: { Daily: '日常收集', Concentrated: '年度集中征集' },
     category: { ConvenienceWorks: '便民工程项目', WelfareService: '公益服务项目' },
     subType: {
@@ -63,8 +63,9 @@ const lifecycleZh = {
     feedback: {
       Receipt: '接收反馈', CommitteePolicyReferral: '转现行政策办理（“两委”研究）', NotAccepted: '不予受理', TownDecisionProgramme: '镇街审核：专项资金资助',
       TownDecisionPolicy: '镇街审核：转现行政策办理', TownDecisionRejected: '镇街审核：不予立项', Result: '办结反馈', ClaimResult: '认领结果',
+      PolicyResult: '政策办理结果', WishRejected: '微心愿不予受理', WishDecision: '微心愿评审结果', WishResult: '微心愿办理结果',
     },
-    messageState: { Pending: '待发送', Sending: '发送中', Sent: '已发送', Failed: '发送失败' },
+    messageState: { Pending: '待发送', Sending: '发送中', Sent: '已发送', Failed: '发送失败', Undeliverable: '无法送达（未留电话）' },
     deliveryChannel: { Hotline12345: '12345热线', WeChat: '微信', Sms: '短信' },
     deadlineStatus: { Open: '进行中', DueSoon: '即将到期', Overdue: '已超期', Met: '按时完成', MetLate: '超期完成', Cancelled: '已取消' },
     timeUnit: { Hours: '小时', CalendarDays: '日', WorkingDays: '个工作日', Months: '个月' },

@@ -8,6 +8,7 @@ import {
   splitNames, stationModel, stationRequest, validateComplete, validateDecide, validatePolicy, validateRefer, validateServed, validateStation,
   validateVerify, verifyRequest, wishActionsFor, wishTimeline, yuanTextToFen,
 } from '@/utils/serviceForms'
+import { committeeRequest, emptyWishFields, validateCommittee } from '@/utils/stepForms'
 
 const fields = (errs: { field: string }[]) => errs.map((e) => e.field)
 
@@ -140,5 +141,29 @@ describe('labels', () => {
   it('the host platforms read as the guideline names them', () => {
     expect(zhCN.svcEnums.hostPlatform.PartyMassServiceCenter).toBe('“阳光雨”党群服务中心')
     expect(zhCN.svcEnums.operatingMode.Packaged).toBe('整体打包运作')
+  })
+})
+
+describe('the committee makes a micro-wish (R-MW-01)', () => {
+  const base = {
+    meetingAt: new Date('2026-11-20T02:00:00Z'), outcome: 'MicroWish' as const, note: '', policyDepartment: 'x', policyContact: 'y', projectName: '助行器',
+    category: null, lateReason: '', wish: emptyWishFields(),
+  }
+  it('needs the kind and what it is for', () => {
+    const now = new Date('2026-11-23T02:00:00Z')
+    expect(fields(validateCommittee(base, now))).toEqual(['wishKind'])
+    expect(fields(validateCommittee({ ...base, wish: { ...emptyWishFields(), kind: 'SpecialGroupAid' } }, now))).toEqual(['targetGroup', 'assistanceType'])
+    expect(fields(validateCommittee({ ...base, wish: { ...emptyWishFields(), kind: 'InclusiveService', serviceType: 'Counselling', beneficiaryIdNumber: '123' } }, now)))
+      .toEqual(['beneficiaryIdNumber'])
+  })
+  it('sends the wish fields of its kind and the amount asked in fen', () => {
+    const body = committeeRequest({
+      ...base,
+      wish: { ...emptyWishFields(), kind: 'InclusiveService', serviceType: 'Counselling', targetGroup: 'VeryOld', requestedYuan: '300.5', beneficiaryName: ' 林某 ' },
+    }, 2)
+    expect(body).toMatchObject({
+      outcome: 'MicroWish', projectName: '助行器', wishKind: 'InclusiveService', serviceType: 'Counselling', targetGroup: null, requestedFen: 30050,
+      beneficiaryName: '林某', policyDepartment: null, version: 2,
+    })
   })
 })

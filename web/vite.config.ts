@@ -34,5 +34,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.ts'],
+    // Mounting the step dialogs with Element Plus takes seconds on a busy shared machine; 5 s timed out there.
+    testTimeout: 20_000,
   },
 })

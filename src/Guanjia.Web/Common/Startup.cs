@@ -36,6 +36,22 @@ public static class Startup
                 foreach (var u in users) Console.WriteLine($"  {u.UserName,-22} {u.Role,-22} {u.Where}");
                 Console.WriteLine($"  12345 hotline API token: {DemoData.DemoHotlineToken}");
             }
+            if (app.Configuration.GetValue("Demo:Samples", false))
+            {
+                try
+                {
+                    await Guanjia.Web.Common.DemoSamples.SeedAsync(sp, log, default);
+                }
+                catch (Guanjia.Domain.Common.ValidationFailed e)
+                {
+                    // Sample data is a convenience: the host starts without the rest of it.
+                    log.LogWarning(e, "Demo samples stopped: {Errors}", string.Join("; ", e.Errors.Select(x => $"{x.Field} {x.Code}")));
+                }
+                catch (Guanjia.Domain.Common.DomainProblem e)
+                {
+                    log.LogWarning(e, "Demo samples stopped");
+                }
+            }
         }
     }
 }

@@ -80,7 +80,8 @@ public sealed class HostFixture : IAsyncLifetime
         _host.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // The first start migrates and loads the demo data and samples; a busy CI machine takes its time.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_host.HasExited) throw new InvalidOperationException($"the host exited with {_host.ExitCode}:\n{HostLog}");
@@ -92,7 +93,7 @@ public sealed class HostFixture : IAsyncLifetime
             catch (TaskCanceledException) { /* slow first start */ }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"the host did not answer /healthz within 90 s:\n{HostLog}");
+        throw new TimeoutException($"the host did not answer /healthz within 180 s:\n{HostLog}");
     }
 
     public string HostLog

@@ -92,7 +92,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Forms.FillAsync(consult, "记录人", "王干事");
         await Forms.ChooseAsync(village, consult, "协商形式", "专题议事会");
         var participants = consult.Locator("[data-test=c-participants]");
-        foreach (var p in new[] { "村（居）民委员会", "村（居）民代表", "利益相关方" })
+        foreach (var p in new[] { "村（居）民委员会", "村（居）民代表", "受惠群体" })
             await participants.Locator("label.el-checkbox").Filter(new() { HasText = p }).First.ClickAsync();
         await Forms.FillAsync(consult, "参与人数", "26");
         await Forms.CheckAsync(consult.Locator("[data-test=c-passed]"), "通过");
@@ -115,7 +115,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         var reg = Forms.Dialog(village, "填报登记备案表");
         await Expect(reg.Locator("[data-test=reg-budget]")).ToContainTextAsync("提交镇（街道）审核");
         await Forms.ChooseAsync(village, reg, "项目类别与具体内容", "公共设施完善");
-        await Forms.ChooseAsync(village, reg, "来源渠道", "网络和热线渠道");
+        await Forms.ChooseAsync(village, reg, "来源渠道", "网络及热线征集");
         await Forms.FillAsync(reg, "实施地点", "东城街道岗贝社区新风路");
         await Forms.FillAsync(reg, "项目联系人", "李书记");
         await Forms.FillAsync(reg, "职务", "社区党委书记");

@@ -22,10 +22,10 @@ public sealed class PortalTests(HostFixture host)
         Assert.False(overflow, "the portal scrolls sideways at 390 px");
         await Screens.SaveAsync(page, "portal-phone", key: true);
 
-        // 驿站 comes with the stations module.
+        // 驿站: the public station directory.
         await tabs.GetByText("驿站", new() { Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/portal/stations");
-        await Expect(page.Locator("[data-test=portal-stations]")).ToContainTextAsync("即将上线");
+        await Expect(page.Locator("[data-test=portal-stations]")).ToContainTextAsync("莞家驿站");
 
         // A reload on a deep link is served by the host's fallback, not a 404.
         await tabs.GetByText("提交诉求", new() { Exact = true }).ClickAsync();

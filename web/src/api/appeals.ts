@@ -35,11 +35,11 @@ export const channels: Channel[] = [...channelsByLevel.City, ...channelsByLevel.
 
 export type CollectionKind = 'Daily' | 'Concentrated'
 
-export type AppealState = 'Dispatched' | 'Acknowledged' | 'BecameProject' | 'ReferredToPolicy' | 'NotAccepted'
-export const appealStates: AppealState[] = ['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted']
+export type AppealState = 'Dispatched' | 'Acknowledged' | 'BecameProject' | 'ReferredToPolicy' | 'NotAccepted' | 'BecameWish'
+export const appealStates: AppealState[] = ['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted', 'BecameWish']
 
-export type CommitteeOutcome = 'MicroProject' | 'PolicyReferral' | 'NotAccepted'
-export const committeeOutcomes: CommitteeOutcome[] = ['MicroProject', 'PolicyReferral', 'NotAccepted']
+export type CommitteeOutcome = 'MicroProject' | 'PolicyReferral' | 'NotAccepted' | 'MicroWish'
+export const committeeOutcomes: CommitteeOutcome[] = ['MicroProject', 'MicroWish', 'PolicyReferral', 'NotAccepted']
 
 export type FeedbackKind =
   | 'Receipt'
@@ -100,6 +100,8 @@ export interface AppealDetail {
   policyDepartment: string | null
   policyContact: string | null
   microProjectId: string | null
+  /** Set when the committee made the appeal a micro-wish. */
+  microWishId?: string | null
   rulesVersion: number
   version: number
   deadlines: DeadlineView[]
@@ -163,11 +165,21 @@ export interface CommitteeDecision {
   category: ProjectCategory | null
   lateReason: string | null
   version: number
+  /** The wish's fields, with outcome MicroWish (R-MW-01). */
+  wishKind?: string | null
+  targetGroup?: string | null
+  assistanceType?: string | null
+  serviceType?: string | null
+  beneficiaryName?: string | null
+  beneficiaryIdNumber?: string | null
+  household?: string | null
+  requestedFen?: number | null
 }
 
 export interface CommitteeDecisionResult {
   appeal: AppealDetail
   projectId: string | null
+  wishId?: string | null
 }
 
 export type TimelineKind = 'step' | 'message' | 'document' | 'deadline'

@@ -12,9 +12,9 @@ const lifecycleEn: LifecycleMessages = {
     channelLevel: { City: 'City channels', Town: 'Town channels', Village: 'Village channels' },
     appealState: {
       Dispatched: 'Dispatched, awaiting receipt', Acknowledged: 'Acknowledged, under study', BecameProject: 'Became a micro-project',
-      ReferredToPolicy: 'Referred to current policy', NotAccepted: 'Not accepted',
+      ReferredToPolicy: 'Referred to current policy', NotAccepted: 'Not accepted', BecameWish: 'Became a micro-wish',
     },
-    outcome: { MicroProject: 'Micro-project', PolicyReferral: 'Refer to current policy', NotAccepted: 'Not a programme item' },
+    outcome: { MicroProject: 'Micro-project', PolicyReferral: 'Refer to current policy', NotAccepted: 'Not a programme item', MicroWish: 'Micro-wish' },
     collection: { Daily: 'Daily collection', Concentrated: 'Annual concentrated collection' },
     category: { ConvenienceWorks: 'Convenience works', WelfareService: 'Public-welfare service' },
     subType: {
@@ -67,8 +67,9 @@ const lifecycleEn: LifecycleMessages = {
     feedback: {
       Receipt: 'Receipt', CommitteePolicyReferral: 'Referred to policy (committee)', NotAccepted: 'Not accepted', TownDecisionProgramme: 'Town: funded',
       TownDecisionPolicy: 'Town: referred to policy', TownDecisionRejected: 'Town: rejected', Result: 'Result', ClaimResult: 'Claim result',
+      PolicyResult: 'Policy result', WishRejected: 'Wish not accepted', WishDecision: 'Wish decision', WishResult: 'Wish result',
     },
-    messageState: { Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed' },
+    messageState: { Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed', Undeliverable: 'Undeliverable (no phone)' },
     deliveryChannel: { Hotline12345: '12345 hotline', WeChat: 'WeChat', Sms: 'SMS' },
     deadlineStatus: { Open: 'Open', DueSoon: 'Due soon', Overdue: 'Overdue', Met: 'Met', MetLate: 'Met late', Cancelled: 'Cancelled' },
     timeUnit: { Hours: 'hours', CalendarDays: 'days', WorkingDays: 'working days', Months: 'months' },

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-/** The public portal: no account, mobile first. 驿站 comes with the stations module. */
+/** The public portal: no account, mobile first. */
 export const portalRoutes: RouteRecordRaw[] = [
   { path: '', name: 'portal', component: () => import('@/views/Portal/PortalHomeView.vue'), meta: { public: true, title: 'portal.home' } },
   { path: 'submit', name: 'portal-submit', component: () => import('@/views/Portal/PortalSubmitView.vue'), meta: { public: true, title: 'portal.submit' } },
@@ -14,8 +14,7 @@ export const portalRoutes: RouteRecordRaw[] = [
   {
     path: 'stations',
     name: 'portal-stations',
-    component: () => import('@/views/Portal/PortalComingSoonView.vue'),
-    props: { page: 'stations' },
+    component: () => import('@/views/Portal/PortalStationsView.vue'),
     meta: { public: true, title: 'portal.stations' },
   },
 ]

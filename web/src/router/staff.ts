@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { Calendar, ChatLineSquare, DataAnalysis, Document, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
+import { Calendar, Collection, Guide, Present, Reading, School, ChatLineSquare, DataAnalysis, Document, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
 import { Perm } from '@/utils/permissions'
 
 /** The staff console: signed in; each page names the permission it needs (the API enforces it too). */
@@ -45,6 +45,42 @@ export const staffRoutes: RouteRecordRaw[] = [
     name: 'dashboard',
     component: () => import('@/views/Reports/DashboardView.vue'),
     meta: { title: 'lifecycleMenu.dashboard', perm: Perm.AppealsRead, menu: { icon: DataAnalysis, order: 5 } },
+  },
+  {
+    path: 'wishes',
+    name: 'wishes',
+    component: () => import('@/views/Wishes/WishListView.vue'),
+    meta: { title: 'svcMenu.wishes', perm: Perm.AppealsRead, menu: { icon: Present, order: 6 } },
+  },
+  {
+    path: 'wishes/:id',
+    name: 'wish',
+    component: () => import('@/views/Wishes/WishDetailView.vue'),
+    meta: { title: 'svcMenu.wishes', perm: Perm.AppealsRead, activeMenu: 'wishes' },
+  },
+  {
+    path: 'policies',
+    name: 'policies',
+    component: () => import('@/views/Policies/PolicyCatalogueView.vue'),
+    meta: { title: 'svcMenu.policies', menu: { icon: Reading, order: 7 } },
+  },
+  {
+    path: 'policy-referrals',
+    name: 'policy-referrals',
+    component: () => import('@/views/Policies/PolicyReferralsView.vue'),
+    meta: { title: 'svcMenu.referrals', perm: Perm.AppealsRead, menu: { icon: Guide, order: 8 } },
+  },
+  {
+    path: 'stations',
+    name: 'stations',
+    component: () => import('@/views/Stations/StationsView.vue'),
+    meta: { title: 'svcMenu.stations', perm: Perm.StationsRead, menu: { icon: School, order: 9 } },
+  },
+  {
+    path: 'social-work-points',
+    name: 'social-work-points',
+    component: () => import('@/views/Stations/SocialWorkPointsView.vue'),
+    meta: { title: 'svcMenu.points', menu: { icon: Collection, order: 9.5 } },
   },
   {
     path: 'admin/organizations',

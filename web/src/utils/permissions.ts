@@ -16,6 +16,13 @@ export const Perm = {
   RulesManage: 'rules.manage',
   TemplatesManage: 'templates.manage',
   AllocationsManage: 'allocations.manage',
+  PoliciesManage: 'policies.manage',
+  ReferralsHandle: 'referrals.handle',
+  StationsRead: 'stations.read',
+  StationsManage: 'stations.manage',
+  StationsSupervise: 'stations.supervise',
+  StationsRecord: 'stations.record',
+  StationsDirectory: 'stations.directory',
 } as const
 
 export type PermissionName = (typeof Perm)[keyof typeof Perm]

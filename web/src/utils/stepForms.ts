@@ -30,7 +30,7 @@ import {
   type SurveyRequest,
   surveyAspects,
 } from '@/api/projects'
-import { formatFen, inclusiveDays, wanToFen } from './format'
+import { formatFen, inclusiveDays, wanToFen, yuanToFen } from './format'
 
 function fe(field: string, code: string, zh: string, en: string): FieldErrorDto {
   return { field, code, zh, en }
@@ -157,11 +157,50 @@ export interface CommitteeModel {
   projectName: string
   category: ProjectCategory | null
   lateReason: string
+  /** With outcome MicroWish (R-MW-01): its kind and what it is for, the person helped, the amount asked in 元. */
+  wish?: WishFields
+}
+
+export interface WishFields {
+  kind: 'SpecialGroupAid' | 'InclusiveService' | undefined
+  targetGroup: string | null
+  assistanceType: string | null
+  serviceType: string | null
+  beneficiaryName: string
+  beneficiaryIdNumber: string
+  household: string
+  requestedYuan: string
+}
+
+export function emptyWishFields(): WishFields {
+  return { kind: undefined, targetGroup: null, assistanceType: null, serviceType: null, beneficiaryName: '', beneficiaryIdNumber: '', household: '', requestedYuan: '' }
+}
+
+function wishRequest(w: WishFields | undefined, name: string | null) {
+  if (!w) return {}
+  const special = w.kind === 'SpecialGroupAid'
+  const fen = yuanToFen(w.requestedYuan)
+  return {
+    projectName: name,
+    wishKind: w.kind ?? null,
+    targetGroup: special ? w.targetGroup : null,
+    assistanceType: special ? w.assistanceType : null,
+    serviceType: w.kind === 'InclusiveService' ? w.serviceType : null,
+    beneficiaryName: text(w.beneficiaryName),
+    beneficiaryIdNumber: text(w.beneficiaryIdNumber),
+    household: text(w.household),
+    requestedFen: blank(w.requestedYuan) || Number.isNaN(fen) ? null : fen,
+  }
 }
 
 export function committeeRequest(m: CommitteeModel, version: number): CommitteeDecision {
   const referral = m.outcome === 'PolicyReferral'
   const project = m.outcome === 'MicroProject'
+  if (m.outcome === 'MicroWish')
+    return {
+      meetingAt: iso(m.meetingAt), outcome: 'MicroWish', note: text(m.note), policyDepartment: null, policyContact: null, projectName: null, category: null,
+      lateReason: text(m.lateReason), version, ...wishRequest(m.wish, text(m.projectName)),
+    }
   return {
     meetingAt: iso(m.meetingAt),
     outcome: m.outcome ?? null,
@@ -187,6 +226,17 @@ export function validateCommittee(m: CommitteeModel, now: Date = new Date()): Fi
   }
   if (m.outcome === 'NotAccepted' && blank(m.note))
     out.push(fe('note', 'required', '不予受理须说明原因，原因将反馈给诉求人', 'note (the reason sent to the appellant) is required'))
+  if (m.outcome === 'MicroWish') {
+    const w = m.wish ?? emptyWishFields()
+    if (!w.kind) out.push(fe('wishKind', 'required', '请选择微心愿类型（特殊群体帮扶/普惠型服务）', 'wishKind is required'))
+    if (w.kind === 'SpecialGroupAid' && !w.targetGroup) out.push(fe('targetGroup', 'required', '特殊群体帮扶须选择帮扶对象类别', 'A special-group aid wish needs its target group'))
+    if (w.kind === 'SpecialGroupAid' && !w.assistanceType) out.push(fe('assistanceType', 'required', '特殊群体帮扶须选择帮扶类型', 'A special-group aid wish needs its assistance type'))
+    if (w.kind === 'InclusiveService' && !w.serviceType) out.push(fe('serviceType', 'required', '普惠型服务须选择服务类型', 'An inclusive-service wish needs its service type'))
+    if (!blank(w.beneficiaryIdNumber) && !/^\d{17}[\dXx]$/.test(w.beneficiaryIdNumber.trim()))
+      out.push(fe('beneficiaryIdNumber', 'invalid', '身份证号码格式不正确', 'The ID number is not valid'))
+    if (!blank(w.requestedYuan) && (!/^\d+(\.\d{1,2})?$/.test(w.requestedYuan.trim()) || Number.isNaN(yuanToFen(w.requestedYuan))))
+      out.push(fe('requestedFen', 'invalid', '金额须为不小于0的数字，最多两位小数', 'The amount must be a number of yuan with at most two decimals'))
+  }
   return out
 }
 

@@ -15,9 +15,10 @@ const actionLabels: Record<string, string> = {
   RecordDepartmentOpinion: 'action.RecordDepartmentOpinion',
 }
 
-const appealStates = new Set(['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted'])
+const appealStates = new Set(['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted', 'BecameWish'])
 const feedbackKinds = new Set([
-  'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult',
+  'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult', 'PolicyResult', 'WishRejected',
+  'WishDecision', 'WishResult',
 ])
 
 const projectStates = new Set([

@@ -1,0 +1,120 @@
+import type { ServicesMessages } from './services.zh-CN'
+
+const servicesEn: ServicesMessages = {
+  svcMenu: { wishes: 'Micro-wishes', policies: 'Policy catalogue', referrals: 'Policy referrals', stations: 'Guanjia stations', points: 'Social-work points' },
+  svcEnums: {
+    wishState: {
+      AwaitingVerification: 'Awaiting town verification', AwaitingDecision: 'Awaiting decision', Handling: 'Being handled', Completed: 'Completed, feedback due',
+      Closed: 'Closed', PolicyReferred: 'Referred to current policy', Rejected: 'Not accepted', Routed: 'Routed to direct/station',
+    },
+    wishKind: { SpecialGroupAid: 'Special-group aid', InclusiveService: 'Inclusive service' },
+    targetGroup: {
+      MinimumLivingAllowance: 'Minimum living allowance', ExtremelyPoor: 'Extremely poor', VeryOld: 'Very old', LonelyElderly: 'Elderly living alone',
+      Disabled: 'Disabled', LowIncomeFamily: 'Low-income family', SingleMother: 'Single mother in hardship', Veteran: 'Veteran in hardship',
+      ChildInDifficulty: 'Child in difficulty', LeftBehindChild: 'Left-behind child', StreetMinor: 'Street minor', FamilyInDifficulty: 'Family in difficulty',
+      SuddenHardship: 'Sudden hardship (emergency, accident, illness)',
+    },
+    assistanceType: { LivingAid: 'Living aid', MedicalAid: 'Medical aid', ElderlySupport: 'Elderly support', EducationAid: 'Education aid', EmploymentAid: 'Employment aid', Housing: 'Housing' },
+    serviceType: {
+      Counselling: 'Counselling', RightsProtection: 'Rights protection', YouthBehaviour: 'Youth behaviour', MarriageRepair: 'Marriage repair',
+      FamilyRelations: 'Family relations', EmploymentHelp: 'Employment help', MedicalPolicyAdvice: 'Medical-policy advice', ResourceLinking: 'Resource linking',
+      HospiceCare: 'Hospice care',
+    },
+    expressForm: { DirectImplementation: 'Direct implementation', DirectGrant: 'Direct grant', Pairing: 'Pairing' },
+    decisionBody: { ExpertReview: 'Expert review', JointMeeting: 'Joint meeting' },
+    verifyOutcome: { Verified: 'Verified, on to the decision', PolicyReferral: 'Refer to current policy', Reject: 'Not accepted' },
+    policyReferralState: { Referred: 'Referred', Accepted: 'Accepted', Resolved: 'Resolved', NotResolved: 'Not resolved' },
+    subjectType: { Appeal: 'Appeal', MicroProject: 'Project', MicroWish: 'Wish' },
+    hostPlatform: {
+      PartyMassServiceCenter: 'Party-mass service centre', CommunityServiceCenter: 'Community service centre', CulturalServiceCenter: 'Cultural service centre',
+      FamilyServiceCenter: 'Family service centre', YouthActivityCenter: 'Youth activity centre', WorkersActivityCenter: "Workers' activity centre",
+      SocialWorkStation: 'Social-work station', VolunteerServiceStation: 'Volunteer service station', HomeCareServiceCenter: 'Home-care service centre',
+      DisabilityRehabilitationStation: 'Disability rehabilitation station', WomensHome: "Women's home", Other: 'Other platform',
+    },
+    serviceForm: { Venue: 'Venue', ServiceTeam: 'Service team', ResourceLinking: 'Resource linking' },
+    linkedResource: { Funding: 'Funding', DonatedGoods: 'Donated goods', SharedVenue: 'Shared venue' },
+    operatingMode: { Free: 'Free', Purchased: 'Purchased service', Packaged: 'Packaged operation' },
+    procurementState: { Draft: 'Draft (committee review)', Filed: 'Filed with the town', Recorded: 'Recorded by the town' },
+    procurementMethod: {
+      PublicTender: 'Public tender', InvitedTender: 'Invited tender', CompetitiveNegotiation: 'Competitive negotiation',
+      CompetitiveConsultation: 'Competitive consultation', PriceInquiry: 'Price inquiry', SingleSource: 'Single source', VillageSelection: 'Village selection', Other: 'Other',
+    },
+    publicationKind: { Consultation: 'Consultation result', Implementation: 'Implementation result', Evaluation: 'Evaluation result' },
+    publicationPlatform: { CommunityPlatform: 'Community service platform', IntegrityPlatform: 'Rural integrity platform', VillageNoticeBoard: 'Village notice board' },
+    inclusiveService: {
+      PsychologicalCounselling: 'Psychological counselling', RightsProtection: 'Rights protection', YouthBehaviourCorrection: 'Youth behaviour correction',
+      MaritalRepair: 'Marital repair', FamilyRelations: 'Family relations', EmploymentAid: 'Employment aid', MedicalPolicyConsultation: 'Medical-policy consultation',
+      ResourceLinkingAndReferral: 'Resource linking and referral', HospiceCare: 'Hospice care', Other: 'Other',
+    },
+    stationReferralState: { Referred: 'Referred', Served: 'Served', Filed: 'Filed with the town' },
+  },
+  wish: {
+    number: 'Number', need: 'Wish', kind: 'Kind', state: 'State', route: 'Route', amount: 'Amount', village: 'Village', town: 'Town',
+    createdAt: 'Raised', requested: 'Requested', targetGroup: 'Target group', assistanceType: 'Assistance', serviceType: 'Service',
+    beneficiary: 'Beneficiary', idNumber: 'ID number', household: 'Household', masked: 'Personal data masked; only the handling town sees it', appeal: 'Appeal',
+    verification: 'Verification', checks: 'Checks', authentic: 'Authentic', reasonable: 'Reasonable', budgetSound: 'Budget sound',
+    departments: 'Departments consulted', departmentsHint: 'e.g. social affairs, disabled persons federation', verifyOutcome: 'Conclusion', note: 'Note',
+    rejectNote: 'Reason (sent to the appellant)', policy: 'Policy', policyHint: 'Pick from the catalogue or enter department and contact',
+    policyDepartment: 'Department', policyContact: 'Contact', decision: 'Decision', decisionBody: 'Decided by', participants: 'Participants',
+    participantsHint: 'One a line or separated by 、; at least two', amountYuan: 'Amount (yuan)', expressForm: 'Express form', assistanceForm: 'Form of assistance',
+    assistanceFormHint: 'e.g. a study grant, a wheelchair', decidedAt: 'Decided at', decidedAtHint: 'Empty means now', completion: 'Result',
+    paidYuan: 'Amount paid (yuan)', paidHint: 'At most the decided {amount}', outcome: 'Outcome', completedAt: 'Completed at', closedAt: 'Closed at',
+    closeHint: 'Closing sends the result to the appellant (within 5 working days of completion).', yes: 'Yes', no: 'No', none: 'No wishes', actions: 'Actions',
+    noActions: 'Nothing for you to do here now', timeline: 'History', verifiedAt: 'Verified at', created: 'Raised',
+    action: { Verify: 'Verify', Decide: 'Decide', Complete: 'Complete', Close: 'Feed back and close', done: 'Done: {action}' },
+  },
+  policy: {
+    title: 'Current livelihood policies', q: 'Name, coverage, keyword or department', name: 'Name', department: 'Department', contact: 'Contact',
+    covers: 'Coverage', keywords: 'Keywords', keywordsHint: 'Separated by commas or spaces; used to match appeals', active: 'Active', inactive: 'Inactive',
+    includeInactive: 'Include inactive', isActive: 'In use', updatedAt: 'Updated', create: 'New policy', edit: 'Edit policy', reason: 'Reason for the change',
+    saved: 'Saved: {name}', cityOnly: 'The city civil-affairs bureau keeps this list; others read it.',
+  },
+  referral: {
+    title: 'Policy referrals', state: 'State', department: 'Department', subject: 'Item', tracking: 'Tracking no.', policy: 'Policy', contact: 'Contact',
+    referredAt: 'Referred', handler: 'Handler', acceptedAt: 'Accepted', result: 'Result', resultAt: 'Result at', resolved: 'Resolved under the policy?',
+    accept: 'Accept', record: 'Record result', accepted: 'Accepted', recorded: 'Result recorded; the appellant is told', none: 'No referrals',
+  },
+  station: {
+    tabs: { stations: 'Stations', coverage: 'Coverage', items: 'Items', filings: 'Procurement filings', referrals: 'Service referrals' },
+    q: 'Name or address', name: 'Name', hostPlatform: 'Host platform', hostPlatformOther: 'Other platform', address: 'Address',
+    head: 'Station head', headPhone: 'Phone', openingHours: 'Opening hours', serviceForms: 'Forms of service', description: 'Description', operator: 'Operator',
+    active: 'Active', inactive: 'Inactive', isActive: 'In use', village: 'Village', town: 'Town', create: 'Register a station', edit: 'Edit station',
+    reason: 'Reason for the change', saved: 'Saved: {name}', showInactive: 'Include inactive',
+    coverage: {
+      villages: 'Villages', withStation: 'Villages with a station', stations: 'Active stations', rate: 'Coverage', without: 'Villages without a station',
+      allCovered: 'Every village has a station', town: 'Town',
+    },
+    item: {
+      title: 'Item', year: 'Year', mode: 'Operating mode', amount: 'Amount', procurement: 'Procurement', publications: 'Published', station: 'Station',
+      content: 'Content', consultedOn: 'Consulted on', decidedBy: 'Decided by', operator: 'Operator', candidates: 'Candidate contractors', years: 'Years',
+      teamSize: 'Team size', microProject: 'Project', documents: 'Documents', publish: 'Record publication', none: 'No station items',
+      decidedByValue: { Consultation: 'Community consultation', RepresentativesMeeting: "Residents' representatives meeting" },
+      pubText: 'Text', pubTitle: 'Title', pubPlatforms: 'Platforms (all three)', publishedOn: 'Published on', published: 'Publication recorded',
+    },
+    filing: {
+      item: 'Item', method: 'Method', supplier: 'Supplier', amount: 'Amount', signedOn: 'Agreement signed', opinion: "Supervisory committee's opinion",
+      reviewer: 'Reviewer', reviewedOn: 'Reviewed on', noOpinion: 'No opinion yet', filedAt: 'Filed', recordedAt: 'Recorded', note: 'Note',
+      giveOpinion: 'Give opinion', file: 'File with the town', recordIt: 'Record', done: 'Done', none: 'No filings',
+    },
+    ref: {
+      resident: 'Resident', phone: 'Phone', service: 'Service', point: 'Social-work point', need: 'Need', state: 'State', referredAt: 'Referred',
+      servedFrom: 'Served from', servedTo: 'Served to', summary: 'Summary', freeOfCharge: 'Free of charge to the resident',
+      create: 'Refer a resident', served: 'Record service', upload: 'Upload service record', file: 'File with the town', records: 'Service records',
+      masked: 'Resident masked', none: 'No referrals', station: 'Station', uploaded: 'Uploaded: {name}',
+    },
+  },
+  swp: {
+    title: 'Social-work points', q: 'Name', code: 'Code', name: 'Name', town: 'Town', address: 'Address', contact: 'Contact', phone: 'Phone',
+    hours: 'Hours', services: 'Services', note: 'Note', edit: 'Edit point', saved: 'Saved: {name}', none: 'No social-work points',
+    cityOnly: 'The city civil-affairs bureau keeps this directory.', servicesHint: 'At least one', activeOnly: 'Active only',
+  },
+  portalStations: {
+    title: 'Guanjia stations', intro: 'At least one Guanjia station in every village: a venue, a service team and linked resources nearby.', q: 'Search name or address',
+    town: 'Town', village: 'Village', all: 'All', none: 'No stations', call: 'Call', head: 'Head', hours: 'Hours', services: 'Services',
+    operator: 'Operator', stationsTab: 'Stations', publicationsTab: 'Results', pointsTab: 'Social work', points: 'Social-work points',
+    pointsIntro: 'Counselling, rights protection, family relations and other inclusive services, free of charge.', publications: 'Published results of station items',
+    noPublications: 'Nothing published yet', more: 'Load more', total: '{n} in all',
+  },
+}
+
+export default servicesEn

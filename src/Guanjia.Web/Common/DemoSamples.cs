@@ -75,7 +75,7 @@ public static class DemoSamples
             return r.ProjectId!.Value;
         }
 
-        async Task<ProjectDetail> Consult(Guid id, long budgetFen, string content, string name)
+        async Task<ProjectDetail> Consult(Guid id, long budgetFen, string content, string name, Route route = Route.Express)
         {
             var db = As("dongcheng.village");
             await using var minutes = new MemoryStream(Pdf);
@@ -85,7 +85,7 @@ public static class DemoSamples
             await RecordConsultation.HandleAsync(As("dongcheng.village"), p, id, ConsultationKind.Consultation, new RecordConsultation.Request(
                 clock.GetUtcNow(), "岗贝社区党群服务中心", "张书记（演示）", "王干事（演示）", ConsultationForm.VillagersMeeting, null,
                 [ParticipantType.VillagersCommittee, ParticipantType.SupervisoryCommittee, ParticipantType.VillagersRepresentatives, ParticipantType.Beneficiaries],
-                21, true, content, "沿线居民约600人", Route.Express, budgetFen, [FundingSource.ProgrammeFund], "东莞市某演示工程有限公司",
+                21, true, content, "沿线居民约600人", route, budgetFen, [FundingSource.ProgrammeFund], "东莞市某演示工程有限公司",
                 "公示结束后2个月内完工", null, null, m.Id, null, v), ct);
             var v2 = (await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct)).Version;
             await FileRegistration.HandleAsync(As("dongcheng.village"), p, id, new FileRegistration.Request(name, ProjectSubType.PublicFacilities, null,
@@ -129,6 +129,18 @@ public static class DemoSamples
         await StartImplementation.HandleAsync(As("dongcheng.village"), p, works, new StartImplementation.Request(null, "施工单位进场（演示）", null,
             published.Version), ct);
         await ReportProgress.HandleAsync(As("dongcheng.village"), p, works, new ReportProgress.Request("已完成路灯基座施工（演示）", 40, null), null, ct);
+
+        // 莞家直达: a larger project the town confirmed, published by the city on the claim board.
+        var direct = await Project("dongcheng.village", dcVillage, "社区长者活动中心适老化改造（演示）", "活动中心地面湿滑、缺少扶手，长者活动不安全。",
+            "13900000015");
+        await Consult(direct, 18_000_000, "活动中心地面防滑处理、增设扶手和紧急呼叫装置", "社区长者活动中心适老化改造（演示）", Route.Direct);
+        await ReviewProject.HandleAsync(As("dongcheng.lead"), p, direct, new ReviewProject.Request(true, true, true, false,
+            ReviewDecision.ProgrammeFunding, "需社会力量参与，同意通过莞家直达公布认领（演示）", null, null, null,
+            (await ProjectQueries.GetAsync(As("dongcheng.lead"), p, direct, ct)).Version), ct);
+        var claimItem = await As("city.admin").ClaimItems.AsNoTracking().SingleAsync(i => i.SubjectId == direct, ct);
+        var day = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
+        await Guanjia.App.Claims.PublishClaimItem.HandleAsync(As("city.admin"), p, claimItem.Id, new Guanjia.App.Claims.PublishClaimItem.Request(
+            day, day.AddDays(29), null, true, 1_000_000, null, claimItem.Version), ct);
 
         // Wishes: two awaiting the town's verification, one decided by express.
         async Task<Guid> Wish(string title, string need, WishKind kind, TargetGroup? group, AssistanceType? type, InclusiveServiceType? service,

@@ -278,28 +278,12 @@ public class LedgerTests
     public async Task R_FD_05_the_wish_fund_pays_a_wish_up_to_its_decided_amount(Db db)
     {
         var f = await Flow.StartAsync(db);
-        var order = await f.HotlineOrderAsync(title: "独居老人需要助行器");
-        await f.AcknowledgeAsync(order.Str("id"));
-        var wishId = (await f.Village.PostJson($"/api/appeals/{order.Str("id")}/committee-decision", new
-        {
-            meetingAt = f.Now, outcome = "MicroWish", note = "个人诉求，报镇街核查", wishKind = "SpecialGroupAid", targetGroup = "Disabled",
-            assistanceType = "LivingAid", projectName = "为独居老人配置助行器", beneficiaryName = "陈大文", beneficiaryIdNumber = "441900198001011234",
-            household = "独居", requestedFen = 300_000,
-        }, HttpStatusCode.OK)).Str("wishId");
         var fund = await TownAccountAsync(f, "TownWishFund");
         var village = await VillageAccountAsync(f);
         await ReceiveAsync(f.Town, fund, "SocialDonation", 300_000);
-        // Not decided yet: no amount to pay against.
-        (await PayAsync(f.Finance, fund, "SocialDonation", 1_000, wishId, HttpStatusCode.BadRequest, "Wish")).ShouldNameField("targetId", "not_payable");
-        await f.Town.PostJson($"/api/micro-wishes/{wishId}/verify", new
-        {
-            authentic = true, reasonable = true, budgetSound = true, departments = "东城街道社会事务局、残联", outcome = "Verified",
-        }, HttpStatusCode.OK);
-        await f.Town.PostJson($"/api/micro-wishes/{wishId}/decide", new
-        {
-            decisionBody = "JointMeeting", participants = new[] { "张主任", "李科长" }, route = "Express", amountFen = 200_000L,
-            expressForm = "DirectGrant", assistanceForm = "直接资助购买助行器",
-        }, HttpStatusCode.OK);
+        var wishId = await DecidedWishAsync(f, 200_000, beforeDecision: async id =>
+            // Not decided yet: no amount to pay against.
+            (await PayAsync(f.Finance, fund, "SocialDonation", 1_000, id, HttpStatusCode.BadRequest, "Wish")).ShouldNameField("targetId", "not_payable"));
         (await PayAsync(f.Finance, village, "SocialDonation", 1_000, wishId, HttpStatusCode.BadRequest, "Wish")).ShouldNameField("accountId", "wrong_account");
         await PayAsync(f.Finance, fund, "SocialDonation", 150_000, wishId, targetKind: "Wish", payee: "陈大文");
         var before = await SnapshotAsync(f);

@@ -18,8 +18,8 @@ public static class LedgerDocument
 {
     public static readonly IReadOnlyList<TableColumn> Columns =
     [
-        new("序号", 5), new("日期", 11), new("凭证号", 12), new("镇（街道）", 10), new("村（社区）", 11), new("项目/心愿编号", 15),
-        new("项目/心愿名称", 20), new("资金来源", 12), new("付款账户", 18), new("金额（元）", 12), new("收款方/用途", 22), new("冲正关系", 16), new("经办人", 8),
+        new("序号", 5), new("日期", 14), new("凭证号", 12), new("镇（街道）", 10), new("村（社区）", 11), new("项目/心愿编号", 15),
+        new("项目/心愿名称", 18), new("资金来源", 12), new("付款账户", 18), new("金额（元）", 12), new("收款方/用途", 24), new("冲正关系", 16), new("经办人", 12),
     ];
 
     public static readonly IReadOnlyList<TableColumn> SourceColumns =
@@ -98,7 +98,8 @@ public static class LedgerDocument
                 ? (names.GetValueOrDefault(target.TownId, ""), names.GetValueOrDefault(target.VillageId, ""))
                 : places.GetValueOrDefault(payer.AccountId, ("", ""));
             var payee = target is { Personal: true } ? Masking.Name(e.Payee) : e.Payee;
-            var purpose = string.Join("；", new[] { payee, e.Description }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            // The payee; without one (a purchased service names it in the description) the entry's description says what it paid.
+            var purpose = string.IsNullOrWhiteSpace(payee) ? e.Description : payee;
             var link = reversal && e.ReversesId is { } of ? $"冲正{Ref(of)}" : e.ReversedById is { } by ? $"已由{Ref(by)}冲正" : "";
             rows.Add(
             [

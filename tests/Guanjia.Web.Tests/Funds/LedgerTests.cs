@@ -221,6 +221,31 @@ public class LedgerTests
         await AssertLedgerBalancesAsync(f);
     }
 
+    // R-FD-06: two payments to the same project from different accounts, each within its budget but not both: the project's
+    // running paid amount and its version serialise them, so exactly one succeeds and the budget holds.
+    [Theory, BothDatabases]
+    public async Task R_FD_06_payments_racing_for_the_same_budget_do_not_both_succeed(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var village = await VillageAccountAsync(f);
+        var town = await TownAccountAsync(f);
+        var project = await ApprovedProjectAsync(f);
+        const long part = MicroProjects.ClosingPath.Large * 6 / 10;
+        await ReceiveAsync(f.Town, village, "VillageCollective", part);
+        await ReceiveAsync(f.Town, town, "TownMatching", part, matching: true);
+        var other = await f.Host.SignIn("dongcheng.finance");
+        var results = await Task.WhenAll(new[] { (f.Finance, village, "VillageCollective"), (other, town, "TownMatching") }.Select(x =>
+            x.Item1.PostAsJsonAsync("/api/funds/payments", new
+            {
+                accountId = x.Item2, source = x.Item3, amountFen = part, targetKind = "Project", targetId = project,
+            }, TestHost.Json)));
+        var codes = results.Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, codes.Count(c => c == HttpStatusCode.OK));
+        Assert.All(codes.Where(c => c != HttpStatusCode.OK), c => Assert.True(c is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"{c}"));
+        Assert.Equal(part, (await f.Town.GetJson($"/api/funds/projects/{project}/budget")).GetProperty("paidFen").GetInt64());
+        await AssertLedgerBalancesAsync(f);
+    }
+
     // R-FD-06: after any sequence of receipts, transfers, payments and reversals, the ledger balances; refusals change nothing.
     [Theory, BothDatabases]
     public async Task R_FD_06_the_ledger_always_balances_after_random_payments_and_reversals(Db db)
@@ -265,6 +290,7 @@ public class LedgerTests
             }
         }
         Assert.True(ok > 100 && refused > 10, $"ok {ok}, refused {refused}");
+        // Also: each project's running paid amount (ledger_paid_fen, ADR 0015) equals the sum of its ledger lines.
         await AssertLedgerBalancesAsync(f);
         foreach (var p in projects)
         {

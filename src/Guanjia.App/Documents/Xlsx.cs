@@ -29,7 +29,7 @@ public sealed record TableSheet(string Name, string Title, IReadOnlyList<TableCo
 /// <summary>
 /// The generic Excel writer: any list of columns and rows becomes a printable sheet (title merged over the table,
 /// bordered cells, header repeated on every printed page, fitted to the page width). Exports, the annual plan and
-/// the survey results use it; the disbursement ledger will too.
+/// the survey results and the disbursement ledger use it.
 /// </summary>
 public static class Xlsx
 {

@@ -140,7 +140,27 @@ public static class FundBook
             var e = db.Entry(p.Account);
             if (e.State == EntityState.Unchanged) e.State = EntityState.Modified;
         }
+        await KeepPaidAsync(db, target, targetId, postings.Where(p => p.Account.Kind == AccountKind.Expenditure).Sum(p => p.AmountFen), ct);
         return entry;
+    }
+
+    /// <summary>
+    /// The running paid amount of a project or wish (ADR 0015): what reached Expenditure for it, net of reversals, changed
+    /// in the same save as the lines so it always equals their sum. The record's version moves with it, so a payment
+    /// racing another payment or a change of the record loses with 409 rather than exceeding the budget.
+    /// </summary>
+    private static async Task KeepPaidAsync(GuanjiaDb db, PaymentTarget? target, Guid? targetId, long paid, CancellationToken ct)
+    {
+        if (paid == 0 || targetId is not { } id) return;
+        switch (target)
+        {
+            case PaymentTarget.Project:
+                (await db.MicroProjects.IgnoreQueryFilters().SingleAsync(p => p.Id == id, ct)).LedgerPaidFen += paid;
+                break;
+            case PaymentTarget.Wish:
+                (await db.MicroWishes.IgnoreQueryFilters().SingleAsync(w => w.Id == id, ct)).LedgerPaidFen += paid;
+                break;
+        }
     }
 
     /// <summary>The deepest organisation path all the accounts lie under: who may write and see the entry as a whole.</summary>

@@ -40,9 +40,10 @@ public static class MakePayment
         {
             case PaymentTarget.Project:
             {
-                var p = await db.MicroProjects.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r.TargetId, ct)
+                // Tracked: the posting adds to its running paid amount, and its version makes a racing payment lose with 409.
+                var p = await db.MicroProjects.SingleOrDefaultAsync(x => x.Id == r.TargetId, ct)
                     ?? throw new ValidationFailed("targetId", "unknown_target", "项目不存在或不在您的管辖范围内", "The project does not exist or is outside your scope");
-                var paid = await PaidAsync(db, p.Id, ct);
+                var paid = p.LedgerPaidFen;
                 new Check()
                     .When(!p.ScopePath.StartsWith(acct.ScopePath, StringComparison.Ordinal), "targetId", "other_unit", "只能支付本账户所属单位的项目",
                         "The account pays only its own unit's projects")
@@ -57,9 +58,9 @@ public static class MakePayment
             }
             case PaymentTarget.Wish:
             {
-                var w = await db.MicroWishes.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r.TargetId, ct)
+                var w = await db.MicroWishes.SingleOrDefaultAsync(x => x.Id == r.TargetId, ct)
                     ?? throw new ValidationFailed("targetId", "unknown_target", "微心愿不存在或不在您的管辖范围内", "The wish does not exist or is outside your scope");
-                var paid = await PaidAsync(db, w.Id, ct);
+                var paid = w.LedgerPaidFen;
                 new Check()
                     .When(acct.TownId != w.TownId, "targetId", "other_unit", "只能支付本镇（街道）的微心愿", "The account pays only its own town's wishes")
                     .When(!FundRules.WishPayable(w.State) || w.AmountFen is null, "targetId", "not_payable",
@@ -83,10 +84,4 @@ public static class MakePayment
         await db.Audit("MakeFundPayment").SaveChangesAsync(ct);
         return await LedgerQueries.GetAsync(db, entry.Id, ct);
     }
-
-    /// <summary>What has been paid to a project or wish, net of reversals: the Expenditure lines tied to it.</summary>
-    public static async Task<long> PaidAsync(GuanjiaDb db, Guid targetId, CancellationToken ct) =>
-        await db.LedgerLines.IgnoreQueryFilters().Where(l => l.TargetId == targetId && l.AmountFen != 0
-                && db.FundAccounts.IgnoreQueryFilters().Any(a => a.Id == l.AccountId && a.Kind == AccountKind.Expenditure))
-            .SumAsync(l => (long?)l.AmountFen, ct) ?? 0;
 }

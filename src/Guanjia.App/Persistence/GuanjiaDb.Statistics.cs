@@ -23,11 +23,11 @@ public sealed partial class GuanjiaDb
         m.Entity<MicroProject>(e => e.HasIndex(x => new
         {
             x.TownId, x.CreatedMonth, x.VillageId, x.Category, x.Route, x.State, x.BudgetFen, x.ActualProgrammeFen, x.ActualVillageFen,
-            x.ActualSocialFen,
+            x.ActualSocialFen, x.LedgerPaidFen,
         }).HasDatabaseName("IX_micro_projects_stats_town"));
         m.Entity<MicroWish>(e => e.HasIndex(x => new
         {
-            x.TownId, x.CreatedMonth, x.VillageId, x.Kind, x.Route, x.State, x.RequestedFen, x.AmountFen, x.PaidFen,
+            x.TownId, x.CreatedMonth, x.VillageId, x.Kind, x.Route, x.State, x.RequestedFen, x.AmountFen, x.PaidFen, x.LedgerPaidFen,
         }).HasDatabaseName("IX_micro_wishes_stats_town"));
         m.Entity<Deadline>(e => e.HasIndex(x => new { x.DueAt, x.ResponsibleOrgId, x.Obligation, x.IsOpen, x.MetLate })
             .HasDatabaseName("IX_deadlines_stats_due"));

@@ -9,10 +9,10 @@ namespace Guanjia.App.Statistics;
 /// <summary>
 /// Money in fen: the consulted budget of every project, the budget of those approved (past the town's review,
 /// or filed under the threshold, R-MS-07/R-MS-10), and the actual spending of the completion form (R-MS-13).
-/// Paid amounts from the funds ledger are a further sum of the same query when that module lands (ADR 0015).
+/// PaidFen is what the funds ledger paid, net of reversals: the projects' running ledger_paid_fen, summed by the same query (ADR 0015).
 /// </summary>
 public sealed record ProjectGroup(Guid? TownId, string? TownName, Guid? VillageId, string? VillageName, ProjectCategory? Category, Route? Route,
-    ProjectState? State, string? Month, int Count, long BudgetFen, int Approved, long ApprovedFen, long ActualFen);
+    ProjectState? State, string? Month, int Count, long BudgetFen, int Approved, long ApprovedFen, long ActualFen, long PaidFen);
 
 public sealed record ProjectStatisticsView(IReadOnlyList<string> GroupBy, string? From, string? To, Guid? TownId, Guid? VillageId,
     ProjectGroup Total, IReadOnlyList<ProjectGroup> Groups);
@@ -61,15 +61,16 @@ public static class ProjectStatistics
                 || p.State == ProjectState.Implementation || p.State == ProjectState.Completed || p.State == ProjectState.AwaitingSurvey
                 || p.State == ProjectState.Closed ? p.BudgetFen ?? 0 : 0),
             Actual = g.Sum(p => (p.ActualProgrammeFen ?? 0) + (p.ActualVillageFen ?? 0) + (p.ActualSocialFen ?? 0)),
+            Paid = g.Sum(p => p.LedgerPaidFen),
         }).ToListAsync(ct);
         var names = await OrganizationQueries.NamesAsync(db, rows.SelectMany(x => new[] { x.Key.TownId, x.Key.VillageId }).OfType<Guid>(), ct);
         var groups = rows.Select(x => new ProjectGroup(x.Key.TownId, AppealStatistics.Name(names, x.Key.TownId), x.Key.VillageId,
                 AppealStatistics.Name(names, x.Key.VillageId), x.Key.Category, x.Key.Route, x.Key.State,
-                x.Key.Month is { } m ? StatisticsFilter.MonthText(m) : null, x.Count, x.Budget, x.Approved, x.ApprovedFen, x.Actual))
+                x.Key.Month is { } m ? StatisticsFilter.MonthText(m) : null, x.Count, x.Budget, x.Approved, x.ApprovedFen, x.Actual, x.Paid))
             .OrderBy(g => g.Month, StringComparer.Ordinal).ThenByDescending(g => g.Count).ThenBy(g => g.TownName, StringComparer.Ordinal)
             .ThenBy(g => g.VillageName, StringComparer.Ordinal).ToList();
         var total = new ProjectGroup(null, null, null, null, null, null, null, null, groups.Sum(g => g.Count), groups.Sum(g => g.BudgetFen),
-            groups.Sum(g => g.Approved), groups.Sum(g => g.ApprovedFen), groups.Sum(g => g.ActualFen));
+            groups.Sum(g => g.Approved), groups.Sum(g => g.ApprovedFen), groups.Sum(g => g.ActualFen), groups.Sum(g => g.PaidFen));
         return new ProjectStatisticsView(f.Dimensions, f.From, f.To, f.TownId, f.VillageId, total, groups);
     }
 }

@@ -7,9 +7,12 @@ using static Guanjia.App.Statistics.GroupKeys;
 
 namespace Guanjia.App.Statistics;
 
-/// <summary>Amounts in fen: requested by the appellant, set by the review or meeting (R-MW-03), paid on completion (R-MW-04).</summary>
+/// <summary>
+/// Amounts in fen: requested by the appellant, set by the review or meeting (R-MW-03), paid as reported on completion
+/// (R-MW-04), and paid through the funds ledger net of reversals (LedgerPaidFen, the wishes' running ledger_paid_fen; ADR 0015).
+/// </summary>
 public sealed record WishGroup(Guid? TownId, string? TownName, Guid? VillageId, string? VillageName, WishKind? Kind, Route? Route, WishState? State,
-    string? Month, int Count, long RequestedFen, long AmountFen, long PaidFen);
+    string? Month, int Count, long RequestedFen, long AmountFen, long PaidFen, long LedgerPaidFen);
 
 public sealed record WishStatisticsView(IReadOnlyList<string> GroupBy, string? From, string? To, Guid? TownId, Guid? VillageId, WishGroup Total,
     IReadOnlyList<WishGroup> Groups);
@@ -48,15 +51,16 @@ public static class WishStatistics
             Requested = g.Sum(w => w.RequestedFen ?? 0),
             Amount = g.Sum(w => w.AmountFen ?? 0),
             Paid = g.Sum(w => w.PaidFen ?? 0),
+            LedgerPaid = g.Sum(w => w.LedgerPaidFen),
         }).ToListAsync(ct);
         var names = await OrganizationQueries.NamesAsync(db, rows.SelectMany(x => new[] { x.Key.TownId, x.Key.VillageId }).OfType<Guid>(), ct);
         var groups = rows.Select(x => new WishGroup(x.Key.TownId, AppealStatistics.Name(names, x.Key.TownId), x.Key.VillageId,
                 AppealStatistics.Name(names, x.Key.VillageId), x.Key.Kind, x.Key.Route, x.Key.State,
-                x.Key.Month is { } m ? StatisticsFilter.MonthText(m) : null, x.Count, x.Requested, x.Amount, x.Paid))
+                x.Key.Month is { } m ? StatisticsFilter.MonthText(m) : null, x.Count, x.Requested, x.Amount, x.Paid, x.LedgerPaid))
             .OrderBy(g => g.Month, StringComparer.Ordinal).ThenByDescending(g => g.Count).ThenBy(g => g.TownName, StringComparer.Ordinal)
             .ThenBy(g => g.VillageName, StringComparer.Ordinal).ToList();
         var total = new WishGroup(null, null, null, null, null, null, null, null, groups.Sum(g => g.Count), groups.Sum(g => g.RequestedFen),
-            groups.Sum(g => g.AmountFen), groups.Sum(g => g.PaidFen));
+            groups.Sum(g => g.AmountFen), groups.Sum(g => g.PaidFen), groups.Sum(g => g.LedgerPaidFen));
         return new WishStatisticsView(f.Dimensions, f.From, f.To, f.TownId, f.VillageId, total, groups);
     }
 }

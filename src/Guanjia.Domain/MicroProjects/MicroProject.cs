@@ -80,6 +80,12 @@ public sealed class MicroProject : IScoped, IVersioned
 
     /// <summary>yyyyMM of the local (Beijing) date made, so statistics group and filter by month in an index.</summary>
     public int CreatedMonth { get; set; }
+
+    /// <summary>
+    /// What the funds ledger has paid to the project, net of reversals: the sum of its Expenditure lines, kept by the
+    /// ledger's posting in the same save (ADR 0015), so statistics sum it without reading the ledger.
+    /// </summary>
+    public long LedgerPaidFen { get; set; }
     public int Version { get; set; }
 }
 

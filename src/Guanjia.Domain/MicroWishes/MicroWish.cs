@@ -90,6 +90,12 @@ public sealed class MicroWish : IScoped, IVersioned
 
     /// <summary>yyyyMM of the local (Beijing) date made, so statistics filter by month in an index.</summary>
     public int CreatedMonth { get; set; }
+
+    /// <summary>
+    /// What the funds ledger has paid to the wish, net of reversals, kept by the ledger's posting in the same save.
+    /// <see cref="PaidFen"/> stays the amount reported at completion (R-MW-04), which may include help not paid through the ledger.
+    /// </summary>
+    public long LedgerPaidFen { get; set; }
     public int Version { get; set; }
 }
 

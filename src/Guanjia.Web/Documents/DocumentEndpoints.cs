@@ -56,6 +56,11 @@ public static class DocumentEndpoints
             .WithTags("Documents").RequireAuthorization().RequirePermission(Permissions.AppealsRead)
             .WithSummary("The annual implementation plan (年度“民生微实事”项目实施计划表) as a table (R-MS-17)");
 
+        app.MapGet($"/api/funds/ledger/document.{Excel}", async (string format, string? year, Guid? townId, GuanjiaDb db, TimeProvider clock,
+                PdfConverter pdf, CancellationToken ct) => await SendAsync(await LedgerDocument.BuildAsync(db, clock, year, townId, ct), format, pdf, ct))
+            .WithTags("Documents").RequireAuthorization().RequirePermission(Permissions.FundsRead)
+            .WithSummary("The disbursement ledger (资金发放台账) of your scope, a year and a town, with totals by source (R-FD-06)");
+
         var x = app.MapGroup("/api/exports").WithTags("Documents").RequireAuthorization().RequirePermission(Permissions.AppealsRead);
         x.MapGet($"/appeals.{List}", async (string format, GuanjiaDb db, TimeProvider clock, AppealState? state, Channel? channel, ProjectCategory? category,
                 Guid? townId, Guid? villageId, CollectionKind? collection, DateOnly? from, DateOnly? to, string? q, CancellationToken ct) =>

@@ -37,7 +37,7 @@ public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
 [Collection(ApiCollection.Name)]
 public class PdfTests
 {
-    // R-MS-05, R-MS-13, R-MS-14, R-ST-05, R-MS-17: the printable forms, as PDF.
+    // R-MS-05, R-MS-13, R-MS-14, R-ST-05, R-MS-17, R-FD-06: the printable forms, as PDF.
     [LibreOfficeTheory, InlineData(Db.Sqlite)]
     public async Task Each_form_converts_to_pdf_with_libreoffice(Db db)
     {
@@ -101,6 +101,15 @@ public class PdfTests
         await f.OpinionAsync(large.ProjectId, signedOff: true);
         await f.ReviewAsync(large.ProjectId);
 
+        // R-FD-06: the town's finance pays the large project twice and reverses the second payment.
+        var account = await Funds.FundKit.VillageAccountAsync(f);
+        await Funds.FundKit.ReceiveAsync(f.Town, account, "VillageCollective", 6_000_000);
+        var paid = await Funds.FundKit.PayAsync(f.Finance, account, "VillageCollective", 3_600_000, large.ProjectId);
+        var wrong = await Funds.FundKit.PayAsync(f.Finance, account, "VillageCollective", 1_200_000, large.ProjectId);
+        await f.Finance.PostJson($"/api/funds/ledger/{wrong.Str("id")}/reversal", new { reason = "收款账号有误，冲正后重新支付" }, HttpStatusCode.OK);
+        var ledgerYear = paid.GetProperty("year").GetInt32();
+        var town = await Funds.FundKit.TownIdAsync(f);
+
         var (_, _, filing) = await FormTests.RecordedFilingAsync(await StationKit.StartAsync(f.Host.Db), "岗贝社区莞家驿站", "长者助餐及送餐上门服务");
 
         // The plan last: it moves the clock to the December before its year (and signs the flow's people in again).
@@ -117,6 +126,7 @@ public class PdfTests
             new("survey-results", $"{p}/{closed.ProjectId}/documents/survey-results.pdf", f.Town, "满意度测评结果"),
             new("procurement-filing", $"/api/stations/procurement-filings/{filing}/document.pdf", f.Town, "采购备案表"),
             new("annual-plan", $"/api/annual-plans/{plan.Id}/document.pdf", f.Town, "项目实施计划表"),
+            new("disbursement-ledger", $"/api/funds/ledger/document.pdf?year={ledgerYear}&townId={town}", f.Town, "资金发放台账"),
         ];
     }
 

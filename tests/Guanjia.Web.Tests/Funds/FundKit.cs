@@ -69,6 +69,30 @@ internal static class FundKit
         return p.ProjectId;
     }
 
+    /// <summary>A micro-wish through the committee, the town's verification and the joint meeting: payable up to <paramref name="amount"/>.</summary>
+    public static async Task<string> DecidedWishAsync(Flow f, long amount, Func<string, Task>? beforeDecision = null)
+    {
+        var order = await f.HotlineOrderAsync(title: "独居老人需要助行器");
+        await f.AcknowledgeAsync(order.Str("id"));
+        var wishId = (await f.Village.PostJson($"/api/appeals/{order.Str("id")}/committee-decision", new
+        {
+            meetingAt = f.Now, outcome = "MicroWish", note = "个人诉求，报镇街核查", wishKind = "SpecialGroupAid", targetGroup = "Disabled",
+            assistanceType = "LivingAid", projectName = "为独居老人配置助行器", beneficiaryName = "陈大文", beneficiaryIdNumber = "441900198001011234",
+            household = "独居", requestedFen = amount + 100_000,
+        }, HttpStatusCode.OK)).Str("wishId");
+        if (beforeDecision is not null) await beforeDecision(wishId);
+        await f.Town.PostJson($"/api/micro-wishes/{wishId}/verify", new
+        {
+            authentic = true, reasonable = true, budgetSound = true, departments = "东城街道社会事务局、残联", outcome = "Verified",
+        }, HttpStatusCode.OK);
+        await f.Town.PostJson($"/api/micro-wishes/{wishId}/decide", new
+        {
+            decisionBody = "JointMeeting", participants = new[] { "张主任", "李科长" }, route = "Express", amountFen = amount,
+            expressForm = "DirectGrant", assistanceForm = "直接资助购买助行器",
+        }, HttpStatusCode.OK);
+        return wishId;
+    }
+
     public static async Task<IReadOnlyList<JsonElement>> TownsAsync(Flow f)
     {
         var list = new List<JsonElement>();
@@ -132,6 +156,13 @@ internal static class FundKit
                 Assert.All(lines.Where(l => l.AccountId == a.Id).GroupBy(l => l.Source), g => Assert.True(g.Sum(l => l.AmountFen) >= 0,
                     $"{a.Name} is below zero in {g.Key}"));
         }
+        // ADR 0015: each project's and wish's running paid amount is the sum of its Expenditure lines.
+        var spend = accounts.Where(a => a.Kind == AccountKind.Expenditure).Select(a => a.Id).ToHashSet();
+        var paid = lines.Where(l => l.TargetId is not null && spend.Contains(l.AccountId)).GroupBy(l => l.TargetId!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.AmountFen));
+        foreach (var p in await db.MicroProjects.AsNoTracking().Select(p => new { p.Id, p.Number, p.LedgerPaidFen }).ToListAsync())
+            Assert.True(paid.GetValueOrDefault(p.Id) == p.LedgerPaidFen, $"project {p.Number}: ledger_paid_fen {p.LedgerPaidFen}, ledger {paid.GetValueOrDefault(p.Id)}");
+        foreach (var w in await db.MicroWishes.AsNoTracking().Select(w => new { w.Id, w.Number, w.LedgerPaidFen }).ToListAsync())
+            Assert.True(paid.GetValueOrDefault(w.Id) == w.LedgerPaidFen, $"wish {w.Number}: ledger_paid_fen {w.LedgerPaidFen}, ledger {paid.GetValueOrDefault(w.Id)}");
         var entries = await db.LedgerEntries.AsNoTracking().ToListAsync();
         Assert.All(entries, e => Assert.Equal(lines.Where(l => l.EntryId == e.Id && l.AmountFen > 0).Sum(l => l.AmountFen), e.AmountFen));
         Assert.Equal(entries.Count(e => e.ReversesId != null), entries.Where(e => e.ReversesId != null).Select(e => e.ReversesId).Distinct().Count());

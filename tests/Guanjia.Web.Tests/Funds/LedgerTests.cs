@@ -221,6 +221,31 @@ public class LedgerTests
         await AssertLedgerBalancesAsync(f);
     }
 
+    // R-FD-06: two payments to the same project from different accounts, each within its budget but not both: the project's
+    // running paid amount and its version serialise them, so exactly one succeeds and the budget holds.
+    [Theory, BothDatabases]
+    public async Task R_FD_06_payments_racing_for_the_same_budget_do_not_both_succeed(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var village = await VillageAccountAsync(f);
+        var town = await TownAccountAsync(f);
+        var project = await ApprovedProjectAsync(f);
+        const long part = MicroProjects.ClosingPath.Large * 6 / 10;
+        await ReceiveAsync(f.Town, village, "VillageCollective", part);
+        await ReceiveAsync(f.Town, town, "TownMatching", part, matching: true);
+        var other = await f.Host.SignIn("dongcheng.finance");
+        var results = await Task.WhenAll(new[] { (f.Finance, village, "VillageCollective"), (other, town, "TownMatching") }.Select(x =>
+            x.Item1.PostAsJsonAsync("/api/funds/payments", new
+            {
+                accountId = x.Item2, source = x.Item3, amountFen = part, targetKind = "Project", targetId = project,
+            }, TestHost.Json)));
+        var codes = results.Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, codes.Count(c => c == HttpStatusCode.OK));
+        Assert.All(codes.Where(c => c != HttpStatusCode.OK), c => Assert.True(c is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"{c}"));
+        Assert.Equal(part, (await f.Town.GetJson($"/api/funds/projects/{project}/budget")).GetProperty("paidFen").GetInt64());
+        await AssertLedgerBalancesAsync(f);
+    }
+
     // R-FD-06: after any sequence of receipts, transfers, payments and reversals, the ledger balances; refusals change nothing.
     [Theory, BothDatabases]
     public async Task R_FD_06_the_ledger_always_balances_after_random_payments_and_reversals(Db db)
@@ -265,6 +290,7 @@ public class LedgerTests
             }
         }
         Assert.True(ok > 100 && refused > 10, $"ok {ok}, refused {refused}");
+        // Also: each project's running paid amount (ledger_paid_fen, ADR 0015) equals the sum of its ledger lines.
         await AssertLedgerBalancesAsync(f);
         foreach (var p in projects)
         {
@@ -278,28 +304,12 @@ public class LedgerTests
     public async Task R_FD_05_the_wish_fund_pays_a_wish_up_to_its_decided_amount(Db db)
     {
         var f = await Flow.StartAsync(db);
-        var order = await f.HotlineOrderAsync(title: "独居老人需要助行器");
-        await f.AcknowledgeAsync(order.Str("id"));
-        var wishId = (await f.Village.PostJson($"/api/appeals/{order.Str("id")}/committee-decision", new
-        {
-            meetingAt = f.Now, outcome = "MicroWish", note = "个人诉求，报镇街核查", wishKind = "SpecialGroupAid", targetGroup = "Disabled",
-            assistanceType = "LivingAid", projectName = "为独居老人配置助行器", beneficiaryName = "陈大文", beneficiaryIdNumber = "441900198001011234",
-            household = "独居", requestedFen = 300_000,
-        }, HttpStatusCode.OK)).Str("wishId");
         var fund = await TownAccountAsync(f, "TownWishFund");
         var village = await VillageAccountAsync(f);
         await ReceiveAsync(f.Town, fund, "SocialDonation", 300_000);
-        // Not decided yet: no amount to pay against.
-        (await PayAsync(f.Finance, fund, "SocialDonation", 1_000, wishId, HttpStatusCode.BadRequest, "Wish")).ShouldNameField("targetId", "not_payable");
-        await f.Town.PostJson($"/api/micro-wishes/{wishId}/verify", new
-        {
-            authentic = true, reasonable = true, budgetSound = true, departments = "东城街道社会事务局、残联", outcome = "Verified",
-        }, HttpStatusCode.OK);
-        await f.Town.PostJson($"/api/micro-wishes/{wishId}/decide", new
-        {
-            decisionBody = "JointMeeting", participants = new[] { "张主任", "李科长" }, route = "Express", amountFen = 200_000L,
-            expressForm = "DirectGrant", assistanceForm = "直接资助购买助行器",
-        }, HttpStatusCode.OK);
+        var wishId = await DecidedWishAsync(f, 200_000, beforeDecision: async id =>
+            // Not decided yet: no amount to pay against.
+            (await PayAsync(f.Finance, fund, "SocialDonation", 1_000, id, HttpStatusCode.BadRequest, "Wish")).ShouldNameField("targetId", "not_payable"));
         (await PayAsync(f.Finance, village, "SocialDonation", 1_000, wishId, HttpStatusCode.BadRequest, "Wish")).ShouldNameField("accountId", "wrong_account");
         await PayAsync(f.Finance, fund, "SocialDonation", 150_000, wishId, targetKind: "Wish", payee: "陈大文");
         var before = await SnapshotAsync(f);

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN'
 import lifecycleEn from './lifecycle.en-US'
+import claimsEn from './claims.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -88,6 +89,7 @@ const enUS: Messages = {
   notFound: { title: 'Page not found', back: 'Back to the start' },
   forbidden: 'You may not open this page',
   ...lifecycleEn,
+  ...claimsEn,
 }
 
 export default enUS

@@ -10,6 +10,8 @@ export type ClaimantKind = 'Enterprise' | 'SocialOrganization' | 'Donor'
 export const claimantKinds: ClaimantKind[] = ['Enterprise', 'SocialOrganization', 'Donor']
 export const claimItemStates: ClaimItemState[] = ['AwaitingPublication', 'Open', 'Claimed', 'Connected', 'Started', 'Returned']
 export type VerificationPurpose = 'Claim' | 'Survey'
+/** Where the city publishes an item (the publicity platforms, R-PL-07). */
+export const claimPlatforms = ['WeChatAccount', 'Hotline12345Portal', 'CharityFederationWebsite', 'CivilAffairsWebsite', 'CommunityPlatform', 'VillageNoticeBoard', 'IntegrityPlatform'] as const
 
 export interface ClaimItemRow {
   id: string

@@ -5,6 +5,11 @@ const claimsEn: typeof claimsZh = {
     state: { AwaitingPublication: 'Awaiting publication', Open: 'Open for claims', Claimed: 'Claimed', Connected: 'Connected', Started: 'Started', Returned: 'Unclaimed, returned' },
     kind: { Enterprise: 'Enterprise', SocialOrganization: 'Social organisation', Donor: 'Individual donor' },
     subject: { MicroProject: 'Micro-project', MicroWish: 'Micro-wish' },
+    platform: {
+      Hotline12345Portal: '12345 hotline portal', WeChatAccount: 'Guanjia WeChat account', CivilAffairsWebsite: 'Civil affairs bureau website',
+      CommunityPlatform: 'Community public-service platform', VillageNoticeBoard: 'Village notice board', CharityFederationWebsite: 'Charity federation website',
+      IntegrityPlatform: 'Rural integrity disclosure platform',
+    },
     action: { Publish: 'Publish', Connect: 'Connect', Claim: 'Claim', Start: 'Start', ReturnUnclaimed: 'Return' },
   },
   claimBoard: {

@@ -4,6 +4,11 @@ const claimsZh = {
     state: { AwaitingPublication: '待公布', Open: '认领中', Claimed: '已认领', Connected: '已对接', Started: '已启动', Returned: '无人认领已退回' },
     kind: { Enterprise: '爱心企业', SocialOrganization: '社会组织', Donor: '爱心人士' },
     subject: { MicroProject: '微实事项目', MicroWish: '微心愿' },
+    platform: {
+      Hotline12345Portal: '“12345”政府服务热线门户网站', WeChatAccount: '“莞家政务”微信公众号', CivilAffairsWebsite: '东莞市民政局官网',
+      CommunityPlatform: '社区公共服务综合信息平台', VillageNoticeBoard: '村（居）务公开栏', CharityFederationWebsite: '东莞市慈善会官网',
+      IntegrityPlatform: '农村党风廉政信息公开平台',
+    },
     action: { Publish: '公布认领', Connect: '对接', Claim: '认领', Start: '启动', ReturnUnclaimed: '退回' },
   },
   claimBoard: {

@@ -177,3 +177,24 @@ describe('documents and exports', () => {
     expect(fileNameOf(null, 'x')).toBe('x')
   })
 })
+
+describe('the claim page', () => {
+  it('drops a field error as soon as its input changes (the amount typed in 元 clears amountFen)', async () => {
+    const { reactive, toRef, toRefs } = await import('vue')
+    const { useFormErrors } = await import('@/composables/useApiErrors')
+    const { localValidation } = await import('@/api/problem')
+    const form = reactive({ code: '000000', amountYuan: '' })
+    let errs!: ReturnType<typeof useFormErrors>
+    mount(defineComponent({ setup: () => ((errs = useFormErrors(['code', 'amountFen'], reactive({ ...toRefs(form), amountFen: toRef(form, 'amountYuan') }))), () => h('i')) }))
+    errs.take(localValidation([
+      { field: 'code', code: 'wrong', zh: '验证码不正确', en: 'Wrong code' },
+      { field: 'amountFen', code: 'required', zh: '请填写认领金额', en: 'Enter the amount' },
+    ]))
+    expect(errs.errors.value.code).toBe('验证码不正确')
+    form.code = '463109'
+    form.amountYuan = '100'
+    await nextTick()
+    expect(errs.errors.value.code).toBeUndefined()
+    expect(errs.errors.value.amountFen).toBeUndefined()
+  })
+})

@@ -92,8 +92,11 @@ public sealed class ClaimBoardJourneyTests(HostFixture host)
         // A wrong code is the API's field error, shown under the code.
         await form.Locator("#c-code").FillAsync(code == "000000" ? "111111" : "000000");
         await form.Locator("[data-test=claim-submit]").ClickAsync();
-        await Expect(form).ToContainTextAsync("验证码");
+        var codeError = form.Locator(".el-form-item__error").Filter(new() { HasText = "验证码不正确" });
+        await Expect(codeError).ToBeVisibleAsync();
         await form.Locator("#c-code").FillAsync(code);
+        // The message goes as soon as the code is changed.
+        await Expect(codeError).ToHaveCountAsync(0);
         await Screens.SaveAsync(phone, "portal-claim-form", key: true, fullPage: true);
         await form.Locator("[data-test=claim-submit]").ClickAsync();
 

@@ -154,22 +154,37 @@ public sealed class ConsolePagesTests(HostFixture host)
                 Assert.Equal(201, res.Status);
             }
             Assert.Equal(4, villages.Count);
+            // And one in 岗贝社区, for the drill-down into 东城街道 below.
+            var gangbei = places.EnumerateArray().SelectMany(t => t.GetProperty("villages").EnumerateArray()).First(v => v.GetProperty("name").GetString() == "岗贝社区");
+            Assert.Equal(201, (await api.PostAsync("/api/public/appeals", new() { DataObject = new
+            {
+                title = "看板下钻演示诉求", description = "路灯不亮", villageId = gangbei.GetProperty("id").GetString(), phone = "13800009999",
+            } })).Status);
         }
         var page = await host.NewPageAsync(1366, 900);
         await Pages.SignInAsync(page, "city.admin");
-        var probe = await page.Context.APIRequest.GetAsync("/api/reports/overview");
+        var probe = await page.Context.APIRequest.GetAsync("/api/statistics/appeals");
         Assert.Equal(200, probe.Status);
         await page.GotoAsync("/dashboard");
         var charts = page.Locator("[data-test=dashboard-charts]");
-        foreach (var chart in new[] { "chart-channel", "chart-month", "chart-state", "chart-deadlines", "chart-money" })
+        foreach (var chart in new[] { "chart-channel", "chart-month", "chart-state", "chart-deadlines", "chart-money", "chart-satisfaction" })
             await Expect(charts.Locator($"[data-test={chart}]").Locator("canvas, svg").First).ToBeVisibleAsync();
         // ECharts animates its first draw for about a second; the screenshot shows the finished charts.
         await page.WaitForTimeoutAsync(1500);
         await Screens.SaveAsync(page, "dashboard", key: true, fullPage: true);
 
-        // A town picked: the same charts for that town (its money-by-town chart is left out).
-        await Forms.ChooseAsync(page, page.Locator(".dashboard"), "镇街", "东城街道");
+        // The city drills down from its towns to 东城街道: the same charts over that town's villages (from /api/statistics).
+        var areas = page.Locator("[data-test=dashboard-areas]");
+        await areas.Locator("[data-test='drill-东城街道']").ClickAsync();
+        await Expect(areas).ToContainTextAsync("岗贝社区");
+        await Expect(areas.Locator("[data-test^=drill-]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-test=dashboard-up]")).ToBeVisibleAsync();
         await Expect(charts.Locator("[data-test=chart-channel] canvas").First).ToBeVisibleAsync();
-        await Expect(charts.Locator("[data-test=chart-money]")).ToHaveCountAsync(0);
+        await Expect(charts.Locator("[data-test=chart-money] canvas").First).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1500);
+        await Screens.SaveAsync(page, "dashboard-town", key: true, fullPage: true);
+        // And back up to the whole city.
+        await page.Locator("[data-test=dashboard-up]").ClickAsync();
+        await Expect(areas.Locator("[data-test='drill-东城街道']")).ToBeVisibleAsync();
     }
 }

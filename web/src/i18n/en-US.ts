@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN'
 import lifecycleEn from './lifecycle.en-US'
 import servicesEn from './services.en-US'
+import claimsEn from './claims.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -90,6 +91,7 @@ const enUS: Messages = {
   forbidden: 'You may not open this page',
   ...lifecycleEn,
   ...servicesEn,
+  ...claimsEn,
 }
 
 export default enUS

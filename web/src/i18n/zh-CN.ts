@@ -1,6 +1,7 @@
 // 简体中文（默认）。Keys are shared with en-US.ts; the type check keeps the two in step.
 import lifecycleZh from './lifecycle.zh-CN'
 import servicesZh from './services.zh-CN'
+import claimsZh from './claims.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -85,6 +86,7 @@ const zhCN = {
   forbidden: '您没有访问此页面的权限',
   ...lifecycleZh,
   ...servicesZh,
+  ...claimsZh,
 }
 
 export default zhCN

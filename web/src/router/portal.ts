@@ -17,4 +17,8 @@ export const portalRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/Portal/PortalStationsView.vue'),
     meta: { public: true, title: 'portal.stations' },
   },
+  // 莞家直达 claim board and the online satisfaction survey (issue 6)
+  { path: 'claims', name: 'portal-claims', component: () => import('@/views/Portal/PortalClaimBoardView.vue'), meta: { public: true, title: 'claimBoard.title' } },
+  { path: 'claims/:id', name: 'portal-claim', component: () => import('@/views/Portal/PortalClaimItemView.vue'), meta: { public: true, title: 'claimBoard.title' } },
+  { path: 'surveys/:number', name: 'portal-survey', component: () => import('@/views/Portal/PortalSurveyView.vue'), meta: { public: true, title: 'onlineSurvey.title' } },
 ]

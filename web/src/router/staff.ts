@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { Calendar, Collection, Guide, Present, Reading, School, ChatLineSquare, DataAnalysis, Document, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
 import { Perm } from '@/utils/permissions'
+import { Wallet } from '@element-plus/icons-vue'
 
 /** The staff console: signed in; each page names the permission it needs (the API enforces it too). */
 export const staffRoutes: RouteRecordRaw[] = [
@@ -124,4 +125,8 @@ export const staffRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/Programme/ProgrammeRulesView.vue'),
     meta: { title: 'lifecycleMenu.rules', menu: { icon: Operation, group: 'admin', order: 16 } },
   },
+  // 莞家直达 and funds (issue 6)
+  { path: 'claim-items', name: 'claim-items', component: () => import('@/views/Claims/ClaimItemListView.vue'), meta: { title: 'claimConsole.menu', perm: Perm.AppealsRead, menu: { icon: Present, order: 7 } } },
+  { path: 'claim-items/:id', name: 'claim-item', component: () => import('@/views/Claims/ClaimItemDetailView.vue'), meta: { title: 'claimConsole.menu', perm: Perm.AppealsRead, activeMenu: 'claim-items' } },
+  { path: 'funds', name: 'funds', component: () => import('@/views/Funds/FundsView.vue'), meta: { title: 'funds.menu', perm: 'funds.read', menu: { icon: Wallet, order: 8 } } },
 ]

@@ -1,0 +1,38 @@
+using Guanjia.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Guanjia.E2E.Tests.Funds;
+
+/// <summary>The console's 资金 page on the demo funds (last year's receipts, allocations and matching, issue 5).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FundsPagesTests(HostFixture host)
+{
+    [BrowserFact]
+    public async Task The_city_reads_accounts_and_ledger_and_previews_an_allocation()
+    {
+        var page = await host.NewPageAsync(1366, 900);
+        await Pages.SignInAsync(page, "city.admin");
+        await page.Locator("[data-test=menu-funds]").ClickAsync();
+        await page.WaitForURLAsync("**/funds");
+        var accounts = page.Locator("[data-test=fund-accounts]");
+        await Expect(accounts).ToContainTextAsync("东城街道");
+        await Expect(accounts).ToContainTextAsync("市财政");
+        await Screens.SaveAsync(page, "funds-accounts", key: true);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "资金台账" }).ClickAsync();
+        await Expect(page.Locator("[data-test=fund-ledger]")).ToContainTextAsync("分配");
+
+        var last = (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "资金分配" }).ClickAsync();
+        var form = page.Locator("[data-test=allocation-form]");
+        await form.Locator(".el-input-number input").First.FillAsync(last);
+        await form.Locator(".el-input-number input").First.PressAsync("Tab");
+        await Forms.FillAsync(form, "分配总额（元）", "10000000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "试算" }).ClickAsync();
+        var table = page.Locator("[data-test=allocation-table]");
+        await Expect(table).ToContainTextAsync("东城街道");
+        await Expect(table).ToContainTextAsync("合计");
+        await Screens.SaveAsync(page, "funds-allocation-preview", key: true, fullPage: true);
+    }
+}

@@ -1,5 +1,6 @@
 using Guanjia.App.Common;
 using Guanjia.App.Deadlines;
+using Guanjia.App.Feedback;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Appeals;
 using Guanjia.Domain.Claims;
@@ -90,6 +91,20 @@ public static class ClaimBoard
         if (version is { } v && v != item.Version)
             throw new Conflict("认领项目已被他人处理，请刷新后重试", "The item was changed by someone else; reload and try again");
         return (item, row);
+    }
+
+    /// <summary>R-RT-03: the claim result goes back to whoever proposed the item, naming every claimant as the public sees them.</summary>
+    public static async Task TellProposerAsync(GuanjiaDb db, FeedbackWriter feedback, ClaimItem item, Claimant? unsaved, CancellationToken ct)
+    {
+        var appeal = await db.Appeals.IgnoreQueryFilters().SingleAsync(a => a.Id == item.AppealId, ct);
+        var saved = await db.Claims.Where(c => c.ItemId == item.Id).Join(db.Claimants, c => c.ClaimantId, x => x.Id, (c, x) => new { x.Kind, x.Name })
+            .ToListAsync(ct);
+        var names = saved.Select(x => Claimant.PublicName(x.Kind, x.Name));
+        if (unsaved is not null) names = names.Append(Claimant.PublicName(unsaved.Kind, unsaved.Name));
+        await feedback.AddAsync(db, appeal, Domain.Feedback.FeedbackKind.ClaimResult, new Dictionary<string, string?>
+        {
+            ["projectName"] = item.Title, ["claimant"] = string.Join("、", names.Distinct()),
+        }, ct);
     }
 
     /// <summary>Who claimed a subject, as the public may read it; null when nobody has.</summary>

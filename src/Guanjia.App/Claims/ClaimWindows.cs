@@ -41,18 +41,12 @@ public sealed class ClaimWindows(ProjectServices s)
     private async Task CloseAsync(GuanjiaDb db, ClaimItem item, DateTimeOffset now, CancellationToken ct)
     {
         var rules = await s.Rules.GetAsync(db, item.RulesVersion, ct);
-        var appeal = await db.Appeals.IgnoreQueryFilters().SingleAsync(a => a.Id == item.AppealId, ct);
         if (item.ClaimedFen > 0)
         {
             item.State = ClaimItemState.Claimed;
             item.ClaimedAt = now;
             await s.Deadlines.StartAsync(db, rules, Obligations.DirectStart, ClaimBoard.Subject(item), item.TownId, now, rules.DirectStartAfterClaim, ct);
-            var names = await db.Claims.Where(c => c.ItemId == item.Id).Join(db.Claimants, c => c.ClaimantId, x => x.Id, (c, x) => new { x.Kind, x.Name })
-                .ToListAsync(ct);
-            await s.Feedback.AddAsync(db, appeal, FeedbackKind.ClaimResult, new Dictionary<string, string?>
-            {
-                ["projectName"] = item.Title, ["claimant"] = string.Join("、", names.Select(n => Claimant.PublicName(n.Kind, n.Name)).Distinct()),
-            }, ct);
+            await ClaimBoard.TellProposerAsync(db, s.Feedback, item, null, ct);
             return;
         }
         item.State = ClaimItemState.Returned;
@@ -75,6 +69,7 @@ public sealed class ClaimWindows(ProjectServices s)
             w.ExpressForm = ExpressForm.DirectGrant;
             await s.Deadlines.StartAsync(db, rules, Obligations.WishExpressHandling, ClaimBoard.Subject(item), w.TownId, now, rules.WishExpressHandling, ct);
         }
+        var appeal = await db.Appeals.IgnoreQueryFilters().SingleAsync(a => a.Id == item.AppealId, ct);
         await s.Feedback.AddAsync(db, appeal, FeedbackKind.ClaimReturned, new Dictionary<string, string?> { ["projectName"] = item.Title }, ct);
     }
 }

@@ -84,22 +84,9 @@ public static class SubmitClaim
             item.ClaimedAt = now;
             var rules = await s.Rules.GetAsync(db, item.RulesVersion, ct);
             await s.Deadlines.StartAsync(db, rules, Obligations.DirectStart, ClaimBoard.Subject(item), item.TownId, now, rules.DirectStartAfterClaim, ct);
-            await TellProposerAsync(db, s, item, claimant, ct);
+            await ClaimBoard.TellProposerAsync(db, s.Feedback, item, claimant, ct);
         }
         await db.Audit("SubmitClaim", $"{Claimant.PublicName(claimant.Kind, claimant.Name)} {claim.AmountFen}").SaveChangesAsync(ct);
         return new Receipt(claim.Id, item.Number, claim.AmountFen, item.RemainingFen, item.State);
-    }
-
-    /// <summary>R-RT-03: the claim result goes back to whoever proposed the item.</summary>
-    private static async Task TellProposerAsync(GuanjiaDb db, ProjectServices s, ClaimItem item, Claimant last, CancellationToken ct)
-    {
-        var appeal = await db.Appeals.IgnoreQueryFilters().SingleAsync(a => a.Id == item.AppealId, ct);
-        var earlier = await db.Claims.Where(c => c.ItemId == item.Id).Join(db.Claimants, c => c.ClaimantId, x => x.Id, (c, x) => new { x.Kind, x.Name })
-            .ToListAsync(ct);
-        var names = earlier.Select(x => Claimant.PublicName(x.Kind, x.Name)).Append(Claimant.PublicName(last.Kind, last.Name)).Distinct();
-        await s.Feedback.AddAsync(db, appeal, FeedbackKind.ClaimResult, new Dictionary<string, string?>
-        {
-            ["projectName"] = item.Title, ["claimant"] = string.Join("、", names),
-        }, ct);
     }
 }

@@ -14,17 +14,22 @@ public static class RecordSurveyResponse
         SatisfactionLevel? Overall, SatisfactionLevel? Quality, SatisfactionLevel? Effect, SatisfactionLevel? Attitude,
         SatisfactionLevel? Efficiency, SatisfactionLevel? Closeness, SatisfactionLevel? Openness, string? Suggestion, string? Signature);
 
+    /// <summary>Each of the seven aspects needs one of the five levels, in the questionnaire's order.</summary>
+    internal static Check Aspects(Check c, params SatisfactionLevel?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            c.When(values[i] is null || !Enum.IsDefined(values[i]!.Value), SurveyResponse.Aspects[i], "required",
+                "每一项评价都须选择（非常满意/满意/基本满意/不满意/非常不满意）", "Every aspect needs one of the five levels");
+        return c;
+    }
+
     public static async Task<SurveyResult> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, string? idempotencyKey, CancellationToken ct)
     {
         var hash = Common.Idempotency.Hash(new { id, r });
         if (await Common.Idempotency.FindAsync(db, idempotencyKey, "RecordSurveyResponse", hash, ct) is not null)
             return await ProjectQueries.SurveyAsync(db, s, id, ct);
         var (p, _) = await ProjectSteps.LoadForAsync(db, id, "RecordSurveyResponse", null, ct);
-        var values = new[] { r.Overall, r.Quality, r.Effect, r.Attitude, r.Efficiency, r.Closeness, r.Openness };
-        var c = new Check();
-        for (var i = 0; i < values.Length; i++)
-            c.When(values[i] is null || !Enum.IsDefined(values[i]!.Value), SurveyResponse.Aspects[i], "required",
-                "每一项评价都须选择（非常满意/满意/基本满意/不满意/非常不满意）", "Every aspect needs one of the five levels");
+        var c = Aspects(new Check(), r.Overall, r.Quality, r.Effect, r.Attitude, r.Efficiency, r.Closeness, r.Openness);
         c.MaxLength("suggestion", r.Suggestion, 2000, "意见建议", "Suggestion").MaxLength("signature", r.Signature, 50, "签名", "Signature").ThrowIfFailed();
         var response = new SurveyResponse
         {

@@ -45,11 +45,7 @@ public static class SubmitOnlineSurvey
     {
         var p = await FindAsync(db, number, ct);
         if (!IsOpen(p)) throw new Conflict("该项目当前未开展满意度测评", "The project's satisfaction survey is not open");
-        var values = new[] { r.Overall, r.Quality, r.Effect, r.Attitude, r.Efficiency, r.Closeness, r.Openness };
-        var c = new Check();
-        for (var i = 0; i < values.Length; i++)
-            c.When(values[i] is null || !Enum.IsDefined(values[i]!.Value), SurveyResponse.Aspects[i], "required",
-                "每一项评价都须选择（非常满意/满意/基本满意/不满意/非常不满意）", "Every aspect needs one of the five levels");
+        var c = RecordSurveyResponse.Aspects(new Check(), r.Overall, r.Quality, r.Effect, r.Attitude, r.Efficiency, r.Closeness, r.Openness);
         c.MaxLength("suggestion", r.Suggestion, 2000, "意见建议", "Suggestion").MobilePhone("phone", r.Phone)
             .Required("code", r.Code, "短信验证码", "Verification code").ThrowIfFailed();
         var key = ContactVerifications.PhoneHash(r.Phone!);

@@ -19,7 +19,8 @@ public sealed record AppealDetail(
     Guid VillageId, string VillageName, Guid TownId, string TownName, AppealState State, DateTimeOffset ReceivedAt,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? DecidedAt, CommitteeOutcome? Outcome, string? DecisionNote, string? PolicyDepartment,
     string? PolicyContact, Guid? MicroProjectId, int RulesVersion, int Version, IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<MessageView> Messages, IReadOnlyList<string> AllowedActions, Guid? MicroWishId = null);
+    IReadOnlyList<MessageView> Messages, IReadOnlyList<string> AllowedActions, Guid? MicroWishId = null,
+    IReadOnlyList<MicroProjects.AttachmentView>? Photos = null);
 
 public sealed record AppealRow(Guid Id, string TrackingNumber, Channel Channel, string Title, ProjectCategory? Category, AppealState State,
     Guid VillageId, string? VillageName, DateTimeOffset ReceivedAt, Guid? MicroProjectId);
@@ -42,6 +43,8 @@ public static class AppealQueries
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == a.Id).OrderBy(d => d.StartsAt).ToListAsync(ct);
         var messages = await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == a.Id)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct); // ids are version-7: creation order within one instant
+        var photos = await db.Attachments.AsNoTracking().Where(x => x.OwnerType == "Appeal" && x.OwnerId == a.Id).OrderBy(x => x.UploadedAt)
+            .ThenBy(x => x.Id).ToListAsync(ct);
         var clear = SeesContacts(db.Actor);
         var allowed = AppealWorkflow.Steps.Where(st => st.From == a.State && db.Actor.Has(st.Permission)).Select(st => st.Action).ToList();
         return new AppealDetail(a.Id, a.TrackingNumber, a.Channel, Channels.Zh(a.Channel), a.ExternalRef, a.Collection, a.CollectionYear,
@@ -49,7 +52,8 @@ public static class AppealQueries
             clear ? a.AppellantPhone : Masking.Phone(a.AppellantPhone), a.VillageId, names.GetValueOrDefault(a.VillageId, ""), a.TownId,
             names.GetValueOrDefault(a.TownId, ""), a.State, a.ReceivedAt, a.AcknowledgedAt, a.DecidedAt, a.Outcome, a.DecisionNote,
             a.PolicyDepartment, a.PolicyContact, a.MicroProjectId, a.RulesVersion, a.Version,
-            await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), messages.Select(ToView).ToList(), allowed, a.MicroWishId);
+            await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), messages.Select(ToView).ToList(), allowed, a.MicroWishId,
+            photos.Select(MicroProjects.ProjectQueries.ToView).ToList());
     }
 
     internal static MessageView ToView(AppealMessage m) =>

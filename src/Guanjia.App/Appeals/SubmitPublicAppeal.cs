@@ -1,6 +1,8 @@
+using Guanjia.App.Attachments;
 using Guanjia.App.Common;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Appeals;
+using Guanjia.Domain.Attachments;
 using Guanjia.Domain.Common;
 using Guanjia.Domain.MicroProjects;
 using Guanjia.Domain.Organizations;
@@ -26,7 +28,15 @@ public static class SubmitPublicAppeal
     public static readonly Actor Portal = new(ActorKind.Integration, null, "public-portal", null, null, "/",
         new HashSet<string>(StringComparer.Ordinal) { Domain.Accounts.Permissions.AppealsCreate }, false);
 
-    public static async Task<PublicReceipt> HandleAsync(GuanjiaDb db, AppealServices s, Request r, CancellationToken ct)
+    /// <summary>Photos a resident may add: pictures only, a handful, each within the attachment size limit.</summary>
+    public const int MaxPhotos = 6;
+
+    public static Task<PublicReceipt> HandleAsync(GuanjiaDb db, AppealServices s, Request r, CancellationToken ct) =>
+        HandleAsync(db, s, r, [], null, ct);
+
+    /// <summary>The appeal and its photos are saved together or not at all.</summary>
+    public static async Task<PublicReceipt> HandleAsync(GuanjiaDb db, AppealServices s, Request r, IReadOnlyList<UploadAttachment.Request> photos,
+        AttachmentLimits? limits, CancellationToken ct)
     {
         var phone = AppealSupport.NormalizePhone(r.Phone);
         new Check()
@@ -39,13 +49,23 @@ public static class SubmitPublicAppeal
             .MaxLength("name", r.Name, 50, "姓名", "Name")
             .Required("phone", phone, "手机号码", "Phone")
             .CheckPhone("phone", phone)
+            .When(photos.Count > MaxPhotos, "photos", "too_many", $"最多上传{MaxPhotos}张照片", $"At most {MaxPhotos} photos")
+            .When(photos.Any(x => !IsPicture(x.FileName)), "photos", "type_not_allowed", "照片只能是 JPG、PNG 或 WEBP 图片",
+                "Photos must be JPG, PNG or WEBP images")
             .ThrowIfFailed();
         var (village, town) = await AppealSupport.VillageAsync(db, r.VillageId, null, ct);
         var appeal = await CreateAppeal.NewAppealAsync(db, s, village, town, Channel.WeChatAccount, null, r.Title!, r.Description!, r.Category,
             r.Address, r.Name, phone, CollectionKind.Daily, ct);
+        // Metadata is dropped on the way in: a phone's photo carries the GPS position of the resident's home.
+        for (var i = 0; i < photos.Count; i++)
+            await UploadAttachment.AddAsync(db, s.Clock, limits!, "Appeal", appeal.Id, appeal.ScopePath, photos[i] with { Kind = AttachmentKind.Photo },
+                $"photos[{i}]", ct, ImageMetadata.Strip);
         await db.Audit("SubmitPublicAppeal").SaveChangesAsync(ct);
         return new PublicReceipt(appeal.TrackingNumber, appeal.ReceivedAt, village.Name, town.Name);
     }
+
+    private static bool IsPicture(string? fileName) =>
+        AttachmentRules.Types.TryGetValue(Path.GetExtension(fileName ?? ""), out var type) && ImageMetadata.ImageTypes.Contains(type);
 
     /// <summary>Towns and their villages, names only, for the portal's place picker.</summary>
     public static async Task<IReadOnlyList<PublicPlace>> PlacesAsync(GuanjiaDb db, CancellationToken ct)

@@ -39,31 +39,44 @@ public static class UploadAttachment
     public static async Task<Attachment> StoreAsync(GuanjiaDb db, TimeProvider clock, AttachmentLimits limits, string ownerType, Guid ownerId,
         string scopePath, Request r, CancellationToken ct)
     {
+        var a = await AddAsync(db, clock, limits, ownerType, ownerId, scopePath, r, "file", ct);
+        await db.Audit("UploadAttachment").SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>
+    /// The checks and the rows of <see cref="StoreAsync"/> without saving, for a use case that saves the file in
+    /// the same transaction as its owner; <paramref name="field"/> names the file in any error.
+    /// </summary>
+    public static async Task<Attachment> AddAsync(GuanjiaDb db, TimeProvider clock, AttachmentLimits limits, string ownerType, Guid ownerId,
+        string scopePath, Request r, string field, CancellationToken ct, Func<string, byte[], byte[]>? transform = null)
+    {
         var ext = Path.GetExtension(r.FileName ?? "");
         new Check()
             .When(r.Kind is null || !Enum.IsDefined(r.Kind.Value), "kind", "required", "请选择材料类型", "kind is required")
-            .Required("file", r.FileName, "文件", "File")
-            .MaxLength("file", r.FileName, 200, "文件名", "File name")
-            .When(r.Length == 0, "file", "empty", "文件为空", "The file is empty")
-            .When(r.Length > limits.MaxBytes, "file", "too_large", $"文件不能超过{limits.MaxBytes / 1024 / 1024}MB", $"The file must be at most {limits.MaxBytes / 1024 / 1024} MB")
-            .When(r.FileName is not null && !AttachmentRules.Types.ContainsKey(ext), "file", "type_not_allowed",
+            .Required(field, r.FileName, "文件", "File")
+            .MaxLength(field, r.FileName, 200, "文件名", "File name")
+            .When(r.Length == 0, field, "empty", "文件为空", "The file is empty")
+            .When(r.Length > limits.MaxBytes, field, "too_large", $"文件不能超过{limits.MaxBytes / 1024 / 1024}MB", $"The file must be at most {limits.MaxBytes / 1024 / 1024} MB")
+            .When(r.FileName is not null && !AttachmentRules.Types.ContainsKey(ext), field, "type_not_allowed",
                 "只能上传 PDF、图片（JPG/PNG/WEBP）、Word 或 Excel 文件", "Only PDF, images (JPG/PNG/WEBP), Word or Excel files are accepted")
             .ThrowIfFailed();
         using var buffer = new MemoryStream();
         await r.Content.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        new Check().When(!AttachmentRules.LooksLike(ext, bytes.AsSpan(0, Math.Min(16, bytes.Length))), "file", "content_mismatch",
+        new Check().When(!AttachmentRules.LooksLike(ext, bytes.AsSpan(0, Math.Min(16, bytes.Length))), field, "content_mismatch",
             "文件内容与扩展名不符", "The file's content does not match its extension").ThrowIfFailed();
+        var contentType = AttachmentRules.Types[ext];
+        if (transform is not null) bytes = transform(contentType, bytes);
         var a = new Attachment
         {
             Id = Guid.CreateVersion7(), OwnerType = ownerType, OwnerId = ownerId, ScopePath = scopePath, Kind = r.Kind!.Value,
-            FileName = Path.GetFileName(r.FileName!), ContentType = AttachmentRules.Types[ext], Size = bytes.Length,
+            FileName = Path.GetFileName(r.FileName!), ContentType = contentType, Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = clock.GetUtcNow(), UploadedById = db.Actor.Id,
             UploadedByName = db.Actor.Name,
         };
         db.Attachments.Add(a);
         db.AttachmentContents.Add(new AttachmentContent { Id = a.Id, Bytes = bytes });
-        await db.Audit("UploadAttachment").SaveChangesAsync(ct);
         return a;
     }
 

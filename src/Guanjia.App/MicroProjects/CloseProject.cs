@@ -51,7 +51,18 @@ public static class CloseProject
                 ["budgetFen"] = p.BudgetFen, ["actualProgrammeFen"] = p.ActualProgrammeFen, ["actualVillageFen"] = p.ActualVillageFen,
                 ["actualSocialFen"] = p.ActualSocialFen, ["completedAt"] = p.CompletedAt, ["implementingBody"] = p.ImplementingBody,
                 ["surveyResponses"] = summary.Responses, ["satisfactionRate"] = summary.SatisfactionRate, ["score"] = summary.Score,
+                ["photoIds"] = OutcomePhotos(p.CompletionFormJson),
             }, PublicNotice.LinkedPlatforms, now, null), now, personal);
         await s.Feedback.AddAsync(db, appeal, FeedbackKind.Result, new Dictionary<string, string?> { ["projectName"] = p.Name, ["town"] = town, ["village"] = village }, ct);
+    }
+
+    /// <summary>The completion form's outcome photos are the ones shown with the published result.</summary>
+    private static List<Guid> OutcomePhotos(string? completionFormJson)
+    {
+        if (completionFormJson is null) return [];
+        using var doc = JsonDocument.Parse(completionFormJson);
+        return doc.RootElement.TryGetProperty("OutcomePhotoIds", out var ids) && ids.ValueKind == JsonValueKind.Array
+            ? ids.EnumerateArray().Select(x => x.GetGuid()).ToList()
+            : [];
     }
 }

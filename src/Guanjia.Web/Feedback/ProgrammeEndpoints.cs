@@ -30,16 +30,20 @@ public static class ProgrammeEndpoints
 
         // The public portal: no account. Rate-limited so numbers cannot be probed.
         var pub = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        pub.MapPost("/appeals", async (SubmitPublicAppeal.Request body, IServiceProvider sp, AppealServices s, CancellationToken ct) =>
+        pub.MapPost("/appeals", async (HttpRequest http, IServiceProvider sp, AppealServices s, Guanjia.App.Attachments.AttachmentLimits limits,
+                CancellationToken ct) =>
             {
+                var (body, photos) = await Guanjia.Web.Appeals.PortalAppealRequest.ReadAsync(http, ct);
                 await using var scope = sp.CreateAsyncScope();
                 var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(scope.ServiceProvider, new Guanjia.App.Common.FixedActor(SubmitPublicAppeal.Portal));
-                var receipt = await SubmitPublicAppeal.HandleAsync(db, s, body, ct);
+                var receipt = await SubmitPublicAppeal.HandleAsync(db, s, body, photos, limits, ct);
                 return TypedResults.Created($"/api/public/tracking?number={receipt.TrackingNumber}", receipt);
             })
             // Anonymous: no cookie, so no antiforgery token to check; the rate limit guards it.
             .DisableAntiforgery()
-            .WithSummary("A resident raises an appeal on the portal (莞家政务 self-service); answers the tracking number");
+            .Accepts<SubmitPublicAppeal.Request>("application/json", "multipart/form-data")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64L * 1024 * 1024))
+            .WithSummary("A resident raises an appeal on the portal (莞家政务 self-service), optionally with photos; answers the tracking number");
         pub.MapGet("/places", (GuanjiaDb db, CancellationToken ct) => SubmitPublicAppeal.PlacesAsync(db, ct))
             .WithSummary("Towns and their villages/communities, names only, for choosing where an appeal is");
         pub.MapGet("/tracking", (string? number, string? phoneLast4, GuanjiaDb db, CancellationToken ct) =>
@@ -47,5 +51,12 @@ public static class ProgrammeEndpoints
         pub.MapGet("/notices", (GuanjiaDb db, TimeProvider clock, NoticeKind? kind, Guid? townId, bool currentOnly = false, int page = 1, int pageSize = 20,
             CancellationToken ct = default) => NoticeQueries.ListAsync(db, clock, kind, townId, currentOnly, page, pageSize, ct))
             .WithSummary("Publicity notices and results, masked at publication (R-MS-11, R-MS-15, R-PL-07)");
+        pub.MapGet("/notices/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, GuanjiaDb db, HttpResponse response, CancellationToken ct) =>
+            {
+                var (type, bytes) = await NoticeQueries.PhotoAsync(db, id, photoId, ct);
+                response.Headers.CacheControl = "public, max-age=86400";
+                return TypedResults.File(bytes, type);
+            })
+            .WithSummary("A photo published with a result notice, without its camera metadata (R-MS-15, R-PL-07)");
     }
 }

@@ -75,7 +75,7 @@ public static class DemoSamples
             return r.ProjectId!.Value;
         }
 
-        async Task<ProjectDetail> Consult(Guid id, long budgetFen, string content, string name, Route route = Route.Express)
+        async Task<ProjectDetail> Consult(Guid id, long budgetFen, string content, string name, Route route = Route.Express, bool opinion = true)
         {
             var db = As("dongcheng.village");
             await using var minutes = new MemoryStream(Pdf);
@@ -90,6 +90,7 @@ public static class DemoSamples
             var v2 = (await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct)).Version;
             await FileRegistration.HandleAsync(As("dongcheng.village"), p, id, new FileRegistration.Request(name, ProjectSubType.PublicFacilities, null,
                 ProposalSource.Residents, "岗贝社区", "王干事（演示）", "社区专职工作人员", "0769-00000000", null, v2), ct);
+            if (!opinion) return await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct);
             return await RecordDepartmentOpinion.HandleAsync(As("dongcheng.finance"), p, id,
                 new RecordDepartmentOpinion.Request("预算安排合理，同意（演示）", true, true), ct);
         }
@@ -129,6 +130,43 @@ public static class DemoSamples
         await StartImplementation.HandleAsync(As("dongcheng.village"), p, works, new StartImplementation.Request(null, "施工单位进场（演示）", null,
             published.Version), ct);
         await ReportProgress.HandleAsync(As("dongcheng.village"), p, works, new ReportProgress.Request("已完成路灯基座施工（演示）", 40, null), null, ct);
+
+        // A small project finished two weeks ago: its result, with the outcome photo, is on the public board.
+        Back(TimeSpan.FromDays(45));
+        var done = await Project("dongcheng.village", dcVillage, "小游园增设晾衣架和路灯（演示）", "小游园晚上太暗，居民没有地方晾晒衣物。", "13900000016");
+        var small = await Consult(done, 3_000_000, "小游园增设公共晾衣架4组、太阳能路灯2盏", "小游园增设晾衣架和路灯（演示）", opinion: false);
+        var day0 = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
+        small = await PublishProject.HandleAsync(As("dongcheng.village"), p, done, new PublishProject.Request(day0, day0.AddDays(6), null, small.Version), ct);
+        Back(TimeSpan.FromDays(36));
+        small = await StartImplementation.HandleAsync(As("dongcheng.village"), p, done, new StartImplementation.Request(null, "施工单位进场（演示）", null,
+            small.Version), ct);
+        Back(TimeSpan.FromDays(15));
+        small = await CompleteProject.HandleAsync(As("dongcheng.village"), p, done, new CompleteProject.Request(clock.GetUtcNow(), "完工（演示）", null,
+            small.Version), ct);
+        async Task<Guid> Upload(AttachmentKind kind, string name, byte[] bytes)
+        {
+            await using var file = new MemoryStream(bytes);
+            return (await UploadAttachment.ToProjectAsync(As("dongcheng.village"), clock, limits, done,
+                new UploadAttachment.Request(kind, name, null, bytes.Length, file), ct)).Id;
+        }
+        var photo = await Upload(AttachmentKind.Photo, "完工照片（演示）.png", DemoPicture.StreetLamp());
+        await Upload(AttachmentKind.StampedRegistrationForm, "登记备案表盖章件（演示）.pdf", Pdf);
+        await Upload(AttachmentKind.Contract, "施工合同（演示）.pdf", Pdf);
+        await Upload(AttachmentKind.Invoice, "发票（演示）.pdf", Pdf);
+        SatisfactionLevel[] levels = [SatisfactionLevel.VerySatisfied, SatisfactionLevel.VerySatisfied, SatisfactionLevel.Satisfied, SatisfactionLevel.Satisfied,
+            SatisfactionLevel.FairlySatisfied];
+        for (var i = 0; i < 30; i++)
+        {
+            var l = levels[i % levels.Length];
+            await RecordSurveyResponse.HandleAsync(As("dongcheng.village"), p, done, new RecordSurveyResponse.Request(l, l, l, l, l, l, l,
+                i % 6 == 0 ? "希望定期检修路灯（演示）" : null, null), $"demo-survey-{i}", ct);
+        }
+        var periodTo = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
+        await FileCompletion.HandleAsync(As("dongcheng.village"), p, done, new FileCompletion.Request(periodTo.AddDays(-20), periodTo, "小游园周边居民",
+            300, new FileCompletion.Money(2_800_000, 200_000, 0), new FileCompletion.Money(2_650_000, 200_000, 0),
+            new FileCompletion.Works("安装公共晾衣架4组、太阳能路灯2盏", "组/盏", 6, 6), null, [photo], false, null,
+            (await ProjectQueries.GetAsync(As("dongcheng.village"), p, done, ct)).Version), ct);
+        Back(TimeSpan.Zero);
 
         // 莞家直达: a larger project the town confirmed, published by the city on the claim board.
         var direct = await Project("dongcheng.village", dcVillage, "社区长者活动中心适老化改造（演示）", "活动中心地面湿滑、缺少扶手，长者活动不安全。",

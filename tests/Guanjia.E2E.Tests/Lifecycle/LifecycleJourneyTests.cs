@@ -30,6 +30,13 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Forms.FillAsync(form, "详细地址（可不填）", "新风路12号");
         await Forms.FillAsync(form, "您的称呼（可不填）", "陈阿姨");
         await Forms.FillAsync(form, "手机号码", "13800138123");
+        // A photo of the dark lane, from the phone's gallery: previewed before it is sent.
+        await phone.Locator("[data-test=photo-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "巷口.png", MimeType = "image/png", Buffer = await Pictures.DarkLaneAsync(phone),
+        });
+        await Expect(form.Locator(".thumb img")).ToHaveCountAsync(1);
+        await Expect(form.Locator("[data-test=photo-add]")).ToContainTextAsync("1/6");
         Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the form scrolls sideways at 390 px");
         await Screens.SaveAsync(phone, "portal-submit-form", key: true);
         // The phone is required (it is how the resident tracks the appeal): said under the input, nothing sent.
@@ -64,6 +71,11 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Expect(village.Locator("[data-test=appeal-head]")).ToContainTextAsync(Title);
         // Village staff handle the case: the contact is in clear.
         await Expect(village.Locator("[data-test=appeal-contact]")).ToContainTextAsync("13800138123");
+        // The resident's photo came with the appeal, and it is a picture the browser can draw.
+        var photo = village.Locator("[data-test=appeal-photos] img");
+        await Expect(photo).ToHaveCountAsync(1);
+        await Expect(photo).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the appeal's photo does not load");
 
         await village.Locator("[data-test=action-Acknowledge]").ClickAsync();
         await Forms.Dialog(village, "接收诉求").Locator("[data-test=step-submit]").ClickAsync();

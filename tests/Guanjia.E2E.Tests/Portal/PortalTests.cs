@@ -49,4 +49,24 @@ public sealed class PortalTests(HostFixture host)
         await page.WaitForURLAsync("**/admin/users");
         await Expect(page.Locator("[data-test=users-table]")).ToContainTextAsync("dongcheng.village");
     }
+
+    [BrowserFact]
+    public async Task The_public_board_shows_a_finished_projects_result_with_its_outcome_photo()
+    {
+        // The demo's small project closed two weeks ago (R-MS-15): its result notice carries the completion form's photo.
+        var page = await host.NewPageAsync(390, 844, mobile: true);
+        await page.GotoAsync("/portal/publicity");
+        await page.GetByText("办理结果", new() { Exact = true }).ClickAsync();
+        var notice = page.Locator("[data-test=notice]").Filter(new() { HasText = "小游园增设晾衣架和路灯" });
+        await Expect(notice).ToContainTextAsync("满意率");
+        var photo = notice.Locator("[data-test=notice-photos] img");
+        await Expect(photo).ToHaveCountAsync(1);
+        await photo.ScrollIntoViewIfNeededAsync();
+        await Expect(photo).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await photo.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the outcome photo does not load");
+        await Screens.SaveAsync(page, "portal-results", key: true);
+        // Tapping it opens the larger view.
+        await photo.ClickAsync();
+        await Expect(page.Locator(".el-image-viewer__wrapper")).ToBeVisibleAsync();
+    }
 }

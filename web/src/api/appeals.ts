@@ -1,6 +1,6 @@
 import { http, type Paged } from './http'
 import type { DeadlineView } from './deadlines'
-import type { ProjectCategory } from './projects'
+import type { AttachmentView, ProjectCategory } from './projects'
 
 // Appeals (诉求): src/Guanjia.App/Appeals/*.cs, /api/appeals.
 
@@ -102,6 +102,8 @@ export interface AppealDetail {
   microProjectId: string | null
   /** Set when the committee made the appeal a micro-wish. */
   microWishId?: string | null
+  /** Photos the resident added on the portal (metadata removed on the way in). */
+  photos?: AttachmentView[] | null
   rulesVersion: number
   version: number
   deadlines: DeadlineView[]

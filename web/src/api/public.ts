@@ -1,3 +1,4 @@
+import { appealFormData } from '@/utils/photos'
 import { http, type Paged } from './http'
 import type { FeedbackKind } from './appeals'
 import type { ProjectCategory } from './projects'
@@ -74,6 +75,8 @@ export interface NoticeBody {
   surveyResponses?: number
   satisfactionRate?: number
   score?: number
+  /** Outcome photos published with a result (R-MS-15). */
+  photoIds?: string[]
 }
 
 export interface NoticeView {
@@ -101,6 +104,10 @@ export interface NoticeFilter {
 export const publicApi = {
   places: () => http.get<PublicPlace[]>('/api/public/places'),
   submit: (body: PublicAppeal) => http.post<PublicReceipt>('/api/public/appeals', body),
+  /** The appeal and its photos in one request: saved together or not at all. */
+  submitWithPhotos: (body: PublicAppeal, photos: File[]) => http.upload<PublicReceipt>('/api/public/appeals', appealFormData(body, photos)),
+  /** A photo published with a result notice (metadata removed by the server). */
+  noticePhotoUrl: (noticeId: string, photoId: string) => `/api/public/notices/${noticeId}/photos/${photoId}`,
   track: (number: string, phoneLast4: string) => http.get<TrackingView>('/api/public/tracking', { number, phoneLast4 }),
   notices: (f: NoticeFilter = {}) => http.get<Paged<NoticeView>>('/api/public/notices', { ...f }),
 }

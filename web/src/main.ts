@@ -9,6 +9,7 @@ import { router } from './router'
 import { vHasPerm } from './directives/hasPerm'
 import { onUnauthenticated } from './api/http'
 import { useSession } from './stores/session'
+import { watchLibraryInputs } from './utils/a11y'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -30,3 +31,5 @@ onUnauthenticated(() => {
 })
 
 app.mount('#app')
+// Dialogs and popups are teleported to <body>, so the whole body is watched.
+watchLibraryInputs(document.body, () => ({ pageSize: i18n.global.t('a11y.pageSize'), jumpTo: i18n.global.t('a11y.jumpTo') }))

@@ -16,12 +16,11 @@ public sealed class FormLabelTests(HostFixture host)
     private static Task<string[]> UnlabelledAsync(IPage page, string scope) => page.EvaluateAsync<string[]>("""
         scope => {
           const root = document.querySelector(scope) ?? document.body;
-          const fields = root.querySelectorAll('input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox]), textarea, [role=combobox], [role=radiogroup], [role=spinbutton]');
+          const fields = root.querySelectorAll('input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox]), textarea');
           const out = [];
           for (const el of fields) {
             const r = el.getBoundingClientRect();
             if (r.width === 0 && r.height === 0) continue;
-            if (el.closest('[role=combobox]') && el.closest('[role=combobox]') !== el) continue;
             const byAria = (el.getAttribute('aria-label') ?? '').trim();
             const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
             const byIds = ids.map((id) => document.getElementById(id)?.textContent ?? '').join('').trim();
@@ -29,7 +28,7 @@ public sealed class FormLabelTests(HostFixture host)
             const byWrap = (el.closest('label')?.textContent ?? '').trim();
             const byTitle = (el.getAttribute('title') ?? '').trim();
             if (!byAria && !byIds && !byFor && !byWrap && !byTitle)
-              out.push(`${el.tagName.toLowerCase()}#${el.id || '-'} placeholder="${el.getAttribute('placeholder') ?? ''}"`);
+              out.push(`${el.tagName.toLowerCase()}#${el.id || '-'} placeholder="${el.getAttribute('placeholder') ?? ''}" in ${el.closest('[class*=el-]:not(.el-input):not(.el-input__wrapper):not(.el-input__inner)')?.className ?? '?'}`);
           }
           return out;
         }
@@ -40,19 +39,16 @@ public sealed class FormLabelTests(HostFixture host)
     {
         var problems = new List<string>();
         var phone = await host.NewPageAsync(390, 844, mobile: true);
-        foreach (var (path, scope) in new[]
-                 {
-                     ("/portal/submit", "[data-test=portal-submit]"), ("/portal/track", "main"), ("/portal/stations", "main"),
-                 })
+        foreach (var path in new[] { "/portal/submit", "/portal/track", "/portal/stations", "/portal/claims" })
         {
             await phone.GotoAsync(path);
             await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            problems.AddRange((await UnlabelledAsync(phone, scope)).Select(x => $"{path}: {x}"));
+            problems.AddRange((await UnlabelledAsync(phone, "main")).Select(x => $"{path}: {x}"));
         }
 
         var desk = await host.NewPageAsync(1366, 900);
         await Pages.SignInAsync(desk, "dongcheng.village");
-        foreach (var path in new[] { "/appeals", "/projects", "/wishes", "/stations" })
+        foreach (var path in new[] { "/appeals", "/projects", "/wishes", "/stations", "/policies" })
         {
             await desk.GotoAsync(path);
             await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -60,7 +56,7 @@ public sealed class FormLabelTests(HostFixture host)
         }
         // The new-appeal form, as staff enter an appeal from any channel.
         await desk.GotoAsync("/appeals");
-        await desk.Locator("[data-test=appeal-new]").ClickAsync();
+        await desk.Locator("[data-test=appeal-create]").ClickAsync();
         var dialog = desk.Locator(".el-dialog").Filter(new() { Visible = true });
         await Expect(dialog).ToBeVisibleAsync();
         problems.AddRange((await UnlabelledAsync(desk, ".el-dialog")).Select(x => $"new appeal: {x}"));
@@ -77,20 +73,19 @@ public sealed class FormLabelTests(HostFixture host)
         await page.Keyboard.TypeAsync("楼下垃圾桶破损");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("小区东门垃圾桶破损，异味严重。");
-        // Category (optional) is skipped; the town and the village are chosen by typing and Enter.
-        await page.Locator("#p-place-town").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync("东城");
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#p-place-village").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync("岗贝");
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
+        // The category is optional and skipped; the town and the village are chosen by typing, the arrow and Enter.
+        foreach (var (id, text) in new[] { ("#p-place-town", "东城"), ("#p-place-village", "岗贝") })
+        {
+            await page.Locator(id).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.TypeAsync(text);
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("Enter");
+        }
+        await Expect(page.Locator("[data-test=portal-submit]")).ToContainTextAsync("岗贝社区");
         await page.Locator("#p-phone").FocusAsync();
         await page.Keyboard.TypeAsync("13800138456");
-        await page.Keyboard.PressAsync("Enter"); // submits the form
+        await page.Keyboard.PressAsync("Enter"); // Enter in a field sends the form
         await Expect(page.Locator("[data-test=tracking-number]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^GJ"));
     }
 }

@@ -11,6 +11,7 @@ const photosEn: PhotosMessages = {
     outcomePhotos: 'Outcome photos',
     open: 'View larger',
   },
+  a11y: { pageSize: 'Rows per page', jumpTo: 'Go to page' },
 }
 
 export default photosEn

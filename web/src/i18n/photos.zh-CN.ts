@@ -10,6 +10,7 @@ const photosZh = {
     outcomePhotos: '成效照片',
     open: '查看大图',
   },
+  a11y: { pageSize: '每页条数', jumpTo: '跳至页' },
 }
 
 export default photosZh

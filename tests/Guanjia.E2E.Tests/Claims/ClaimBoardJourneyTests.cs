@@ -15,44 +15,15 @@ public sealed class ClaimBoardJourneyTests(HostFixture host)
 {
     private const string WishName = "为岗贝社区独居老人配置助行轮椅";
 
-    private static string Today(int plus = 0) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime)
-            .AddDays(plus).ToString("yyyy-MM-dd");
-
     private async Task<(string Id, string Number)> PublishedWishItemAsync()
     {
-        await using var village = await Api.SignInAsync(host, "dongcheng.village");
-        await using var town = await Api.SignInAsync(host, "dongcheng.lead");
+        var item = await DirectWish.AwaitingPublicationAsync(host, WishName, "陈伯", "13800139001", 300_000, "爱心认领购置轮椅");
         await using var city = await Api.SignInAsync(host, "city.admin");
-        var me = await village.GetAsync("/api/auth/me");
-        var villageId = me.GetProperty("organizationId").GetString();
-        var appeal = await village.PostAsync("/api/appeals", new
+        await city.PostAsync($"/api/claim-items/{item.Id}/publish", new
         {
-            channel = "GridWorker", title = "独居老人行动不便需要轮椅", description = "老人腿脚不便，家中无轮椅，出门就医困难", villageId,
-            appellantName = "陈伯", appellantPhone = "13800139001", collection = "Daily", category = "ConvenienceWorks",
+            from = DirectWish.Today(), to = DirectWish.Today(29), platforms = new[] { "WeChatAccount", "CharityFederationWebsite" },
         });
-        var appealId = appeal.GetProperty("id").GetString();
-        await village.PostAsync($"/api/appeals/{appealId}/acknowledge", new { note = "已接收" });
-        var decided = await village.PostAsync($"/api/appeals/{appealId}/committee-decision", new
-        {
-            meetingAt = DateTimeOffset.UtcNow, outcome = "MicroWish", note = "个人诉求，报镇街核查", wishKind = "SpecialGroupAid", targetGroup = "Disabled",
-            assistanceType = "LivingAid", projectName = WishName, beneficiaryName = "陈伯", beneficiaryIdNumber = "441900194501011234",
-            household = "独居", requestedFen = 300_000,
-        });
-        var wishId = decided.GetProperty("wishId").GetString();
-        await town.PostAsync($"/api/micro-wishes/{wishId}/verify", new
-        {
-            authentic = true, reasonable = true, budgetSound = true, departments = "东城街道社会事务局", outcome = "Verified",
-        });
-        await town.PostAsync($"/api/micro-wishes/{wishId}/decide", new
-        {
-            decisionBody = "JointMeeting", participants = new[] { "张主任", "李科长" }, route = "Direct", amountFen = 300_000, assistanceForm = "爱心认领购置轮椅",
-        });
-        var items = await city.GetAsync($"/api/claim-items?subjectId={wishId}");
-        var itemId = items.GetProperty("items")[0].GetProperty("id").GetString()!;
-        var number = items.GetProperty("items")[0].GetProperty("number").GetString()!;
-        await city.PostAsync($"/api/claim-items/{itemId}/publish", new { from = Today(), to = Today(29), platforms = new[] { "WeChatAccount", "CharityFederationWebsite" } });
-        return (itemId, number);
+        return (item.Id, item.Number);
     }
 
     [BrowserFact]

@@ -25,6 +25,10 @@ public sealed class Api : IAsyncDisposable
         return api;
     }
 
+    /// <summary>No account: the portal's public endpoints (claims, surveys, verification codes).</summary>
+    public static async Task<Api> AnonymousAsync(HostFixture host) =>
+        new(await host.Playwright!.APIRequest.NewContextAsync(new() { BaseURL = host.BaseUrl }));
+
     public async Task<JsonElement> GetAsync(string path)
     {
         var res = await _ctx.GetAsync(path);
@@ -39,6 +43,19 @@ public sealed class Api : IAsyncDisposable
         var text = await res.TextAsync();
         Assert.True(res.Ok, $"POST {path}: {res.Status} {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A file attached to a project (multipart, as the upload control sends it); answers the attachment's id.</summary>
+    public async Task<string> UploadAsync(string projectId, string kind, FilePayload file)
+    {
+        var form = _ctx.CreateFormData();
+        form.Set("kind", kind);
+        form.Set("file", file);
+        var res = await _ctx.PostAsync($"/api/micro-projects/{projectId}/attachments",
+            new() { Multipart = form, Headers = new Dictionary<string, string> { ["X-XSRF-TOKEN"] = _xsrf } });
+        var text = await res.TextAsync();
+        Assert.True(res.Ok, $"upload {kind}: {res.Status} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 
     public async ValueTask DisposeAsync() => await _ctx.DisposeAsync();

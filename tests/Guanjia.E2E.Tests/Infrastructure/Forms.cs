@@ -63,4 +63,12 @@ public static class Forms
         Buffer = System.Text.Encoding.ASCII.GetBytes(
             "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
     };
+
+    /// <summary>The first bytes of a JPEG (enough for the host's check of the type against the extension).</summary>
+    public static FilePayload Jpeg(string name) => new()
+    {
+        Name = name,
+        MimeType = "image/jpeg",
+        Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0],
+    };
 }

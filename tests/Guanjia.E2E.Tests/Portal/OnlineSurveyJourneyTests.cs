@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Guanjia.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Guanjia.E2E.Tests.Portal;
+
+/// <summary>
+/// The online satisfaction survey at phone width (issue 6, R-MS-14): the demo's 新村路太阳能路灯 is finished and its completion
+/// form filed through the API, so the town's survey is open; a resident finds it from the project's notice on 公示, verifies
+/// the phone with a code, answers the seven aspects and is thanked; the same phone cannot answer again. The town's paper
+/// answers then make the 30 that close it, and the result notice shows the rate.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OnlineSurveyJourneyTests(HostFixture host)
+{
+    private const string ProjectName = "新村路太阳能路灯（演示）";
+    private const string Phone = "13912340088";
+
+    private static readonly string[] Aspects = ["overall", "quality", "effect", "attitude", "efficiency", "closeness", "openness"];
+
+    /// <summary>The demo project under way: completed, its completion form filed, awaiting the town's survey.</summary>
+    private async Task<(string Id, string Number)> AwaitingSurveyAsync(Api village)
+    {
+        var list = await village.GetAsync("/api/micro-projects?q=" + Uri.EscapeDataString(ProjectName));
+        var row = list.GetProperty("items")[0];
+        var id = row.GetProperty("id").GetString()!;
+        var budget = row.GetProperty("budgetFen").GetInt64();
+        await village.PostAsync($"/api/micro-projects/{id}/complete", new { note = "路灯全部安装调试完毕" });
+        var photo = await village.UploadAsync(id, "Photo", Forms.Jpeg("完工照片.jpg"));
+        foreach (var kind in new[] { "StampedRegistrationForm", "Contract", "Invoice" })
+            await village.UploadAsync(id, kind, Forms.Pdf($"{kind}.pdf"));
+        var detail = await village.PostAsync($"/api/micro-projects/{id}/completion", new
+        {
+            periodFrom = DirectWish.Today(-12), periodTo = DirectWish.Today(), beneficiaries = "新村路沿线居民", beneficiaryCount = 600,
+            budgeted = new { programmeFen = budget, villageFen = 0L, socialFen = 0L },
+            actual = new { programmeFen = budget - 200_000, villageFen = 0L, socialFen = 0L },
+            works = new { content = "新村路增设太阳能路灯12盏并修复旧灯", unit = "盏", plannedQuantity = 12, actualQuantity = 12 },
+            outcomePhotoIds = new[] { photo }, tendered = false,
+        });
+        Assert.Equal("AwaitingSurvey", detail.GetProperty("state").GetString());
+        return (id, detail.GetProperty("number").GetString()!);
+    }
+
+    // R-MS-14
+    [BrowserFact]
+    public async Task A_resident_answers_the_survey_once_from_the_phone()
+    {
+        await using var village = await Api.SignInAsync(host, "dongcheng.village");
+        var (id, number) = await AwaitingSurveyAsync(village);
+
+        // 公示 → all notices → the project's notice leads to its survey.
+        var phone = await host.NewPageAsync(390, 844, mobile: true);
+        await phone.GotoAsync("/portal/publicity");
+        await phone.Locator("[data-test=portal-publicity] label.el-radio-button").Filter(new() { HasText = "全部" }).ClickAsync();
+        var notice = phone.Locator("[data-test=notice]").Filter(new() { HasText = ProjectName }).First;
+        await notice.Locator("[data-test=notice-survey]").ClickAsync();
+        await phone.WaitForURLAsync($"**/portal/surveys/{number}");
+
+        var page = phone.Locator("[data-test=portal-survey]");
+        await Expect(page).ToContainTextAsync(ProjectName);
+        await Expect(page).ToContainTextAsync("已有 0 人参与（不少于 30 人）");
+        // Nothing answered: each aspect, the phone and the code say what they need; nothing is sent.
+        await page.Locator("[data-test=survey-submit]").ClickAsync();
+        var unanswered = page.Locator(".el-form-item__error").Filter(new() { HasText = "请选择一项评价" });
+        await Expect(unanswered).ToHaveCountAsync(7);
+        await Expect(page).ToContainTextAsync("请填写11位手机号码");
+        // The button is at the bottom of a long form: the first question with a message comes into sight.
+        await Expect(unanswered.First).ToBeInViewportAsync();
+
+        // Six aspects by tapping, the last by keyboard: 非常满意, then the arrow key moves to 满意.
+        foreach (var aspect in Aspects[..6])
+            await Level(page, aspect, "非常满意").ClickAsync();
+        await Level(page, "openness", "非常满意").ClickAsync();
+        await page.Locator("[data-test=aspect-openness] input[type=radio]").First.PressAsync("ArrowDown");
+        await Expect(page.Locator("[data-test=aspect-openness] label.is-checked")).ToHaveTextAsync("满意");
+        await Expect(page.Locator(".el-form-item__error").Filter(new() { HasText = "请选择一项评价" })).ToHaveCountAsync(0);
+        await page.GetByLabel("意见建议（可不填）").FillAsync("路灯很亮，希望定期检修");
+        await page.GetByLabel("手机号码", new() { Exact = true }).FillAsync(Phone);
+        await page.Locator("[data-test=send-code]").ClickAsync();
+        await Expect(page.Locator("[data-test=send-code]")).ToBeDisabledAsync();
+        var hint = page.Locator("[data-test=dev-code]");
+        await Expect(hint).ToContainTextAsync(new Regex("\\d{6}"));
+        var code = Regex.Match(await hint.InnerTextAsync(), "\\d{6}").Value;
+        await page.Locator("#s-code").FillAsync(code);
+        Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the survey scrolls sideways at 390 px");
+        await page.Locator("[data-test=survey-submit]").ScrollIntoViewIfNeededAsync();
+        await Screens.SaveAsync(phone, "portal-survey-form", key: true);
+        await page.Locator("[data-test=survey-submit]").ClickAsync();
+        await Expect(page.Locator("[data-test=survey-thanks]")).ToContainTextAsync("感谢您的评价！");
+        // The count includes the answer just given, and the thanks is seen from the top of the page.
+        await Expect(page).ToContainTextAsync("已有 1 人参与（不少于 30 人）");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "满意度测评" })).ToBeInViewportAsync();
+        await Screens.SaveAsync(phone, "portal-survey-thanks", key: true);
+
+        // Once per phone: another visit with the same phone is refused with the API's words, in Chinese.
+        await phone.ReloadAsync();
+        await Expect(page).ToContainTextAsync("已有 1 人参与（不少于 30 人）");
+        foreach (var aspect in Aspects)
+            await Level(page, aspect, "不满意").ClickAsync();
+        await page.GetByLabel("手机号码", new() { Exact = true }).FillAsync(Phone);
+        await page.Locator("#s-code").FillAsync(code);
+        await page.Locator("[data-test=survey-submit]").ClickAsync();
+        var refused = page.Locator("[data-test=survey-problem]");
+        await Expect(refused).ToContainTextAsync("该手机号已参与本项目的满意度测评");
+        // Shown by the button just tapped, not at the top of a long form out of sight.
+        await Expect(refused).ToBeInViewportAsync();
+        await Expect(page.Locator("[data-test=survey-thanks]")).ToHaveCountAsync(0);
+        await Screens.SaveAsync(phone, "portal-survey-refused", key: true);
+
+        // The town's 29 paper answers and the online one make 30: it closes the survey and publishes the result.
+        await using (var town = await Api.SignInAsync(host, "dongcheng.lead"))
+        {
+            var staff = await town.GetAsync($"/api/micro-projects/{id}/survey");
+            Assert.Equal(1, staff.GetProperty("summary").GetProperty("responses").GetInt32());
+            for (var i = 0; i < 29; i++)
+            {
+                var level = i % 4 == 0 ? "Satisfied" : "VerySatisfied";
+                await town.PostAsync($"/api/micro-projects/{id}/survey-responses", new
+                {
+                    overall = level, quality = level, effect = level, attitude = level, efficiency = level, closeness = level, openness = level,
+                });
+            }
+            await town.PostAsync($"/api/micro-projects/{id}/survey/finish", new { });
+        }
+        await phone.ReloadAsync();
+        await Expect(page.Locator("[data-test=survey-closed]")).ToBeVisibleAsync();
+        await Expect(page).ToContainTextAsync("已有 30 人参与");
+
+        await phone.GotoAsync("/portal/publicity");
+        await phone.Locator("[data-test=portal-publicity] label.el-radio-button").Filter(new() { HasText = "办理结果" }).ClickAsync();
+        var result = phone.Locator("[data-test=notice]").Filter(new() { HasText = ProjectName }).First;
+        await Expect(result).ToContainTextAsync("30）");
+        // The result carries the rate itself; it no longer invites to a survey that is over.
+        await Expect(result.Locator("[data-test=notice-survey]")).ToHaveCountAsync(0);
+    }
+
+    private static ILocator Level(ILocator page, string aspect, string level) =>
+        page.Locator($"[data-test=aspect-{aspect}]").GetByText(level, new() { Exact = true });
+}

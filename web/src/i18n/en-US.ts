@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN'
 import lifecycleEn from './lifecycle.en-US'
 import servicesEn from './services.en-US'
 import claimsEn from './claims.en-US'
+import stationsEn from './stations.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -92,6 +93,7 @@ const enUS: Messages = {
   ...lifecycleEn,
   ...servicesEn,
   ...claimsEn,
+  ...stationsEn,
 }
 
 export default enUS

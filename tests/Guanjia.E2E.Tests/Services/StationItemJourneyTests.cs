@@ -82,6 +82,16 @@ public sealed class StationItemJourneyTests(HostFixture host)
         await Expect(page.Locator("[data-test=item-draft-filing]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-test=item-edit-filing]")).ToBeVisibleAsync();
 
+        // While the filing is a draft the item can still change: the edit sends the version it read.
+        await page.Locator("[data-test=item-edit]").ClickAsync();
+        var edit = Forms.Dialog(page, "编辑服务项目");
+        await Expect(edit.GetByLabel("服务费用（元）", new() { Exact = true })).ToHaveValueAsync("8800.5");
+        await Forms.FillAsync(edit, "服务内容", "为辖区高龄独居长者每日配送午餐，周末除外");
+        await Forms.FillAsync(edit, "修改原因", "补充服务时间");
+        await edit.Locator("[data-test=step-submit]").ClickAsync();
+        await Expect(edit).ToHaveCountAsync(0);
+        await Expect(detail).ToContainTextAsync("周末除外");
+
         // The filing is listed, the village may still edit its draft, and the form downloads.
         await page.GotoAsync("/stations?tab=filings");
         var row = page.Locator("[data-test=filings-table] .el-table__row").Filter(new() { HasText = title });

@@ -27,6 +27,11 @@ export function annualPlanDocumentUrl(planId: string, format: 'xlsx' | 'pdf'): s
   return `/api/annual-plans/${planId}/document.${format}`
 }
 
+/** The 采购备案表 of a station item (R-ST-05), with the committee's opinion once given. */
+export function filingDocumentUrl(filingId: string, format: 'docx' | 'pdf'): string {
+  return `/api/stations/procurement-filings/${filingId}/document.${format}`
+}
+
 export type ExportList = 'appeals' | 'micro-projects' | 'micro-wishes'
 
 /** The list's export with the list's own filters (paging dropped: exports are unpaged). */

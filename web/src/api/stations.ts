@@ -25,6 +25,10 @@ export const hostPlatforms: HostPlatform[] = [
 
 export type ServiceForm = 'Venue' | 'ServiceTeam' | 'ResourceLinking'
 export const serviceForms: ServiceForm[] = ['Venue', 'ServiceTeam', 'ResourceLinking']
+export type LinkedResource = 'Funding' | 'DonatedGoods' | 'SharedVenue'
+export const linkedResources: LinkedResource[] = ['Funding', 'DonatedGoods', 'SharedVenue']
+export type DecisionBody = 'Consultation' | 'RepresentativesMeeting'
+export const decisionBodies: DecisionBody[] = ['Consultation', 'RepresentativesMeeting']
 export type OperatingMode = 'Free' | 'Purchased' | 'Packaged'
 export const operatingModes: OperatingMode[] = ['Free', 'Purchased', 'Packaged']
 export type ProcurementState = 'Draft' | 'Filed' | 'Recorded'
@@ -38,6 +42,9 @@ export type ProcurementMethod =
   | 'SingleSource'
   | 'VillageSelection'
   | 'Other'
+export const procurementMethods: ProcurementMethod[] = [
+  'PublicTender', 'InvitedTender', 'CompetitiveNegotiation', 'CompetitiveConsultation', 'PriceInquiry', 'SingleSource', 'VillageSelection', 'Other',
+]
 export type PublicationKind = 'Consultation' | 'Implementation' | 'Evaluation'
 export const publicationKinds: PublicationKind[] = ['Consultation', 'Implementation', 'Evaluation']
 export type PublicationPlatform = 'CommunityPlatform' | 'IntegrityPlatform' | 'VillageNoticeBoard'
@@ -199,11 +206,11 @@ export interface ItemView {
   microProjectId: string | null
   microProjectNumber: string | null
   consultedOn: string
-  decidedBy: 'Consultation' | 'RepresentativesMeeting'
+  decidedBy: DecisionBody
   mode: OperatingMode
   modeZh: string
   serviceForms: ServiceForm[]
-  linkedResources: string[]
+  linkedResources: LinkedResource[]
   candidateContractors: string[]
   operatorInvited: boolean
   operatorId: string | null
@@ -227,10 +234,10 @@ export interface ItemSave {
   content: string | null
   year: number | null
   consultedOn: string | null
-  decidedBy: 'Consultation' | 'RepresentativesMeeting' | null
+  decidedBy: DecisionBody | null
   mode: OperatingMode | null
   serviceForms: ServiceForm[]
-  linkedResources: string[]
+  linkedResources: LinkedResource[]
   microProjectId: string | null
   candidateContractors: string[]
   operatorInvited: boolean | null
@@ -242,6 +249,18 @@ export interface ItemSave {
   packagedOverrideReason: string | null
   version?: number
   reason?: string | null
+}
+
+/** DraftProcurementFiling.Request: POST /items/{id}/procurement-filing, PUT /procurement-filings/{id} with version. */
+export interface FilingSave {
+  method: ProcurementMethod | null
+  methodOther: string | null
+  supplierId: string | null
+  supplierName: string | null
+  amountFen: number | null
+  agreementSignedOn: string | null
+  agreementAttachmentId: string | null
+  version?: number
 }
 
 export interface StationReferral {
@@ -343,10 +362,13 @@ export const stationsApi = {
   items: (f: Q = {}) => http.get<Paged<ItemRow>>('/api/stations/items', f),
   item: (id: string) => http.get<ItemView>(`/api/stations/items/${enc(id)}`),
   createItem: (stationId: string, body: ItemSave) => http.post<ItemView>(`/api/stations/${enc(stationId)}/items`, body),
+  updateItem: (id: string, body: ItemSave) => http.put<ItemView>(`/api/stations/items/${enc(id)}`, body),
   uploadToItem: (id: string, kind: string, file: File) => uploadTo(`/api/stations/items/${enc(id)}/attachments`, kind, file),
   publish: (id: string, body: { kind: PublicationKind | null; title: string | null; text: string | null; platforms: PublicationPlatform[]; publishedOn: string | null }) =>
     http.post<ItemView>(`/api/stations/items/${enc(id)}/publications`, body),
-  draftFiling: (itemId: string, body: Record<string, unknown>) => http.post<FilingView>(`/api/stations/items/${enc(itemId)}/procurement-filing`, body),
+  draftFiling: (itemId: string, body: FilingSave) => http.post<FilingView>(`/api/stations/items/${enc(itemId)}/procurement-filing`, body),
+  updateFiling: (id: string, body: FilingSave) => http.put<FilingView>(`/api/stations/procurement-filings/${enc(id)}`, body),
+  filing: (id: string) => http.get<FilingView>(`/api/stations/procurement-filings/${enc(id)}`),
   filings: (f: Q = {}) => http.get<Paged<FilingView>>('/api/stations/procurement-filings', f),
   opinion: (id: string, body: { reviewer: string | null; opinion: string | null; reviewedOn: string | null; version: number }) =>
     http.post<FilingView>(`/api/stations/procurement-filings/${enc(id)}/supervisory-opinion`, body),

@@ -3,6 +3,7 @@ import lifecycleEn from './lifecycle.en-US'
 import servicesEn from './services.en-US'
 import claimsEn from './claims.en-US'
 import photosEn from './photos.en-US'
+import stationsEn from './stations.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -94,6 +95,7 @@ const enUS: Messages = {
   ...servicesEn,
   ...claimsEn,
   ...photosEn,
+  ...stationsEn,
 }
 
 export default enUS

@@ -3,6 +3,7 @@ import lifecycleZh from './lifecycle.zh-CN'
 import servicesZh from './services.zh-CN'
 import claimsZh from './claims.zh-CN'
 import photosZh from './photos.zh-CN'
+import stationsZh from './stations.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -89,6 +90,7 @@ const zhCN = {
   ...servicesZh,
   ...claimsZh,
   ...photosZh,
+  ...stationsZh,
 }
 
 export default zhCN

@@ -77,16 +77,15 @@ public static class ListExports
     }
 
     public static async Task<DocumentFile> WishesAsync(GuanjiaDb db, TimeProvider clock, WishState? state, WishKind? kind, Guid? townId, FileFormat format,
-        CancellationToken ct)
+        CancellationToken ct, Guid? villageId = null)
     {
-        var q = WishQueries.Filtered(db, state, kind, townId);
+        var q = WishQueries.Filtered(db, state, kind, townId, villageId);
         await CapAsync(q, ct);
-        var list = await WishQueries.RowsAsync(q, 0, MaxRows, ct);
-        var names = await Organizations.OrganizationQueries.NamesAsync(db, list.Select(w => w.VillageId), ct);
+        var list = await WishQueries.RowsAsync(db, q, 0, MaxRows, ct);
         var rows = list.Select(w => (IReadOnlyList<object?>)
         [
             w.Number, FormLabels.Zh(w.Kind), Masking.FreeText(w.Need), FormLabels.Zh(w.State), FormLabels.Of(FormLabels.Routes, w.Route),
-            w.AmountFen is { } a ? new Fen(a) : null, names.GetValueOrDefault(w.VillageId, ""), FormText.DateTime(w.CreatedAt),
+            w.AmountFen is { } a ? new Fen(a) : null, w.VillageName ?? "", FormText.DateTime(w.CreatedAt),
         ]).ToList();
         return File(format, "微心愿清单", WishColumns, rows, clock.GetUtcNow());
     }

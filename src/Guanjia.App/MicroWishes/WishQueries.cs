@@ -17,7 +17,7 @@ public sealed record WishDetail(
     DateTimeOffset? ClosedAt, int Version, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<string> AllowedActions);
 
 public sealed record WishRow(Guid Id, string Number, WishKind Kind, string Need, WishState State, Route? Route, long? AmountFen, Guid VillageId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, string? VillageName);
 
 public static class WishQueries
 {
@@ -41,25 +41,32 @@ public static class WishQueries
             await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), allowed);
     }
 
-    public static async Task<Paged<WishRow>> ListAsync(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId, int page, int pageSize, CancellationToken ct)
+    public static async Task<Paged<WishRow>> ListAsync(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId, int page, int pageSize, CancellationToken ct,
+        Guid? villageId = null)
     {
         new PageRequest(page, pageSize).Validate();
-        var q = Filtered(db, state, kind, townId);
+        var q = Filtered(db, state, kind, townId, villageId);
         var total = await q.CountAsync(ct);
-        return new Paged<WishRow>(await RowsAsync(q, (page - 1) * pageSize, pageSize, ct), page, pageSize, total);
+        return new Paged<WishRow>(await RowsAsync(db, q, (page - 1) * pageSize, pageSize, ct), page, pageSize, total);
     }
 
     /// <summary>The list's filters over the caller's scope; the list pages it, the export (Documents) takes it whole up to a cap.</summary>
-    public static IQueryable<MicroWish> Filtered(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId)
+    public static IQueryable<MicroWish> Filtered(GuanjiaDb db, WishState? state, WishKind? kind, Guid? townId, Guid? villageId = null)
     {
         var q = db.MicroWishes.AsNoTracking();
         if (state is { } s) q = q.Where(w => w.State == s);
         if (kind is { } k) q = q.Where(w => w.Kind == k);
         if (townId is { } t) q = q.Where(w => w.TownId == t);
+        if (villageId is { } v) q = q.Where(w => w.VillageId == v);
         return q;
     }
 
-    public static async Task<IReadOnlyList<WishRow>> RowsAsync(IQueryable<MicroWish> q, int skip, int take, CancellationToken ct) =>
-        await q.OrderByDescending(w => w.CreatedAt).Skip(skip).Take(take)
-            .Select(w => new WishRow(w.Id, w.Number, w.Kind, w.Need, w.State, w.Route, w.AmountFen, w.VillageId, w.CreatedAt)).ToListAsync(ct);
+    /// <summary>A page of rows with the village's name, as the appeal list has it.</summary>
+    public static async Task<IReadOnlyList<WishRow>> RowsAsync(GuanjiaDb db, IQueryable<MicroWish> q, int skip, int take, CancellationToken ct)
+    {
+        var rows = await q.OrderByDescending(w => w.CreatedAt).Skip(skip).Take(take)
+            .Select(w => new WishRow(w.Id, w.Number, w.Kind, w.Need, w.State, w.Route, w.AmountFen, w.VillageId, w.CreatedAt, null)).ToListAsync(ct);
+        var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(r => r.VillageId), ct);
+        return rows.Select(r => r with { VillageName = names.GetValueOrDefault(r.VillageId) }).ToList();
+    }
 }

@@ -73,7 +73,7 @@ public static class DocumentEndpoints
                     ListFormat(format), ct)))
             .WithSummary("The micro-project list (same filters and scope as GET /api/micro-projects), unpaged up to 10,000 rows");
         x.MapGet($"/micro-wishes.{List}", async (string format, GuanjiaDb db, TimeProvider clock, WishState? state, WishKind? kind, Guid? townId,
-                CancellationToken ct) => Send(await ListExports.WishesAsync(db, clock, state, kind, townId, ListFormat(format), ct)))
+                Guid? villageId, CancellationToken ct) => Send(await ListExports.WishesAsync(db, clock, state, kind, townId, ListFormat(format), ct, villageId)))
             .WithSummary("The micro-wish list (same filters and scope as GET /api/micro-wishes), unpaged up to 10,000 rows");
 
         app.MapGet("/api/public/survey-results/{number}", (string number, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>

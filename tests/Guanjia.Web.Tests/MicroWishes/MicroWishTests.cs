@@ -190,4 +190,18 @@ public class MicroWishTests
         Assert.DoesNotContain(IdNumber, audit.ToString());
         await (await f.Host.SignIn("changan.lead")).GetJson($"/api/micro-wishes/{wishId}", HttpStatusCode.NotFound);
     }
+
+    // The wish list filters by village and names each row's village, as the appeal list does.
+    [Theory, BothDatabases]
+    public async Task The_wish_list_filters_by_village_and_names_the_village(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var (_, wishId) = await NewWishAsync(f);
+        var page = await f.Town.GetJson($"/api/micro-wishes?villageId={f.VillageId}&pageSize=100");
+        var row = page.GetProperty("items").EnumerateArray().Single(r => r.Str("id") == wishId);
+        Assert.Equal((await f.City.GetJson($"/api/organizations/{f.VillageId}")).Str("name"), row.Str("villageName"));
+        Assert.All(page.GetProperty("items").EnumerateArray(), r => Assert.Equal(f.VillageId, r.Str("villageId")));
+        var other = await f.Town.GetJson($"/api/micro-wishes?villageId={Guid.NewGuid()}");
+        Assert.Equal(0, other.GetProperty("total").GetInt32());
+    }
 }

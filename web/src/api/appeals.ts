@@ -1,5 +1,5 @@
 import { http, type Paged } from './http'
-import type { DeadlineView } from './deadlines'
+import type { DeadlineStatus, DeadlineView } from './deadlines'
 import type { AttachmentView, ProjectCategory } from './projects'
 
 // Appeals (诉求): src/Guanjia.App/Appeals/*.cs, /api/appeals.
@@ -184,8 +184,9 @@ export interface CommitteeDecisionResult {
   wishId?: string | null
 }
 
-export type TimelineKind = 'step' | 'message' | 'document' | 'deadline'
+export type TimelineKind = 'step' | 'message' | 'document' | 'deadline' | 'payment'
 
+/** One line of the server's history (src/Guanjia.App/Appeals/Timeline.cs): of an appeal, a project or a wish. */
 export interface TimelineEntry {
   at: string
   kind: TimelineKind
@@ -195,6 +196,11 @@ export interface TimelineEntry {
   ruleId: string | null
   late: boolean | null
   refId: string | null
+  /** A deadline's status; with the seconds left while it is open (negative once overdue), as the server counted them. */
+  status?: DeadlineStatus | null
+  secondsLeft?: number | null
+  /** A payment's amount in fen (negative for a reversal). */
+  amountFen?: number | null
 }
 
 const one = (id: string) => `/api/appeals/${encodeURIComponent(id)}`

@@ -1,4 +1,5 @@
 import { http, type Paged } from './http'
+import type { TimelineEntry } from './appeals'
 import type { DeadlineView } from './deadlines'
 import type { Route } from './projects'
 
@@ -39,6 +40,8 @@ export interface WishRow {
   amountFen: number | null
   villageId: string
   createdAt: string
+  /** The village's (community's) name, from the server as on the appeal list. */
+  villageName: string | null
 }
 
 export interface WishDetail {
@@ -125,6 +128,7 @@ export interface WishFilter {
   state?: WishState
   kind?: WishKind
   townId?: string
+  villageId?: string
   page?: number
   pageSize?: number
 }
@@ -135,6 +139,8 @@ export const wishesApi = {
   list: (f: WishFilter = {}) => http.get<Paged<WishRow>>('/api/micro-wishes', { ...f }),
   get: (id: string) => http.get<WishDetail>(one(id)),
   workflow: () => http.get<WishTransition[]>('/api/micro-wishes/workflow'),
+  /** The wish's history from the server: steps, messages, documents, payments and deadlines, oldest first. */
+  timeline: (id: string) => http.get<TimelineEntry[]>(`${one(id)}/timeline`),
   verify: (id: string, body: VerifyRequest) => http.post<WishDetail>(`${one(id)}/verify`, body),
   decide: (id: string, body: DecideRequest) => http.post<WishDetail>(`${one(id)}/decide`, body),
   complete: (id: string, body: CompleteRequest) => http.post<WishDetail>(`${one(id)}/complete`, body),

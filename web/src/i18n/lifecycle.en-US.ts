@@ -74,7 +74,7 @@ const lifecycleEn: LifecycleMessages = {
     deadlineStatus: { Open: 'Open', DueSoon: 'Due soon', Overdue: 'Overdue', Met: 'Met', MetLate: 'Met late', Cancelled: 'Cancelled' },
     timeUnit: { Hours: 'hours', CalendarDays: 'days', WorkingDays: 'working days', Months: 'months' },
     noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result' },
-    timelineKind: { step: 'Step', message: 'Message', document: 'Document', deadline: 'Deadline' },
+    timelineKind: { step: 'Step', message: 'Message', document: 'Document', deadline: 'Deadline', payment: 'Payment' },
   },
   timelineAction: { SubmitPublicAppeal: 'Raised on the public portal', ReceiveAppeal: 'Entered and dispatched to the village', ReceiveWorkOrder: '12345 work order received and dispatched' },
   lifecycleMenu: { appeals: 'Appeals', projects: 'Micro-projects', annualPlan: 'Annual plan', dashboard: 'Dashboard', templates: 'Feedback templates', rules: 'Programme rules' },

@@ -70,7 +70,7 @@ const lifecycleZh = {
     deadlineStatus: { Open: '进行中', DueSoon: '即将到期', Overdue: '已超期', Met: '按时完成', MetLate: '超期完成', Cancelled: '已取消' },
     timeUnit: { Hours: '小时', CalendarDays: '日', WorkingDays: '个工作日', Months: '个月' },
     noticeKind: { ProjectPublicity: '项目公示', ProjectResult: '办理结果' },
-    timelineKind: { step: '办理', message: '反馈', document: '资料', deadline: '时限' },
+    timelineKind: { step: '办理', message: '反馈', document: '资料', deadline: '时限', payment: '资金' },
   },
   timelineAction: { SubmitPublicAppeal: '居民在公众门户提交诉求', ReceiveAppeal: '录入诉求并交派到村（社区）', ReceiveWorkOrder: '接收12345工单并交派到村（社区）' },
   lifecycleMenu: { appeals: '诉求', projects: '微实事项目', annualPlan: '年度计划', dashboard: '数据看板', templates: '反馈模板', rules: '规则参数' },

@@ -20,9 +20,10 @@ export type StepForm =
   | 'completion'
   | 'finishSurvey'
 
-export interface ActionSpec {
+/** A step the caller may take and the form it opens: a StepForm on appeals and projects, the action itself on wishes. */
+export interface ActionSpec<F extends string = StepForm> {
   action: string
-  form: StepForm
+  form: F
   /** The step that moves the item on (a filled button); the others are secondary. */
   primary: boolean
 }

@@ -7,6 +7,7 @@ import type { Route } from '@/api/projects'
 import type { PolicySave, PolicyView } from '@/api/policies'
 import type { HostPlatform, InclusiveService, ServiceForm, StationSave, StationView } from '@/api/stations'
 import type { CompleteRequest, DecideRequest, DecisionBody, ExpressForm, VerifyOutcome, VerifyRequest, WishDetail, WishState } from '@/api/wishes'
+import type { ActionSpec } from './actions'
 import { formatFen, localDateText, yuanToFen } from './format'
 import { phoneLooksValid, text } from './stepForms'
 
@@ -57,6 +58,11 @@ export const wishActionOrder = ['Verify', 'Decide', 'Complete', 'Close'] as cons
 export type WishAction = (typeof wishActionOrder)[number]
 export function wishActionsFor(allowed: readonly string[]): WishAction[] {
   return wishActionOrder.filter((a) => allowed.includes(a))
+}
+
+/** The same as buttons of the shared side panel (components/lifecycle/ItemSidePanel.vue): each opens its own step dialog. */
+export function wishActionSpecs(allowed: readonly string[]): ActionSpec<WishAction>[] {
+  return wishActionsFor(allowed).map((a) => ({ action: a, form: a, primary: true }))
 }
 
 export interface VerifyModel {
@@ -341,19 +347,4 @@ export function validateServed(m: ServedModel, today: Date = new Date()): FieldE
 
 export function servedRequest(m: ServedModel, version: number) {
   return { servedFrom: localDateText(m.servedFrom), servedTo: localDateText(m.servedTo), summary: text(m.summary), freeOfCharge: m.freeOfCharge, version }
-}
-
-/**
- * The wish's history from its own dates (the API has no wish timeline): raised, verified, decided,
- * completed, closed, with the deadlines met late marked.
- */
-export function wishTimeline(w: WishDetail & { createdAt?: string }, label: (key: string) => string): import('@/api/appeals').TimelineEntry[] {
-  const entry = (at: string | null, title: string, detail: string | null = null) =>
-    at ? [{ at, kind: 'step' as const, title, detail, actor: null, ruleId: null, late: null, refId: null }] : []
-  return [
-    ...entry(w.verifiedAt, label('wish.action.Verify'), w.departments),
-    ...entry(w.decidedAt, label('wish.action.Decide'), w.decisionBody ? label(`svcEnums.decisionBody.${w.decisionBody}`) : null),
-    ...entry(w.completedAt, label('wish.action.Complete'), w.outcome),
-    ...entry(w.closedAt, label('wish.action.Close')),
-  ].sort((a, b) => a.at.localeCompare(b.at))
 }

@@ -1,4 +1,6 @@
 import type { TimelineEntry } from '@/api/appeals'
+import type { Lang } from '@/api/problem'
+import { formatDeadline, type DeadlineText } from './format'
 
 type Label = (key: string) => string
 
@@ -26,10 +28,14 @@ const projectStates = new Set([
   'AwaitingSurvey', 'Closed', 'PolicyReferred', 'Rejected',
 ])
 
-/** The two state sets do not share a name, so the name says which it is. */
+/** A wish's states that a project does not have; Completed, Closed, PolicyReferred and Rejected read as the project's. */
+const wishStates = new Set(['AwaitingVerification', 'AwaitingDecision', 'Handling', 'Routed'])
+
+/** The appeal's and the project's state sets do not share a name, so the name says which it is. */
 function stateLabel(state: string, label: Label): string {
   if (appealStates.has(state)) return label(`enums.appealState.${state}`)
   if (projectStates.has(state)) return label(`enums.projectState.${state}`)
+  if (wishStates.has(state)) return label(`svcEnums.wishState.${state}`)
   return state
 }
 
@@ -46,4 +52,13 @@ export function timelineDetail(e: Pick<TimelineEntry, 'kind' | 'detail'>, label:
   if (!e.detail) return null
   if (e.kind !== 'step') return e.detail
   return e.detail.replace(/^→ ([A-Za-z]+)/, (_, s: string) => `→ ${stateLabel(s, label)}`)
+}
+
+/**
+ * An open deadline's time left (or how late it is) as the server counted it when the timeline was read; null for a
+ * deadline met or cancelled and for the other entries.
+ */
+export function timelineTimeLeft(e: Pick<TimelineEntry, 'kind' | 'secondsLeft'>, lang: Lang): DeadlineText | null {
+  if (e.kind !== 'deadline' || e.secondsLeft === null || e.secondsLeft === undefined) return null
+  return formatDeadline(new Date(e.secondsLeft * 1000), new Date(0), lang)
 }

@@ -8,7 +8,7 @@ import { groupDeadlines, subjectLink } from '@/utils/deadlines'
 import { placesInScope } from '@/utils/orgTree'
 import { normalizeTrackingNumber, trackingSteps } from '@/utils/tracking'
 import { renderTemplate, unknownPlaceholders } from '@/utils/templates'
-import { timelineDetail, timelineTitle } from '@/utils/timeline'
+import { timelineDetail, timelineTimeLeft, timelineTitle } from '@/utils/timeline'
 import { newKey } from '@/utils/ids'
 
 const label = (k: string) => `«${k}»`
@@ -184,6 +184,23 @@ describe('timeline words', () => {
     expect(timelineDetail({ kind: 'step', detail: '→ AwaitingPublicity：四项审核均通过' }, label)).toBe('→ «enums.projectState.AwaitingPublicity»：四项审核均通过')
     expect(timelineDetail({ kind: 'deadline', detail: '→ Closed' }, label)).toBe('→ Closed')
     expect(timelineDetail({ kind: 'step', detail: null }, label)).toBeNull()
+  })
+
+  it('names a wish\'s own states in the wish\'s words, and its shared ones as the project\'s', () => {
+    expect(timelineDetail({ kind: 'step', detail: '→ AwaitingDecision：情况属实' }, label)).toBe('→ «svcEnums.wishState.AwaitingDecision»：情况属实')
+    expect(timelineDetail({ kind: 'step', detail: '→ Handling' }, label)).toBe('→ «svcEnums.wishState.Handling»')
+    expect(timelineDetail({ kind: 'step', detail: '→ Closed' }, label)).toBe('→ «enums.projectState.Closed»')
+  })
+
+  it('says how long an open deadline has left, or how late it is, as the server counted it', () => {
+    expect(timelineTimeLeft({ kind: 'deadline', secondsLeft: 2 * 86_400 + 3 * 3_600 }, 'zh-CN')).toMatchObject({ level: 'ok' })
+    expect(timelineTimeLeft({ kind: 'deadline', secondsLeft: 2 * 86_400 + 3 * 3_600 }, 'zh-CN')?.text).toMatch(/^剩余 /)
+    expect(timelineTimeLeft({ kind: 'deadline', secondsLeft: 3_600 }, 'en-US')).toMatchObject({ level: 'soon' })
+    const late = timelineTimeLeft({ kind: 'deadline', secondsLeft: -86_400 }, 'zh-CN')
+    expect(late?.level).toBe('overdue')
+    expect(late?.text).toMatch(/^已超期 /)
+    expect(timelineTimeLeft({ kind: 'deadline', secondsLeft: null }, 'zh-CN')).toBeNull()
+    expect(timelineTimeLeft({ kind: 'step', secondsLeft: 100 }, 'zh-CN')).toBeNull()
   })
 
   it('makes idempotency keys that look like UUIDs', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import zhCN from '@/i18n/zh-CN'
 import enUS from '@/i18n/en-US'
 import { hostPlatforms, inclusiveServices, operatingModes } from '@/api/stations'
-import { wishStates, type WishDetail } from '@/api/wishes'
+import { wishStates } from '@/api/wishes'
 import {
   completeRequest, decideRequest, emptyComplete, emptyDecide, emptyRefer, emptyVerify, fenToYuanText, normaliseKeywords, policyModel, policyRequest,
   splitNames, stationModel, stationRequest, validateComplete, validateDecide, validatePolicy, validateRefer, validateServed, validateStation,
-  validateVerify, verifyRequest, wishActionsFor, wishTimeline, yuanTextToFen,
+  validateVerify, verifyRequest, wishActionsFor, wishActionSpecs, yuanTextToFen,
 } from '@/utils/serviceForms'
 import { committeeRequest, emptyWishFields, validateCommittee } from '@/utils/stepForms'
 
@@ -88,15 +88,15 @@ describe('wish completion', () => {
   })
 })
 
-describe('wish actions and history', () => {
+describe('wish actions', () => {
   it('keeps the process order and drops what the UI does not know', () => {
     expect(wishActionsFor(['Close', 'Verify', 'Claim'])).toEqual(['Verify', 'Close'])
   })
-  it('builds the history from the dates, oldest first', () => {
-    const w = { verifiedAt: '2026-11-02T01:00:00Z', decidedAt: '2026-11-05T01:00:00Z', completedAt: null, closedAt: null, departments: '残联', decisionBody: 'ExpertReview', outcome: null } as unknown as WishDetail
-    const tl = wishTimeline(w, (k) => k)
-    expect(tl.map((e) => e.title)).toEqual(['wish.action.Verify', 'wish.action.Decide'])
-    expect(tl[1].detail).toBe('svcEnums.decisionBody.ExpertReview')
+  it('become the shared side panel\'s buttons, each opening its own dialog', () => {
+    expect(wishActionSpecs(['Complete', 'Decide', 'ConnectClaim'])).toEqual([
+      { action: 'Decide', form: 'Decide', primary: true },
+      { action: 'Complete', form: 'Complete', primary: true },
+    ])
   })
 })
 

@@ -103,10 +103,10 @@ public static class RecordCommitteeDecision
         var rules = await s.Rules.GetAsync(db, appeal.RulesVersion, ct);
         var now = s.Clock.GetUtcNow();
         var prefix = $"MW{Domain.Calendar.ChinaTime.LocalDate(now).Year}-";
-        var count = await db.MicroWishes.IgnoreQueryFilters().CountAsync(w => w.Number.StartsWith(prefix), ct);
+        var next = await Common.Numbering.NextAsync(db, prefix, c => db.MicroWishes.IgnoreQueryFilters().CountAsync(w => w.Number.StartsWith(prefix), c), ct);
         var wish = new Domain.MicroWishes.MicroWish
         {
-            Id = Guid.CreateVersion7(), Number = $"{prefix}{count + 1:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId, TownId = appeal.TownId,
+            Id = Guid.CreateVersion7(), Number = $"{prefix}{next:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId, TownId = appeal.TownId,
             ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = Domain.MicroWishes.WishState.AwaitingVerification,
             Kind = r.WishKind!.Value, TargetGroup = r.WishKind == Domain.MicroWishes.WishKind.SpecialGroupAid ? r.TargetGroup : null,
             AssistanceType = r.WishKind == Domain.MicroWishes.WishKind.SpecialGroupAid ? r.AssistanceType : null,
@@ -130,10 +130,10 @@ public static class RecordCommitteeDecision
         // Numbered by the year the project is made in: a concentrated item made now may belong to next
         // year's plan (Year), so counting by Year would hand out a number already taken.
         var prefix = $"MS{year}-";
-        var count = await db.MicroProjects.IgnoreQueryFilters().CountAsync(p => p.Number.StartsWith(prefix), ct);
+        var next = await Common.Numbering.NextAsync(db, prefix, c => db.MicroProjects.IgnoreQueryFilters().CountAsync(p => p.Number.StartsWith(prefix), c), ct);
         var project = new MicroProject
         {
-            Id = Guid.CreateVersion7(), Number = $"{prefix}{count + 1:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId,
+            Id = Guid.CreateVersion7(), Number = $"{prefix}{next:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId,
             TownId = appeal.TownId, ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = ProjectState.AwaitingConsultation,
             Collection = appeal.Collection, Year = appeal.CollectionYear ?? year,
             Name = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), Category = r.Category ?? appeal.Category,

@@ -65,8 +65,8 @@ public static class ClaimBoard
     private static async Task<ClaimItem> OpenAsync(GuanjiaDb db, DeadlineBook deadlines, ProgrammeRuleSet rules, ClaimItem item, CancellationToken ct)
     {
         var prefix = $"ZD{Domain.Calendar.ChinaTime.LocalDate(item.ConfirmedAt).Year}-";
-        var count = await db.ClaimItems.IgnoreQueryFilters().CountAsync(x => x.Number.StartsWith(prefix), ct);
-        item.Number = $"{prefix}{count + 1:D5}";
+        var next = await Common.Numbering.NextAsync(db, prefix, c => db.ClaimItems.IgnoreQueryFilters().CountAsync(x => x.Number.StartsWith(prefix), c), ct);
+        item.Number = $"{prefix}{next:D5}";
         db.ClaimItems.Add(item);
         var city = await db.Organizations.IgnoreQueryFilters().Where(o => o.Kind == OrganizationKind.City).Select(o => o.Id).FirstAsync(ct);
         await deadlines.StartAsync(db, rules, Obligations.DirectPublication, Subject(item), city, item.ConfirmedAt, rules.DirectPublication, ct);

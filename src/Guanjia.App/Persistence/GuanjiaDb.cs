@@ -147,6 +147,7 @@ public sealed partial class GuanjiaDb : DbContext
         ConfigureClaims(m);
         ConfigureFunds(m);
         ConfigureStatistics(m);
+        ConfigureNumbering(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

@@ -49,9 +49,10 @@ public static class SubmitOnlineSurvey
         c.MaxLength("suggestion", r.Suggestion, 2000, "意见建议", "Suggestion").MobilePhone("phone", r.Phone)
             .Required("code", r.Code, "短信验证码", "Verification code").ThrowIfFailed();
         var key = ContactVerifications.PhoneHash(r.Phone!);
+        // The code first: without it, nobody may learn whether a phone has answered (R-PL-07).
+        await ContactVerifications.ConsumeAsync(db, s.Clock, r.Phone!, VerificationPurpose.Survey, r.Code, ct);
         if (await db.SurveyResponses.IgnoreQueryFilters().AnyAsync(x => x.ProjectId == p.Id && x.RespondentKeyHash == key, ct))
             throw new Conflict("该手机号已参与本项目的满意度测评", "This phone has already answered this project's survey");
-        await ContactVerifications.ConsumeAsync(db, s.Clock, r.Phone!, VerificationPurpose.Survey, r.Code, ct);
         db.SurveyResponses.Add(new SurveyResponse
         {
             Id = Guid.CreateVersion7(), ProjectId = p.Id, ScopePath = p.ScopePath, Overall = r.Overall!.Value, Quality = r.Quality!.Value,

@@ -40,6 +40,9 @@ public class OnlineSurveyTests
         Assert.Equal(1, thanks.GetProperty("responses").GetInt32());
         await f.AdvanceAsync(TimeSpan.FromMinutes(2));
         var again = await ClaimFlow.CodeAsync(f, anon, phone, "Survey");
+        // R-PL-07: without the right code nobody learns whether a phone has answered; a wrong code is only a wrong code.
+        var probe = again == "000000" ? "111111" : "000000";
+        (await anon.PostJson(url, Answers(phone, probe), HttpStatusCode.BadRequest)).ShouldNameField("code");
         await anon.PostJson(url, Answers(phone, again, "VeryDissatisfied"), HttpStatusCode.Conflict);
 
         var staff = await f.Village.GetJson($"/api/micro-projects/{p.ProjectId}/survey");

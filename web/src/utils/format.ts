@@ -112,6 +112,8 @@ const enWeekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 /** A date-only value (yyyy-MM-dd, already a Beijing date): 2026年10月1日, or 2026-10-01. */
 export function formatDate(date: string | null | undefined, lang: Lang = 'zh-CN', withWeekday = false): string {
   if (!date) return '—'
+  // An instant passed by mistake (2026-11-23T23:30:00Z) is shown on its Beijing date, not its UTC one.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:/.test(date)) date = chinaDateOf(date)
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
   if (!m) return date
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]

@@ -57,6 +57,11 @@ describe('dates in Beijing time', () => {
     expect(formatDate('2026-10-01', 'en-US', true)).toBe('Thu 2026-10-01')
   })
 
+  it('shows an instant given as a date on its Beijing date (23:30 UTC is the next day in Beijing)', () => {
+    expect(formatDate('2026-11-23T23:30:00Z')).toBe('2026年11月24日')
+    expect(formatDate('2026-11-23T10:00:00+08:00')).toBe('2026年11月23日')
+  })
+
   it("gives today's Beijing date, not the machine's", () => {
     expect(chinaToday(new Date('2026-09-30T16:00:00Z'))).toBe('2026-10-01')
     expect(chinaToday(new Date('2026-09-30T15:59:59Z'))).toBe('2026-09-30')

@@ -61,7 +61,14 @@ public static class Timeline
         foreach (var a in audit.Where(a => a.Action is not ("MakeFundPayment" or "ReverseLedgerEntry")))
         {
             var state = StateOf(a.After);
-            entries.Add(new TimelineEntry(a.At, "step", ActionZh(a.Action), state is null ? a.Reason : $"→ {state}{(a.Reason is null ? "" : $"：{a.Reason}")}",
+            // One meeting writes two entries, the appeal's and the record it creates: the second says what was made.
+            var title = (a.Action, a.EntityType) switch
+            {
+                ("RecordCommitteeDecision", "MicroProject") => "建立“民生微实事”项目",
+                ("RecordCommitteeDecision", "MicroWish") => "登记“民生微心愿”，报镇（街道）核实",
+                _ => ActionZh(a.Action),
+            };
+            entries.Add(new TimelineEntry(a.At, "step", title, state is null ? a.Reason : $"→ {state}{(a.Reason is null ? "" : $"：{a.Reason}")}",
                 a.ActorName, StepRule(a.Action), null, null));
         }
         foreach (var m in await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == appealId)

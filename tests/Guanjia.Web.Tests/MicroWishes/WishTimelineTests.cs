@@ -69,6 +69,9 @@ public class WishTimelineTests
         Assert.Equal("村（社区）接收诉求", steps[1].Str("title"));
         var committee = steps.Single(s => s.GetProperty("detail").GetString()?.StartsWith("→ AwaitingVerification", StringComparison.Ordinal) == true);
         Assert.Equal(("dongcheng.village", Us(made)), (committee.Str("actor"), Time(committee, "at")));
+        // The meeting's two entries say what each is: the appeal's decision, and the wish it registered (R-MW-01).
+        Assert.Equal("登记“民生微心愿”，报镇（街道）核实", committee.Str("title"));
+        Assert.Single(steps, s => s.Str("title") == "“两委”联席会议初步确认");
 
         // The payment from the ledger, once (not also as a step), between the decision and the completion (R-FD-06).
         var payment = Assert.Single(timeline, e => e.Str("kind") == "payment");

@@ -44,7 +44,7 @@ public static class AppealQueries
         var messages = await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == a.Id)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct); // ids are version-7: creation order within one instant
         var photos = await db.Attachments.AsNoTracking().Where(x => x.OwnerType == "Appeal" && x.OwnerId == a.Id).OrderBy(x => x.UploadedAt)
-            .ThenBy(x => x.Id).ToListAsync(ct);
+            .ThenBy(x => x.FileName).ToListAsync(ct); // photos sent together share their instant
         var clear = SeesContacts(db.Actor);
         var allowed = AppealWorkflow.Steps.Where(st => st.From == a.State && db.Actor.Has(st.Permission)).Select(st => st.Action).ToList();
         return new AppealDetail(a.Id, a.TrackingNumber, a.Channel, Channels.Zh(a.Channel), a.ExternalRef, a.Collection, a.CollectionYear,

@@ -59,7 +59,7 @@ public class PortalPhotoTests
 
         var row = (await f.Village.GetJson($"/api/appeals?q={receipt.Str("trackingNumber")}")).GetProperty("items")[0];
         var appeal = await f.Village.GetJson($"/api/appeals/{row.Str("id")}");
-        var photos = appeal.GetProperty("photos").EnumerateArray().ToList();
+        var photos = appeal.GetProperty("photos").EnumerateArray().OrderBy(p => p.Str("contentType")).ToList(); // jpeg, png
         Assert.Equal(["门口.jpg", "路口.png"], photos.Select(p => p.Str("fileName")));
         Assert.All(photos, p => Assert.Equal("Photo", p.Str("kind")));
 

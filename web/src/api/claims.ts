@@ -158,6 +158,15 @@ export interface PublicSurvey {
   aspects: string[]
 }
 
+/** A closed project's published survey result (counts, rate and score; nothing personal). */
+export interface PublicSurveyResults {
+  number: string
+  name: string
+  town: string
+  village: string
+  report: { responses: number; minimum: number; minimumMet: boolean; satisfactionRate: number; score: number }
+}
+
 export type OnlineSurveyRequest = Record<SurveyAspect, SatisfactionLevel | null> & {
   suggestion: string | null
   phone: string
@@ -180,6 +189,7 @@ export const claimBoardApi = {
   sendCode: (phone: string, purpose: VerificationPurpose) =>
     http.post<VerificationSent>('/api/public/contact-verifications', { phone, purpose }),
   survey: (number: string) => http.get<PublicSurvey>(`/api/public/surveys/${encodeURIComponent(number)}`),
+  surveyResults: (number: string) => http.get<PublicSurveyResults>(`/api/public/survey-results/${encodeURIComponent(number)}`),
   answerSurvey: (number: string, r: OnlineSurveyRequest) =>
     http.post<{ number: string; responses: number }>(`/api/public/surveys/${encodeURIComponent(number)}/responses`, r),
 }

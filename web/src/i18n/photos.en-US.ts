@@ -12,6 +12,15 @@ const photosEn: PhotosMessages = {
     open: 'View larger',
   },
   a11y: { pageSize: 'Rows per page', jumpTo: 'Go to page' },
+  surveyResult: { over: 'The survey is over; its result', rate: 'Satisfaction', score: 'Score', responses: 'Respondents' },
+  surveyShare: {
+    title: 'Online survey',
+    hint: 'The survey is open: share this link with residents; each verified phone answers once and counts towards the total.',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    open: 'Open',
+  },
+  portalSurvey: { title: 'Rate a project', desc: 'Enter the project number (on its notice or the community notice)', go: 'Go', number: 'Project number' },
 }
 
 export default photosEn

@@ -11,6 +11,15 @@ const photosZh = {
     open: '查看大图',
   },
   a11y: { pageSize: '每页条数', jumpTo: '跳至页' },
+  surveyResult: { over: '测评已结束，结果如下', rate: '满意率', score: '综合得分', responses: '参与人数' },
+  surveyShare: {
+    title: '线上测评',
+    hint: '测评进行中：把链接发到居民群，居民用手机验证后即可评价，每个手机号一次，计入测评人数。',
+    copy: '复制链接',
+    copied: '链接已复制',
+    open: '打开',
+  },
+  portalSurvey: { title: '参与满意度测评', desc: '输入项目编号（公示或社区通知中可见）', go: '前往', number: '项目编号' },
 }
 
 export default photosZh

@@ -1,4 +1,5 @@
 using Guanjia.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Guanjia.E2E.Tests.Claims;
@@ -70,7 +71,9 @@ public sealed class ClaimConsoleJourneyTests(HostFixture host)
         var town = await host.NewPageAsync(1366, 900);
         await Pages.SignInAsync(town, "dongcheng.lead");
         await town.GotoAsync("/claim-items");
-        await town.Locator("[data-test=claim-items-table]").GetByText(item.Number).First.ClickAsync();
+        // The item's number is a link: focused and opened with the keyboard.
+        await town.Locator("[data-test=claim-items-table] [data-test=claim-item-link]").Filter(new() { HasText = item.Number }).FocusAsync();
+        await town.Keyboard.PressAsync("Enter");
         await Expect(town.Locator("[data-test=claim-state]")).ToHaveTextAsync("已认领");
         await Expect(town.Locator("[data-test=claim-claims]")).ToContainTextAsync("东莞市爱心护理用品有限公司");
         await Expect(town.Locator("[data-test=claim-claims]")).ToContainTextAsync("叶经理 13912340077");
@@ -88,6 +91,9 @@ public sealed class ClaimConsoleJourneyTests(HostFixture host)
         await Expect(town.Locator("[data-test=claim-item-detail]")).ToContainTextAsync("约定本周六送货并上门安装护理床");
         await Expect(town.Locator("[data-test=action-Connect]")).ToHaveCountAsync(0);
         await Screens.SaveAsync(town, "claim-item-connected", key: true, fullPage: true);
+        // Back to the wish it came from.
+        await town.GetByRole(AriaRole.Link, new() { Name = "查看来源" }).ClickAsync();
+        await Expect(town).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/wishes/[0-9a-f-]{36}$"));
 
         // The portal says it too.
         await phone.GotoAsync($"/portal/claims/{item.Id}");

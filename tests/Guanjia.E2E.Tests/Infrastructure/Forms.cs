@@ -15,10 +15,13 @@ public static class Forms
         // A loading mask would take the (forced) click.
         await Assertions.Expect(page.Locator(".el-loading-mask").Filter(new() { Visible = true })).ToHaveCountAsync(0);
         var input = scope.GetByLabel(label, new() { Exact = true });
+        // A select that waits on another (the village on its town) is enabled only once that choice has rendered.
+        await Assertions.Expect(input).ToBeEnabledAsync();
         var select = input.Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' el-select ')][1]");
-        var list = page.Locator($"[id='{await input.GetAttributeAsync("aria-controls")}']");
         for (var attempt = 1; ; attempt++)
         {
+            // Read each time: a select re-created by a re-render (the village list after the town) has a new list id.
+            var list = page.Locator($"[id='{await input.GetAttributeAsync("aria-controls")}']");
             if (await input.GetAttributeAsync("aria-expanded") != "true")
                 // The placeholder of a non-filterable select lies over its input: a click there opens it all the same.
                 await input.ClickAsync(new() { Force = true });

@@ -76,11 +76,17 @@ public sealed class FormLabelTests(HostFixture host)
         // The category is optional and skipped; the town and the village are chosen by typing, the arrow and Enter.
         foreach (var (id, text) in new[] { ("#p-place-town", "东城"), ("#p-place-village", "岗贝") })
         {
-            await page.Locator(id).FocusAsync();
+            var input = page.Locator(id);
+            await Expect(input).ToBeEnabledAsync();
+            await input.FocusAsync();
             await page.Keyboard.PressAsync("Enter");
             await page.Keyboard.TypeAsync(text);
+            // The list has filtered down to the typed place before the arrow picks it.
+            var list = page.Locator($"[id='{await input.GetAttributeAsync("aria-controls")}']");
+            await Expect(list.Locator(".el-select-dropdown__item:visible")).ToHaveCountAsync(1);
             await page.Keyboard.PressAsync("ArrowDown");
             await page.Keyboard.PressAsync("Enter");
+            await Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
         }
         await Expect(page.Locator("[data-test=portal-submit]")).ToContainTextAsync("岗贝社区");
         await page.Locator("#p-phone").FocusAsync();

@@ -47,7 +47,8 @@ public sealed class ScopeAndSignInTests(HostFixture host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/admin/users");
-        await page.WaitForURLAsync(url => url.Contains("/sign-in?redirect=", StringComparison.Ordinal));
+        // The console sends the visitor to sign-in in the browser (history API): wait for the URL, not a page load.
+        await page.WaitForURLAsync(url => url.Contains("/sign-in?redirect=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByLabel("用户名").FillAsync("changan.lead");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("not-the-password");
         await page.GetByLabel("密码", new() { Exact = true }).PressAsync("Enter");

@@ -57,11 +57,13 @@ public static class DependencyInjection
         services.AddSingleton<Programme.ProgrammeRulesProvider>();
         services.AddSingleton<Deadlines.DeadlineBook>();
         services.AddSingleton<Deadlines.DeadlineWarnings>();
+        services.AddSingleton<Deadlines.AnnualObligations>();
         services.AddSingleton<Feedback.FeedbackWriter>();
         services.AddSingleton<Feedback.RecordingSender>();
         services.AddSingleton<Documents.PdfConverter>();
         services.AddSingleton<Feedback.MessageSenders>();
         services.AddSingleton<Feedback.OutboxDispatcher>();
+        services.AddSingleton<Common.WorkflowRunner>();
         services.AddSingleton<MicroProjects.CalendarAccess>();
         services.AddSingleton<Appeals.AppealServices>();
         services.AddSingleton<MicroProjects.ProjectServices>();

@@ -46,7 +46,7 @@ public static class AppealQueries
         var photos = await db.Attachments.AsNoTracking().Where(x => x.OwnerType == "Appeal" && x.OwnerId == a.Id).OrderBy(x => x.UploadedAt)
             .ThenBy(x => x.FileName).ToListAsync(ct); // photos sent together share their instant
         var clear = SeesContacts(db.Actor);
-        var allowed = AppealWorkflow.Steps.Where(st => st.From == a.State && db.Actor.Has(st.Permission)).Select(st => st.Action).ToList();
+        var allowed = Common.WorkflowGate.Allowed(db, AppealWorkflow.Workflow, a).Select(x => x.Action).ToList();
         return new AppealDetail(a.Id, a.TrackingNumber, a.Channel, Channels.Zh(a.Channel), a.ExternalRef, a.Collection, a.CollectionYear,
             a.Title, a.Description, a.Category, clear ? a.Address : Masking.Address(a.Address), clear ? a.AppellantName : Masking.Name(a.AppellantName),
             clear ? a.AppellantPhone : Masking.Phone(a.AppellantPhone), a.VillageId, names.GetValueOrDefault(a.VillageId, ""), a.TownId,

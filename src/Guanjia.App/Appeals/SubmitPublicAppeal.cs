@@ -55,7 +55,7 @@ public static class SubmitPublicAppeal
             .ThrowIfFailed();
         var (village, town) = await AppealSupport.VillageAsync(db, r.VillageId, null, ct);
         var appeal = await CreateAppeal.NewAppealAsync(db, s, village, town, Channel.WeChatAccount, null, r.Title!, r.Description!, r.Category,
-            r.Address, r.Name, phone, CollectionKind.Daily, ct);
+            r.Address, r.Name, phone, CollectionKind.Daily, null, ct);
         // Metadata is dropped on the way in: a phone's photo carries the GPS position of the resident's home.
         for (var i = 0; i < photos.Count; i++)
             await UploadAttachment.AddAsync(db, s.Clock, limits!, "Appeal", appeal.Id, appeal.ScopePath, photos[i] with { Kind = AttachmentKind.Photo },

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Guanjia.App.Common;
 
 /// <summary>
-/// The background loop: delivers the outbox and raises deadline warnings every few seconds.
+/// The background loop: delivers the outbox, raises deadline warnings, closes claim windows and starts the towns' yearly
+/// duties, every few seconds.
 /// Jobs:Enabled=false turns it off (tests run the steps themselves with a fake clock).
 /// </summary>
 public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILogger<Jobs> log) : BackgroundService
@@ -38,5 +39,7 @@ public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILo
         await scope.ServiceProvider.GetRequiredService<DeadlineWarnings>().RunOnceAsync(db, ct);
         db.ChangeTracker.Clear();
         await scope.ServiceProvider.GetRequiredService<Claims.ClaimWindows>().RunOnceAsync(db, ct);
+        db.ChangeTracker.Clear();
+        await scope.ServiceProvider.GetRequiredService<AnnualObligations>().RunOnceAsync(db, ct);
     }
 }

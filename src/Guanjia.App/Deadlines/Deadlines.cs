@@ -35,18 +35,21 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
     }
 
     /// <summary>
-    /// Marks the subject's open deadlines of these obligations met. Meeting one after its due time needs
-    /// a reason, which is kept on the row; without one nothing is changed.
+    /// Marks the subject's open deadlines of these obligations met at <paramref name="at"/>, the time the step is
+    /// recorded. Meeting one after its due time needs a reason, which is kept on the row; without one nothing is changed.
+    /// Deadlines started earlier in the same unit of work count too (a closing starts the result's deadline, which the
+    /// system's publication of the result then meets).
     /// </summary>
     public async Task<IReadOnlyList<Deadline>> MeetAsync(GuanjiaDb db, Guid subjectId, IEnumerable<string> obligations, string? lateReason,
-        CancellationToken ct, DateTimeOffset? at = null)
+        DateTimeOffset at, CancellationToken ct)
     {
         var keys = obligations.ToList();
         if (keys.Count == 0) return [];
-        // A meeting is on time when it was held on time, even if it is entered a little later.
-        var now = at ?? clock.GetUtcNow();
-        var open = await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation)).ToListAsync(ct);
-        var late = open.Where(d => now > d.DueAt).ToList();
+        var stored = await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation)).ToListAsync(ct);
+        var added = db.Deadlines.Local.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation));
+        // A deadline met earlier in this unit of work is still open in the database; the tracked copy says it is not.
+        var open = stored.Concat(added).Where(d => d.IsOpen).Distinct().ToList();
+        var late = open.Where(d => at > d.DueAt).ToList();
         if (late.Count > 0)
             new Check()
                 .When(string.IsNullOrWhiteSpace(lateReason), "lateReason", "late_reason_required",
@@ -54,7 +57,7 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
                     $"The deadline has passed ({string.Join(", ", late.Select(d => $"{d.Obligation} {d.RuleId}"))}); give the reason for the delay")
                 .MaxLength("lateReason", lateReason, 500, "超期原因", "Late reason")
                 .ThrowIfFailed();
-        foreach (var d in open) d.Meet(now, lateReason?.Trim());
+        foreach (var d in open) d.Meet(at, lateReason?.Trim());
         return open;
     }
 

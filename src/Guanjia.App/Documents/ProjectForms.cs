@@ -104,13 +104,10 @@ public static class ProjectForms
         return $"{checks}\n审核结论：{decision}\n{p.ReviewOpinion}\n\n{p.TownName}公共服务办（盖章）          {FormText.Date(p.ReviewedAt)}";
     }
 
-    private sealed record CompletionData(DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Beneficiaries, int? BeneficiaryCount,
-        FileCompletion.Money? Budgeted, FileCompletion.Money? Actual, FileCompletion.Works? Works, FileCompletion.Service? Service, bool? Tendered);
-
     public static async Task<DocumentFile> CompletionAsync(GuanjiaDb db, ProjectServices s, Guid id, CancellationToken ct)
     {
         var p = await ProjectQueries.GetAsync(db, s, id, ct);
-        if (p.CompletionFormJson is null)
+        if (p.CompletionForm is null)
             throw new Conflict("项目尚未填报结项表", "The project has not filed its completion form yet");
         var report = await SurveyOfAsync(db, s, p, ct);
         return new DocumentFile(Completion(p, report), FileFormat.Docx, DocumentFile.Name(FileFormat.Docx, "结项表", p.Number, p.Name));
@@ -125,7 +122,7 @@ public static class ProjectForms
 
     public static byte[] Completion(ProjectDetail p, SurveyReport survey)
     {
-        var f = JsonSerializer.Deserialize<CompletionData>(p.CompletionFormJson!, JsonSerializerOptions.Web)!;
+        var f = p.CompletionForm!;
         var works = p.Category == ProjectCategory.ConvenienceWorks;
         var photos = p.Attachments.Where(a => a.Kind == AttachmentKind.Photo).ToList();
         var kinds = p.Attachments.Select(a => a.Kind).ToHashSet();

@@ -55,6 +55,9 @@ public static class Permissions
     /// <summary>The city lead department publishes 莞家直达 items on the claim board (R-RT-02).</summary>
     public const string ClaimsPublish = "claims.publish";
 
+    /// <summary>A third-party evaluator enters the survey of the projects a town commissioned it for, and sees only those (R-MS-14, R-MS-18).</summary>
+    public const string SurveysEvaluate = "surveys.evaluate";
+
     /// <summary>Read fund accounts, the ledger, allocations and matching in one's scope (R-FD).</summary>
     public const string FundsRead = "funds.read";
     /// <summary>The city: open accounts, record the city's receipts, town factors, pilot money, commit allocations (R-FD-01..03).</summary>
@@ -68,7 +71,7 @@ public static class Permissions
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
     private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord,
-        FundsPay];
+        FundsPay, SurveysEvaluate];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -78,6 +81,7 @@ public static class Permissions
         StationsDirectory,
         ClaimsPublish,
         FundsRead, FundsManage, FundsPay,
+        SurveysEvaluate,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -131,7 +135,7 @@ public static class RoleCatalog
         [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
             Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
-            Kinds(OrganizationKind.Evaluator), Perms()),
+            Kinds(OrganizationKind.Evaluator), Perms(Permissions.SurveysEvaluate)),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
             Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
                 Permissions.FundsRead)),

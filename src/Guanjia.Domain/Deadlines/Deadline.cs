@@ -79,6 +79,7 @@ public static class Obligations
     public const string WishExpressHandling = "WishExpressHandling";
     public const string WishResultFeedback = "WishResultFeedback";
     public const string DirectPublication = "DirectPublication";
+    public const string FinalAccounts = "FinalAccounts";
 
     public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes);
 
@@ -100,5 +101,6 @@ public static class Obligations
         new Info(WishExpressHandling, "R-MW-04", "莞家速递办理微心愿", "Handle the wish by express", true),
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
         new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
+        new Info(FinalAccounts, "R-MS-19", "完成项目决算和审计并公示", "Final accounts and audit, published", true),
     }.ToDictionary(i => i.Key);
 }

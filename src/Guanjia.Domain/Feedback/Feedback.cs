@@ -19,6 +19,12 @@ public enum FeedbackKind
     WishDecision = 11,
     WishResult = 12,
     ClaimReturned = 13,
+    /// <summary>R-MS-16: a small project's decision is the village's filing of its registration form (no town confirmation).</summary>
+    VillageDecisionProgramme = 14,
+    /// <summary>R-MS-16, R-IN-05: the village's policy check at filing sends a small project to a department.</summary>
+    VillageDecisionPolicy = 15,
+    /// <summary>R-MW-06: a wish entered straight for the town's verification.</summary>
+    WishReceipt = 16,
 }
 
 /// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
@@ -47,6 +53,9 @@ public sealed class FeedbackTemplate : IVersioned
         [FeedbackKind.WishDecision] = "您好！您反映的微心愿（编号{trackingNumber}）经{town}研究，将通过{route}方式办理。",
         [FeedbackKind.WishResult] = "您好！您反映的微心愿（编号{trackingNumber}）已办理完成：{reason}。感谢您的支持！",
         [FeedbackKind.ClaimResult] = "您好！“{projectName}”项目（编号{trackingNumber}）已由{claimant}认领，将于认领后一个月内组织实施。",
+        [FeedbackKind.VillageDecisionProgramme] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{village}城乡社区协商确定，由“民生大莞家”服务机制解决，将通过{route}方式办理，公示后组织实施。",
+        [FeedbackKind.VillageDecisionPolicy] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{village}核对，可由现行政策解决，已转{department}办理，联系方式：{contact}。",
+        [FeedbackKind.WishReceipt] = "您好！您反映的微心愿（编号{trackingNumber}）已转{town}核查，核查结果将及时反馈，办理进度可凭编号查询。",
         [FeedbackKind.ClaimReturned] = "您好！“{projectName}”项目（编号{trackingNumber}）在“莞家直达”公布期间无社会力量认领，已纳入“民生大莞家”专项资金按相关流程办理。",
     };
 

@@ -16,7 +16,7 @@ public static class ClaimEndpoints
         g.MapGet("/", (GuanjiaDb db, ClaimItemState? state, Guid? townId, Guid? subjectId, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
             ClaimQueries.ListAsync(db, state, townId, subjectId, page, pageSize, ct)).RequirePermission(Permissions.AppealsRead)
             .WithSummary("Direct-route (莞家直达) items in your scope");
-        g.MapGet("/workflow", () => TypedResults.Ok(ClaimBoardWorkflow.Table)).WithSummary("The claim board's transition table");
+        g.MapGet("/workflow", () => TypedResults.Ok(ClaimBoardWorkflow.Rows)).WithSummary("The claim board's transition table");
         g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => ClaimQueries.GetAsync(db, clock, id, ct))
             .RequirePermission(Permissions.AppealsRead).WithSummary("An item with its claims; claimants' contacts are clear only for the staff who connect them");
         g.MapPost("/{id:guid}/publish", (Guid id, PublishClaimItem.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>

@@ -97,8 +97,8 @@ public static class StationEndpoints
                 return TypedResults.Created($"/api/stations/referrals/{view.Id}", view);
             })
             .WithSummary("Refer a resident to a social-work service point for an inclusive service (R-ST-08)");
-        g.MapPost("/referrals/{id:guid}/served", (Guid id, RecordReferralService.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
-            RecordReferralService.HandleAsync(db, clock, id, r, ct)).WithSummary("The point has served the resident, free of charge (R-ST-08)");
+        g.MapPost("/referrals/{id:guid}/served", (Guid id, RecordReferralService.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
+            RecordReferralService.HandleAsync(db, workflow, id, r, ct)).WithSummary("The point has served the resident, free of charge (R-ST-08)");
         g.MapPost("/referrals/{id:guid}/attachments", async (Guid id, [FromForm] AttachmentKind? kind, IFormFile? file, GuanjiaDb db, TimeProvider clock,
                 AttachmentLimits limits, CancellationToken ct) =>
             {

@@ -352,6 +352,7 @@ public class FormTests
         var registered = await f.Village.PostJson($"/api/micro-projects/{projectId}/registration", new
         {
             name, subType, content = $"实施“{name}”项目", source = "Residents", location = "岗贝社区", contactName = "王干事", contactTitle = "社区专职工作人员", contactPhone = "0769-22001234",
+            policyCheck = new { resolvableByPolicy = false, note = "对照政策清单，无可解决的政策" },
         }, HttpStatusCode.OK);
         return new Proj(appealId, projectId, budget, registered.GetProperty("isSmall").GetBoolean());
     }

@@ -10,7 +10,7 @@ namespace Guanjia.App.Common;
 
 /// <summary>
 /// Fires transition-table rows against the database: the deadlines a row meets and starts, the feedback it sends and
-/// the audit entry it names all land in the caller's next save, with the state change itself (ADR 0006, ADR 0018).
+/// the audit entry it names all land in the caller's next save, with the state change itself (ADR 0006, ADR 0019).
 /// </summary>
 public sealed class WorkflowRunner(DeadlineBook deadlines, FeedbackWriter feedback, ProgrammeRulesProvider rules, TimeProvider clock)
 {

@@ -54,7 +54,7 @@ public static class WorkflowCatalog
         sb.AppendLine("Generated from the transition tables in `src/Guanjia.Domain`; a test (`WorkflowTableTests`) fails when this file and the code");
         sb.AppendLine("differ. Regenerate with `GUANJIA_WRITE_DOCS=1 dotnet test tests/Guanjia.Domain.Tests --filter WorkflowTableTests`.");
         sb.AppendLine();
-        sb.AppendLine("Firing a row is the only way a state changes (ADR 0018): it checks the row's `from` and conditions, meets the subject's open");
+        sb.AppendLine("Firing a row is the only way a state changes (ADR 0019): it checks the row's `from` and conditions, meets the subject's open");
         sb.AppendLine("deadlines of `meets` (judged by when the step is recorded; a late one needs its reason), sets `to`, starts `starts`, sends");
         sb.AppendLine("the appellant the `sends` feedback, and with `ends` cancels what is left open, in the save that writes its audit entry.");
         sb.AppendLine("`when` says which subjects a row is for (known before the step: it decides who may act); after `；` comes what the step");

@@ -39,7 +39,7 @@ public sealed record ProgrammeRuleSet
 
     /// <summary>
     /// R-RT-02: 莞家直达 is for "涉及金额较大" items; the documents give no figure, so below this amount the direct route asks why
-    /// (a hint with an override, not a wall; ADR 0018).
+    /// (a hint with an override, not a wall; ADR 0019).
     /// </summary>
     public long DirectRouteHintFen { get; init; } = 5_000_000;
 
@@ -75,7 +75,7 @@ public sealed record ProgrammeRuleSet
     public TimeLimit TownSurvey { get; init; } = new(5, TimeUnit.WorkingDays);               // R-MS-14
     public TimeLimit ResultFeedback { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-15, from closing
 
-    /// <summary>R-MS-19: 002 asks for the final accounts and audit "及时" (promptly) after completion; 3 months is our reading (ADR 0018).</summary>
+    /// <summary>R-MS-19: 002 asks for the final accounts and audit "及时" (promptly) after completion; 3 months is our reading (ADR 0019).</summary>
     public TimeLimit FinalAccounts { get; init; } = new(3, TimeUnit.Months);
     /// <summary>003/002 set no limit for the town's verification of a wish; 5 working days, like the town's review.</summary>
     public TimeLimit WishVerification { get; init; } = new(5, TimeUnit.WorkingDays);         // R-MW-02

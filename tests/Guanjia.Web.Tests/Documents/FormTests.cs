@@ -73,6 +73,10 @@ public class FormTests
         Assert.Contains("☑协商过程规范", town, StringComparison.Ordinal);
         Assert.Contains("☐可由现行政策或其他专项资金解决", town, StringComparison.Ordinal);
         Assert.Contains("由“民生大莞家”服务机制解决", town, StringComparison.Ordinal);
+        // R-MS-20: the opinion in attachment 1's own sentence, with where the money comes from.
+        Assert.Contains($"经{detail.GetProperty("departmentOpinions")[0].Str("departmentName")}等部门审核，该项目属于“民生大莞家”服务范围", town, StringComparison.Ordinal);
+        Assert.Contains("通过莞家速递途径办理", town, StringComparison.Ordinal);
+        Assert.Contains($"所需经费从{detail.Str("villageName")}“民生大莞家”专项资金中列支", town, StringComparison.Ordinal);
         Assert.Contains("（盖章）", town, StringComparison.Ordinal);
     }
 

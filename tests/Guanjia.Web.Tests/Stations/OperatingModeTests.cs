@@ -158,10 +158,13 @@ public class OperatingModeTests
             return projectId;
         }
         var express = await ProjectAsync("Express");
-        var works = await ProjectAsync("Station", "ConvenienceWorks");
         var station = await ProjectAsync("Station");
-
-        (await k.Village.PostJson(Url(s), k.Item(microProjectId: works), HttpStatusCode.BadRequest)).ShouldNameField("microProjectId", "not_welfare_service");
+        // R-RT-05: a convenience work cannot take the station route in the first place.
+        var worksAppeal = await f.StaffAppealAsync(category: "ConvenienceWorks");
+        await f.AcknowledgeAsync(worksAppeal.Str("id"));
+        var works = await f.CommitteeAsync(worksAppeal.Str("id"));
+        (await f.Village.PostJson($"/api/micro-projects/{works}/consultations", f.Consultation(await f.UploadAsync(works, "Minutes"), 3_000_000, "Station"),
+            HttpStatusCode.BadRequest)).ShouldNameField("route", "station_services_only");
         (await k.Village.PostJson(Url(s), k.Item(microProjectId: express), HttpStatusCode.BadRequest)).ShouldNameField("microProjectId", "not_station_route");
         (await k.Village.PostJson(Url(s), k.Item(microProjectId: Guid.NewGuid().ToString()), HttpStatusCode.BadRequest))
             .ShouldNameField("microProjectId", "unknown_project");
@@ -185,6 +188,7 @@ public class OperatingModeTests
         {
             title = item.Str("title"), year = k.Today.Year, consultedOn = k.TodayText, mode = "Purchased", serviceForms = new[] { "ServiceTeam" },
             amountFen = amount, candidateContractors = new[] { "东莞市暖莞社会工作服务中心" }, version, reason = "协商调整费用",
+            microProjectId = item.Str("microProjectId"),
         };
         var edited = await k.Village.PutJson($"/api/stations/items/{id}", Edit(v, 3_200_000), HttpStatusCode.OK);
         Assert.Equal(3_200_000, edited.GetProperty("amountFen").GetInt64());

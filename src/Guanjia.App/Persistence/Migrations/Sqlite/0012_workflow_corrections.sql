@@ -1,4 +1,4 @@
--- 0012: the rules as the documents say them (issue 12, ADR 0018). The village's policy check at filing (R-IN-05), where the
+-- 0012: the rules as the documents say them (issue 12, ADR 0019). The village's policy check at filing (R-IN-05), where the
 -- money comes from (R-MS-20), a platform left out of publicity (R-MS-11), the final accounts and audit (R-MS-19), the survey's
 -- optional 其他 row and the evaluator a town commissions (R-MS-14, R-MS-18), a late campaign's reason (R-IN-02), a plan below
 -- the allocation and the part of each plan item paid from matching funds (R-MS-17). The towns' yearly duties become rows on

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Guanjia.Domain.Funds;
 using Guanjia.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Guanjia.Web.Tests.Funds.FundKit;
 
 namespace Guanjia.Web.Tests.Funds;
@@ -248,7 +250,7 @@ public class AllocationTests
         Assert.Equal("Adjustment", entry.Str("kind"));
         Assert.All(entry.GetProperty("lines").EnumerateArray(), l => Assert.Equal("CharityFederation", l.Str("source")));
         Assert.Equal(500_000, entry.GetProperty("amountFen").GetInt64());
-        (await f.Town.PostJson($"/api/funds/ledger/{up.Str("entryId")}/reversal", new { reason = "不认可调整" }, HttpStatusCode.BadRequest))
+        (await f.City.PostJson($"/api/funds/ledger/{up.Str("entryId")}/reversal", new { reason = "撤回调整" }, HttpStatusCode.BadRequest))
             .ShouldNameField("id", "not_reversible");
 
         // Down again, below the original: the difference goes back from the town's fund to the city's.
@@ -263,6 +265,13 @@ public class AllocationTests
         var listed = (await f.Town.GetJson(adjust)).EnumerateArray().ToList();
         Assert.Equal(["复核人口数据后调增", "核减重复计算的帮扶需求"], listed.Select(a => a.Str("reason")));
         Assert.Equal(original - 200_000, MatchingCity(await f.Town.GetJson($"/api/funds/matching/{year}"), townId));
+        // Runs and adjustments are append-only in the database too.
+        using (var scope = f.Host.Services.CreateScope())
+        {
+            await using var sys = f.SystemDb(scope);
+            await Assert.ThrowsAnyAsync<Exception>(() => sys.Database.ExecuteSqlAsync($"UPDATE fund_allocation_runs SET pool_fen = 1 WHERE year = {year}"));
+            await Assert.ThrowsAnyAsync<Exception>(() => sys.Database.ExecuteSqlAsync($"DELETE FROM fund_allocation_adjustments WHERE year = {year}"));
+        }
         await AssertLedgerBalancesAsync(f);
     }
 

@@ -47,7 +47,7 @@ public class WishUseTests
         }, HttpStatusCode.OK);
         mine = Row(await f.City.GetJson(url), townId);
         Assert.Equal(allocated / 4, mine.GetProperty("paidFen").GetInt64());
-        Assert.Equal(Math.Round(allocated / 4 * 100m / allocated, 1), mine.GetProperty("useRatePercent").GetDecimal());
+        Assert.Equal(Math.Round(allocated / 4 * 100m / allocated, 1, MidpointRounding.AwayFromZero), mine.GetProperty("useRatePercent").GetDecimal());
         // A payment of another year does not count in this one; a reversal takes the payment back out.
         await f.Finance.PostJson($"/api/funds/ledger/{paid.Str("id")}/reversal", new { reason = "支付对象有误" }, HttpStatusCode.OK);
         Assert.Equal(0, Row(await f.City.GetJson(url), townId).GetProperty("paidFen").GetInt64());
@@ -55,7 +55,7 @@ public class WishUseTests
         var town = await f.Town.GetJson(url);
         Assert.Equal(townId, Assert.Single(town.EnumerateArray()).Str("townId"));
         // A town with nothing allocated has no rate rather than a division by zero.
-        Assert.Equal(JsonValueKind.Null, Row(await f.City.GetJson($"/api/funds/wish-use/{year + 50}"), townId).GetProperty("useRatePercent").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Row(await f.City.GetJson($"/api/funds/wish-use/{year + 3}"), townId).GetProperty("useRatePercent").ValueKind);
     }
 
     private sealed class DemoFundsHost(Db db) : TestHost(db)

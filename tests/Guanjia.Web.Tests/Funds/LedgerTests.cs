@@ -27,10 +27,11 @@ public class LedgerTests
         var holder = await f.City.GetJson($"/api/organizations/{wish.Str("organizationId")}");
         Assert.Equal("Finance", holder.Str("function"));
         Assert.Contains("代管", wish.Str("name"));
-        // The village sees its own account only.
+        // The village sees its own accounts only: its dedicated account (and, in a pilot town, its pilot money once passed on, R-FD-09).
         var mine = await AccountsAsync(f.Village);
-        Assert.Single(mine);
-        Assert.Equal(f.VillageId, mine[0].Str("organizationId"));
+        Assert.Single(mine, a => a.Str("kind") == "VillageMicroProject");
+        Assert.All(mine, a => Assert.Equal(f.VillageId, a.Str("organizationId")));
+        Assert.All(mine, a => Assert.Contains(a.Str("kind"), new[] { "VillageMicroProject", "VillagePilot" }));
     }
 
     // R-FD-01: money keeps its source: a payment of one source cannot use another source's money.

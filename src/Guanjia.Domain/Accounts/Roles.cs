@@ -62,7 +62,11 @@ public static class Permissions
     public const string FundsRead = "funds.read";
     /// <summary>The city: open accounts, record the city's receipts, town factors, pilot money, commit allocations (R-FD-01..03).</summary>
     public const string FundsManage = "funds.manage";
-    /// <summary>The town's lead department (which keeps the 资金发放台账, 003 §三(三)) and finance department: receipts, transfers, payments, reversals.</summary>
+    /// <summary>
+    /// The town's lead department (which keeps the 资金发放台账, 003 §三(三)) and finance department: receipts, transfers, payments, reversals;
+    /// and a village's staff, from the village's own dedicated accounts only (003 §三(三): 核拨到各村（社区）专用账户管理和使用; 000 §三: the
+    /// village pays its contractors), who pay and correct but do not transfer (R-FD-09).
+    /// </summary>
     public const string FundsPay = "funds.pay";
 
     /// <summary>What an API token for an integration may be granted.</summary>
@@ -126,7 +130,7 @@ public static class RoleCatalog
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
                 Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage,
-                Permissions.FundsRead)),
+                Permissions.FundsRead, Permissions.FundsPay)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",

@@ -76,6 +76,12 @@ public sealed class StationItem : IScoped, IVersioned
 
     /// <summary>Packaged operation below the yearly item threshold, "in principle" allowed with a reason (R-ST-03).</summary>
     public string? PackagedOverrideReason { get; set; }
+
+    /// <summary>
+    /// What the funds ledger paid for the item, net of reversals (R-ST-10, R-ST-11): kept by the ledger's posting in the same save, like a
+    /// project's (ADR 0015), so the town reads paid against the agreed fee and two payments racing past it conflict.
+    /// </summary>
+    public long LedgerPaidFen { get; set; }
     public int RulesVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -104,6 +110,17 @@ public sealed class ProcurementFiling : IScoped, IVersioned
     public long AmountFen { get; set; }
     public DateOnly AgreementSignedOn { get; set; }
     public Guid AgreementAttachmentId { get; set; }
+
+    /// <summary>
+    /// R-ST-10: why the procured amount differs from the item's agreed fee (required then, kept only then); the town confirms the
+    /// difference when it records the filing.
+    /// </summary>
+    public string? DifferenceReason { get; set; }
+    public DateTimeOffset? DifferenceConfirmedAt { get; set; }
+    public string? DifferenceConfirmedByName { get; set; }
+
+    /// <summary>The item's agreed fee the town confirmed the difference against.</summary>
+    public long? ConfirmedItemAmountFen { get; set; }
 
     // The supervisory committee's review opinion (村（居）务监督委员会审核意见).
     public string? OpinionText { get; set; }

@@ -315,7 +315,7 @@ public class FormTests
         string? title = null)
     {
         var s = await k.StationAsync(name: station);
-        var item = await k.ItemAsync(s.Str("id"), k.Item("Purchased", amountFen: 3_000_000, title: title,
+        var item = await k.ItemAsync(s.Str("id"), k.Item("Purchased", amountFen: 2_880_000, title: title,
             candidates: ["东莞市暖莞社会工作服务中心", "东莞市启航青少年社会工作服务中心"]));
         var agreement = await k.UploadAsync($"/api/stations/items/{item.Str("id")}/attachments", "Contract");
         var id = (await k.Village.PostJson($"/api/stations/items/{item.Str("id")}/procurement-filing", k.Filing(agreement), HttpStatusCode.Created)).Str("id");

@@ -195,7 +195,7 @@ public class OperatingModeTests
         (await k.Village.PutJson($"/api/stations/items/{id}", Edit(v, 9_900_000), HttpStatusCode.Conflict)).ShouldBeProblem(409);
         (await k.OtherVillage.PutJson($"/api/stations/items/{id}", Edit(v + 1, 9_900_000), HttpStatusCode.NotFound)).ShouldBeProblem(404);
 
-        var filing = await k.Village.PostJson($"/api/stations/items/{id}/procurement-filing", k.Filing(agreement), HttpStatusCode.Created);
+        var filing = await k.Village.PostJson($"/api/stations/items/{id}/procurement-filing", k.Filing(agreement, amountFen: 3_200_000), HttpStatusCode.Created);
         await k.Supervisor.PostJson($"/api/stations/procurement-filings/{filing.Str("id")}/supervisory-opinion", k.Opinion(), HttpStatusCode.OK);
         await k.Village.PostJson($"/api/stations/procurement-filings/{filing.Str("id")}/file", new { }, HttpStatusCode.OK);
         (await k.Village.PutJson($"/api/stations/items/{id}", Edit(v + 1, 9_900_000), HttpStatusCode.Conflict)).ShouldBeProblem(409);

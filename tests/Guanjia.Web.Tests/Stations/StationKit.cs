@@ -151,15 +151,17 @@ internal sealed class StationKit
     /// <summary>A purchased item with its signed agreement uploaded; answers the item and the agreement's id.</summary>
     public async Task<(JsonElement Item, string AgreementId)> PurchasedItemAsync(string stationId)
     {
-        var item = await ItemAsync(stationId, Item("Purchased", amountFen: 3_000_000, candidates: ["东莞市暖莞社会工作服务中心", "东莞市启航青少年社会工作服务中心"]));
+        // The agreed fee is what the default filing names (R-ST-10: the amounts agree).
+        var item = await ItemAsync(stationId, Item("Purchased", amountFen: 2_880_000, candidates: ["东莞市暖莞社会工作服务中心", "东莞市启航青少年社会工作服务中心"]));
         var agreement = await UploadAsync($"/api/stations/items/{item.Str("id")}/attachments", "Contract");
         return (item, agreement);
     }
 
     public object Filing(string agreementId, long amountFen = 2_880_000, string? supplierName = "东莞市暖莞社会工作服务中心", string? supplierId = null,
-        int? version = null) => new
+        int? version = null, string? differenceReason = null) => new
     {
         method = "CompetitiveConsultation", supplierName, supplierId, amountFen, agreementSignedOn = TodayText, agreementAttachmentId = agreementId, version,
+        differenceReason,
     };
 
     public object Opinion() => new { reviewer = "陈监委", opinion = "采购程序规范，价格合理，同意报镇（街道）备案", reviewedOn = TodayText };

@@ -88,11 +88,14 @@ const servicesZh = {
       teamSize: '服务队伍人数', microProject: '对应项目', documents: '资料', publish: '记录公开', none: '暂无驿站项目',
       decidedByValue: { Consultation: '社区协商会议', RepresentativesMeeting: '村（居）民代表会议' },
       pubText: '公开内容', pubTitle: '公开标题', pubPlatforms: '公开平台（三个平台均须公开）', publishedOn: '公开日期', published: '已记录公开',
+      money: '服务费用', agreedFee: '协商确定费用', paid: '已支付', remaining: '未支付',
     },
     filing: {
       item: '驿站项目', method: '采购方式', supplier: '供应方', amount: '合同金额', signedOn: '协议签订日期', opinion: '监委会审核意见',
       reviewer: '审核人', reviewedOn: '审核日期', noOpinion: '尚无监委会意见', filedAt: '报备时间', recordedAt: '备案时间', note: '备案意见',
       giveOpinion: '出具审核意见', file: '报镇街备案', recordIt: '镇街备案', done: '已办理', none: '暂无采购备案',
+      agreedFee: '协商费用', difference: '金额差异', differenceReason: '村（社区）说明', differenceText: '协商确定的服务费用为{fee}，采购备案金额为{amount}。',
+      confirmDifference: '已核实，确认差额', differenceConfirmed: '差额已确认', differenceOpen: '差额待确认',
     },
     ref: {
       resident: '居民', phone: '联系电话', service: '服务类别', point: '社工服务站点', need: '服务需求', state: '状态', referredAt: '转介时间',

@@ -116,6 +116,10 @@ public static class AnnualPlans
             .When(r.MicroProjectFen is null or < 0, "microProjectFen", "out_of_range", "金额须为不小于0的整数（单位：分）", "must be a non-negative amount in fen")
             .When(r.MicroWishFen is < 0, "microWishFen", "out_of_range", "金额须为不小于0的整数（单位：分）", "must be a non-negative amount in fen")
             .ThrowIfFailed();
+        // R-FD-03: once the city has committed the year's allocation run, a town's amount changes only by an adjustment with its ledger entries.
+        if (await db.AllocationRuns.AnyAsync(x => x.Year == year, ct))
+            throw new Conflict($"{year}年度经费已按分配方案下达，调整某镇（街道）额度请使用“分配调整”（/api/funds/allocations/{year}/adjustments）",
+                $"The {year} allocation is committed; change a town's amount with an adjustment (/api/funds/allocations/{year}/adjustments)");
         var row = await db.TownAllocations.SingleOrDefaultAsync(a => a.TownId == townId && a.Year == year, ct);
         if (row is null)
         {

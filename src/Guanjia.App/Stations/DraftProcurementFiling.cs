@@ -18,7 +18,7 @@ public static class DraftProcurementFiling
     public sealed record Request(ProcurementMethod? Method, string? MethodOther, Guid? SupplierId, string? SupplierName, long? AmountFen,
         DateOnly? AgreementSignedOn, Guid? AgreementAttachmentId, int? Version, string? DifferenceReason = null);
 
-    public static async Task<FilingView> CreateAsync(GuanjiaDb db, TimeProvider clock, Guid itemId, Request r, CancellationToken ct)
+    public static async Task<FilingView> CreateAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid itemId, Request r, CancellationToken ct)
     {
         var item = await StationSteps.ItemAsync(db, itemId, ct, tracking: false);
         StationSteps.RequireManage(db);
@@ -26,27 +26,26 @@ public static class DraftProcurementFiling
             throw new Conflict("无偿提供服务的项目无须采购备案", "A free-service item is not procured and needs no procurement filing");
         if (await db.ProcurementFilings.AnyAsync(f => f.ItemId == itemId, ct))
             throw new Conflict("该项目已填写采购备案表", "The item already has a procurement filing");
-        var now = clock.GetUtcNow();
+        var now = workflow.Now;
         var f = new ProcurementFiling
         {
             Id = Guid.CreateVersion7(), ItemId = item.Id, StationId = item.StationId, VillageId = item.VillageId, TownId = item.TownId,
-            ScopePath = item.ScopePath, State = ProcurementState.Draft, SupplierName = "", CreatedAt = now,
+            ScopePath = item.ScopePath, SupplierName = "", CreatedAt = now,
         };
-        await ValidateAndApplyAsync(db, clock, item, f, r, ct);
+        await ValidateAndApplyAsync(db, workflow, item, f, r, ct);
         db.ProcurementFilings.Add(f);
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "Draft", null, workflow.At(), ct);
         await db.Audit("DraftProcurementFiling").SaveChangesAsync(ct);
         return await StationQueries.GetFilingAsync(db, f.Id, ct);
     }
 
-    public static async Task<FilingView> UpdateAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<FilingView> UpdateAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var f = await StationSteps.FilingAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (f.State != ProcurementState.Draft)
-            throw new Conflict("采购备案表已报镇（街道）备案，不能再修改", "The filing is with the town and can no longer change");
+        Common.WorkflowGate.Check(db, ProcurementWorkflow.Workflow, f, "Edit", ProcurementWorkflow.Zh(f.State), null, f.Version, "采购备案表", "filing");
         StationSteps.RequireEditOf(r.Version, f.Version);
         var item = await StationSteps.ItemAsync(db, f.ItemId, ct, tracking: false);
-        await ValidateAndApplyAsync(db, clock, item, f, r, ct);
+        await ValidateAndApplyAsync(db, workflow, item, f, r, ct);
         var reviewed = f.OpinionText is not null;
         if (reviewed && db.Entry(f).Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
         {
@@ -55,13 +54,15 @@ public static class DraftProcurementFiling
             f.OpinionById = null;
             f.OpinionAt = null;
         }
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "Edit", null, workflow.At(), ct);
         await db.Audit("UpdateProcurementFiling").SaveChangesAsync(ct);
         return await StationQueries.GetFilingAsync(db, f.Id, ct);
     }
 
-    private static async Task ValidateAndApplyAsync(GuanjiaDb db, TimeProvider clock, StationItem item, ProcurementFiling f, Request r, CancellationToken ct)
+    private static async Task ValidateAndApplyAsync(GuanjiaDb db, Common.WorkflowRunner workflow, StationItem item, ProcurementFiling f, Request r,
+        CancellationToken ct)
     {
-        var today = ChinaTime.LocalDate(clock.GetUtcNow());
+        var today = ChinaTime.LocalDate(workflow.Now);
         var c = new Check()
             .When(r.Method is null || !Enum.IsDefined(r.Method.Value), "method", "required", "请选择采购方式", "method is required")
             .When(r.Method == ProcurementMethod.Other && string.IsNullOrWhiteSpace(r.MethodOther), "methodOther", "required", "请写明采购方式",

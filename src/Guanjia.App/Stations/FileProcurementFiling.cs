@@ -14,13 +14,10 @@ public static class FileProcurementFiling
 {
     public sealed record Request(int? Version);
 
-    public static async Task<FilingView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<FilingView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var f = await StationSteps.FilingAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (f.State != ProcurementState.Draft)
-            throw new Conflict("采购备案表已报镇（街道）备案", "The filing is already with the town");
-        StationSteps.RequireVersion(r.Version, f.Version);
+        Common.WorkflowGate.Check(db, ProcurementWorkflow.Workflow, f, "File", ProcurementWorkflow.Zh(f.State), r.Version, f.Version, "采购备案表", "filing");
         var item = await db.StationItems.AsNoTracking().SingleAsync(i => i.Id == f.ItemId, ct);
         new Check().When(f.OpinionText is null, "supervisoryOpinion", "required",
                 "采购备案表须经村（居）务监督委员会出具审核意见后，方可报镇（街道）备案",
@@ -30,8 +27,8 @@ public static class FileProcurementFiling
                 $"采购金额{f.AmountFen / 100m:0.00}元与协商确定的服务费用{(item.AmountFen ?? 0) / 100m:0.00}元不一致，请先在采购备案表中说明差额原因",
                 "The filing's amount differs from the item's agreed fee: explain the difference in the filing first (R-ST-10)")
             .ThrowIfFailed();
-        var now = clock.GetUtcNow();
-        f.State = ProcurementState.Filed;
+        var now = workflow.Now;
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "File", null, workflow.At(), ct);
         f.FiledAt = now;
         var village = await db.Organizations.AsNoTracking().Where(o => o.Id == f.VillageId).Select(o => o.Name).SingleAsync(ct);
         // Addressed to the town, kept in the village's scope (the village writes it; the town sees it).

@@ -14,14 +14,10 @@ public static class RecordProcurementFiling
 {
     public sealed record Request(string? Note, int? Version, bool? ConfirmDifference = null);
 
-    public static async Task<FilingView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<FilingView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var f = await StationSteps.FilingAsync(db, id, ct);
-        StationSteps.Require(db, Permissions.StationsRecord, "只有镇（街道）牵头部门可以备案", "Only the town lead department records filings");
-        if (f.State != ProcurementState.Filed)
-            throw new Conflict(f.State == ProcurementState.Draft ? "村（社区）尚未报送该采购备案表" : "该采购备案表已备案",
-                f.State == ProcurementState.Draft ? "The village has not filed it yet" : "The filing is already recorded");
-        StationSteps.RequireVersion(r.Version, f.Version);
+        Common.WorkflowGate.Check(db, ProcurementWorkflow.Workflow, f, "Record", ProcurementWorkflow.Zh(f.State), r.Version, f.Version, "采购备案表", "filing");
         var item = await db.StationItems.AsNoTracking().SingleAsync(i => i.Id == f.ItemId, ct);
         var differs = DraftProcurementFiling.Differs(f, item);
         new Check().MaxLength("note", r.Note, 1000, "备案意见", "Note")
@@ -29,8 +25,8 @@ public static class RecordProcurementFiling
                 $"采购金额{f.AmountFen / 100m:0.00}元与协商确定的服务费用{(item.AmountFen ?? 0) / 100m:0.00}元不一致（村（社区）说明：{f.DifferenceReason}），请核实后确认差额再备案",
                 "The filing's amount differs from the item's agreed fee: confirm the difference (confirmDifference: true) to record it (R-ST-10)")
             .ThrowIfFailed();
-        f.State = ProcurementState.Recorded;
-        f.RecordedAt = clock.GetUtcNow();
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "Record", null, workflow.At(), ct);
+        f.RecordedAt = workflow.Now;
         f.RecordedByName = db.Actor.Name;
         if (differs)
         {

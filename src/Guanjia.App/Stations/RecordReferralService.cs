@@ -19,10 +19,8 @@ public static class RecordReferralService
     public static async Task<ReferralView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var referral = await StationSteps.ReferralAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (referral.State != ReferralState.Referred)
-            throw new Conflict("该转介已记录服务情况", "The service of this referral is already recorded");
-        StationSteps.RequireVersion(r.Version, referral.Version);
+        Common.WorkflowGate.Check(db, InclusiveReferralWorkflow.Workflow, referral, "RecordService", InclusiveReferralWorkflow.Zh(referral.State), r.Version,
+            referral.Version, "转介记录", "referral");
         var now = workflow.Now;
         var today = ChinaTime.LocalDate(now);
         var referredOn = ChinaTime.LocalDate(referral.ReferredAt);
@@ -41,7 +39,7 @@ public static class RecordReferralService
         referral.ServedTo = r.ServedTo;
         referral.ServiceSummary = r.Summary!.Trim();
         referral.ServedRecordedAt = now;
-        referral.State = ReferralState.Served;
+        await workflow.FireAsync(db, InclusiveReferralWorkflow.Workflow, referral, "RecordService", null, workflow.At(), ct);
         if (referral.AppealId is { } appealId
             && await db.MicroWishes.SingleOrDefaultAsync(w => w.AppealId == appealId, ct) is { } wish
             && Domain.MicroWishes.WishWorkflow.Workflow.Find(wish, "ServeAtStation") is { } row)

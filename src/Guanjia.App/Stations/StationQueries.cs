@@ -83,15 +83,9 @@ public static class StationQueries
     internal static PublicationView ToView(StationPublication p) => new(p.Id, p.Kind, StationTerms.Zh(p.Kind), p.Title, p.Text,
         StationTerms.Split<PublicationPlatform>(p.Platforms), p.PublishedOn, p.RecordedAt, p.RecordedByName);
 
-    internal static IReadOnlyList<string> FilingActions(GuanjiaDb db, ProcurementFiling f)
-    {
-        var a = db.Actor;
-        var list = new List<string>();
-        if (f.State == ProcurementState.Draft && a.Has(Permissions.StationsManage)) list.AddRange(["Edit", "File"]);
-        if (f.State == ProcurementState.Draft && a.Has(Permissions.StationsSupervise)) list.Add("GiveOpinion");
-        if (f.State == ProcurementState.Filed && a.Has(Permissions.StationsRecord)) list.Add("Record");
-        return list;
-    }
+    /// <summary>What the caller may do with the filing now, from its table.</summary>
+    internal static IReadOnlyList<string> FilingActions(GuanjiaDb db, ProcurementFiling f) =>
+        Common.WorkflowGate.Allowed(db, ProcurementWorkflow.Workflow, f).Select(x => x.Action).ToList();
 
     /// <summary>The filing with the item's agreed fee and the difference (R-ST-10: explained by the village, confirmed by the town).</summary>
     internal static FilingView ToView(GuanjiaDb db, ProcurementFiling f, string itemTitle, long? itemAmountFen, IReadOnlyDictionary<Guid, string> names) =>

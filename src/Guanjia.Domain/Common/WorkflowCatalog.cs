@@ -36,6 +36,12 @@ public static class WorkflowCatalog
         new("PolicyReferral", "Policy referral (转现行政策办理)", "PolicyCatalogue/Policy.cs (`PolicyReferralWorkflow`)",
             "Made by the committee's decision, the village's policy check at filing, the town's review or the town's verification of a wish (R-IN-05).",
             PolicyReferralWorkflow.Rows, nameof(ReferralState.Referred), "Refer", [nameof(ReferralState.Resolved), nameof(ReferralState.NotResolved)]),
+        new("ProcurementFiling", "Procurement filing (采购备案表)", "Stations/Station.cs (`ProcurementWorkflow`)",
+            "A purchased or packaged station item's filing (R-ST-05): the village drafts it, the supervisory committee reviews it, the town records it.",
+            Stations.ProcurementWorkflow.Rows, nameof(Stations.ProcurementState.Draft), "Draft", [nameof(Stations.ProcurementState.Recorded)]),
+        new("InclusiveServiceReferral", "Inclusive-service referral (普惠型个人服务转介)", "Stations/Station.cs (`InclusiveReferralWorkflow`)",
+            "The station head connects a resident with a social-work service point (R-ST-08); the service record completes a wish sent to the station (R-MW-05).",
+            Stations.InclusiveReferralWorkflow.Rows, nameof(Stations.ReferralState.Referred), "Refer", [nameof(Stations.ReferralState.Filed)]),
     ];
 
     /// <summary>What an audit entry's action means for a record of this type: the row it fired, in Chinese, with its first rule ID.</summary>

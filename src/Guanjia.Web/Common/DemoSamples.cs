@@ -225,7 +225,7 @@ public static class DemoSamples
             await SocialWorkPoints.SaveAsync(As("city.admin"), clock, point.Id, new SocialWorkPoints.Save(
                 [InclusiveService.PsychologicalCounselling, InclusiveService.FamilyRelations, InclusiveService.RightsProtection], "周一至周五 9:00-17:30",
                 "社工演示", "0769-00000003", null, "演示数据", 0), ct);
-            await ReferResident.HandleAsync(As("dongcheng.station"), clock, new ReferResident.Request(station.Id, point.Id, "蔡演示", "13900000031",
+            await ReferResident.HandleAsync(As("dongcheng.station"), p.Workflow, new ReferResident.Request(station.Id, point.Id, "蔡演示", "13900000031",
                 InclusiveService.FamilyRelations, "亲子沟通困难，希望社工介入（演示）", null), ct);
         }
         log.LogInformation("Demo samples ready: appeals, projects, wishes, stations");

@@ -83,6 +83,13 @@ public class WorkflowTableTests
 
     private static IEnumerable<Appeal> Appeals() => [new() { Id = Guid.NewGuid(), TrackingNumber = "GJ", Title = "t", Description = "d", ScopePath = "/441900/" }];
 
+    private static IEnumerable<Guanjia.Domain.Stations.ProcurementFiling> Filings() =>
+        from opinion in new[] { null, "同意" }
+        select new Guanjia.Domain.Stations.ProcurementFiling { Id = Guid.NewGuid(), ScopePath = "/441900/", SupplierName = "s", OpinionText = opinion };
+
+    private static IEnumerable<Guanjia.Domain.Stations.InclusiveServiceReferral> StationReferrals() =>
+        [new() { Id = Guid.NewGuid(), ScopePath = "/441900/", ResidentName = "n", ResidentPhone = "p", Need = "x" }];
+
     private static IEnumerable<PolicyReferral> Referrals() =>
         [new() { Id = Guid.NewGuid(), SubjectType = "Appeal", SubjectRef = "GJ", ScopePath = "/441900/", Department = "d", Contact = "c" }];
 
@@ -102,6 +109,8 @@ public class WorkflowTableTests
         "MicroWish" => Fire(WishWorkflow.Workflow, row, Wishes, (w, s) => w.State = s),
         "ClaimItem" => Fire(ClaimBoardWorkflow.Workflow, row, Items, (i, s) => i.State = s),
         "PolicyReferral" => Fire(PolicyReferralWorkflow.Workflow, row, Referrals, (r, s) => r.State = s),
+        "ProcurementFiling" => Fire(Guanjia.Domain.Stations.ProcurementWorkflow.Workflow, row, Filings, (f, s) => f.State = s),
+        "InclusiveServiceReferral" => Fire(Guanjia.Domain.Stations.InclusiveReferralWorkflow.Workflow, row, StationReferrals, (r, s) => r.State = s),
         _ => throw new InvalidOperationException(workflow),
     };
 
@@ -170,7 +179,8 @@ public class WorkflowTableTests
     [Fact]
     public void No_workflow_state_has_a_public_setter()
     {
-        Type[] subjects = [typeof(Appeal), typeof(MicroProject), typeof(MicroWish), typeof(ClaimItem), typeof(PolicyReferral)];
+        Type[] subjects = [typeof(Appeal), typeof(MicroProject), typeof(MicroWish), typeof(ClaimItem), typeof(PolicyReferral),
+            typeof(Guanjia.Domain.Stations.ProcurementFiling), typeof(Guanjia.Domain.Stations.InclusiveServiceReferral)];
         foreach (var t in subjects)
         {
             var state = t.GetProperty("State", BindingFlags.Public | BindingFlags.Instance)!;

@@ -62,7 +62,7 @@ public static class Timeline
         {
             var state = StateOf(a.After);
             // One meeting writes two entries, the appeal's and the record it creates: the second says what was made.
-            var row = WorkflowCatalog.Describe(a.EntityType, a.Action);
+            var row = WorkflowCatalog.Describe(a.EntityType, a.Action, state);
             var title = (a.Action, a.EntityType) switch
             {
                 ("RecordCommitteeDecision", "MicroProject") => "建立“民生微实事”项目",

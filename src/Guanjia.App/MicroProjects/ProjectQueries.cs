@@ -35,7 +35,7 @@ public sealed record ProjectDetail(
     IReadOnlyList<ProgressView> Progress, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<DeadlineView> Deadlines,
     SurveySummary Survey, IReadOnlyList<string> AllowedActions, IReadOnlyList<Common.AllowedStep> Steps, string? PolicyCheckNote,
     FundingChannel? Funding, string? FundingPayer, string? PlatformOverrideReason, long? FinalAccountsFen, string? AuditBody, string? AuditResult,
-    string? Effect, DateTimeOffset? FinalAccountsAt, long LedgerPaidFen);
+    string? Effect, DateTimeOffset? FinalAccountsAt, long LedgerPaidFen, string? DirectRouteReason);
 
 public sealed record ProjectRow(Guid Id, string Number, string Name, ProjectCategory? Category, Route? Route, ProjectState State, long? BudgetFen,
     Guid TownId, Guid VillageId, string? VillageName, DateTimeOffset CreatedAt, int Year);
@@ -80,7 +80,7 @@ public static class ProjectQueries
             progress.Select(x => new ProgressView(x.Id, x.Text, x.PercentDone, x.PhotoIds?.Split(',').Select(Guid.Parse).ToList() ?? [], x.At, x.ByName)).ToList(),
             attachments.Select(ToView).ToList(), await DeadlineQueries.ViewsAsync(db, deadlines, s.Clock.GetUtcNow(), ct),
             SurveySummary.From(responses, rules.SurveyMinimumResponses), steps.Select(x => x.Action).ToList(), steps, p.PolicyCheckNote, p.Funding,
-            p.FundingPayer, p.PlatformOverrideReason, p.FinalAccountsFen, p.AuditBody, p.AuditResult, p.Effect, p.FinalAccountsAt, p.LedgerPaidFen);
+            p.FundingPayer, p.PlatformOverrideReason, p.FinalAccountsFen, p.AuditBody, p.AuditResult, p.Effect, p.FinalAccountsAt, p.LedgerPaidFen, p.DirectRouteReason);
     }
 
     internal static AttachmentView ToView(Attachment a) => new(a.Id, a.Kind, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedByName);

@@ -19,7 +19,6 @@ public static class RecordFinalAccounts
     {
         var p = await ProjectSteps.LoadForAsync(db, id, "RecordFinalAccounts", r.Version, ct);
         new Check()
-            .When(p.FinalAccountsAt is not null, "finalAccountsFen", "already_recorded", "该项目已录入决算和审计结果", "The final accounts are already recorded")
             .When(r.FinalAccountsFen is null or < 0, "finalAccountsFen", "out_of_range", "决算金额须为不小于0的整数（单位：分）", "finalAccountsFen must be 0 or more, in fen")
             .Required("auditBody", r.AuditBody, "审计单位", "Auditor").MaxLength("auditBody", r.AuditBody, 100, "审计单位", "Auditor")
             .Required("auditResult", r.AuditResult, "审计结果", "Audit result").MaxLength("auditResult", r.AuditResult, 2000, "审计结果", "Audit result")

@@ -51,8 +51,11 @@ public static class RecordSurveyResponse
         };
         db.SurveyResponses.Add(response);
         Common.Idempotency.Remember(db, idempotencyKey, "RecordSurveyResponse", hash, response.Id, response.At);
-        var commissioned = !db.Actor.Has(Domain.Accounts.Permissions.ProjectsTown) && !db.Actor.Has(Domain.Accounts.Permissions.ProjectsVillage);
-        await ProjectSteps.FireAsync(db, s, p, "RecordSurveyResponse", commissioned ? "Commissioned" : null, s.Workflow.At(), ct);
+        // Who enters it says which row: the village (small), the town (large, or a small station item's service, R-ST-11), a commissioned evaluator.
+        var outcome = db.Actor.Has(Domain.Accounts.Permissions.ProjectsVillage) ? null
+            : db.Actor.Has(Domain.Accounts.Permissions.ProjectsTown) ? p.IsSmall == true ? "StationService" : null
+            : "Commissioned";
+        await ProjectSteps.FireAsync(db, s, p, "RecordSurveyResponse", outcome, s.Workflow.At(), ct);
         await db.Audit("RecordSurveyResponse").SaveChangesAsync(ct);
         return await ProjectQueries.SurveyAsync(db, s, id, ct);
     }

@@ -45,10 +45,12 @@ public static class WorkflowCatalog
     ];
 
     /// <summary>What an audit entry's action means for a record of this type: the row it fired, in Chinese, with its first rule ID.</summary>
-    public static (string Zh, string Rule)? Describe(string entityType, string action)
+    /// <param name="toState">The state the entry moved to, when it moved: it tells apart rows of one action for subjects of different sizes.</param>
+    public static (string Zh, string Rule)? Describe(string entityType, string action, string? toState = null)
     {
-        var row = All.FirstOrDefault(e => e.Name == entityType)?.Rows
-            .FirstOrDefault(r => (r.Outcome is null ? r.Action : r.Action + r.Outcome) == action);
+        var rows = All.FirstOrDefault(e => e.Name == entityType)?.Rows
+            .Where(r => (r.Outcome is null ? r.Action : r.Action + r.Outcome) == action).ToList() ?? [];
+        var row = rows.FirstOrDefault(r => r.To == toState) ?? rows.FirstOrDefault();
         return row is null ? null : (row.Zh, row.Rule.Split(',')[0].Trim());
     }
 

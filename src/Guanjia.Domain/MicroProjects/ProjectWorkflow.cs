@@ -46,6 +46,7 @@ public static class ProjectWorkflow
     private static readonly When<MicroProject> Express = new("莞家速递", "express route", p => p.Route == Route.Express);
     private static readonly When<MicroProject> Direct = new("莞家直达", "direct route", p => p.Route == Route.Direct);
     private static readonly When<MicroProject> NotDirect = new("非莞家直达", "not the direct route", p => p.Route != Route.Direct);
+    private static readonly When<MicroProject> Station = new("莞家驿站", "station route", p => p.Route == Route.Station);
 
     private static readonly Anchor<MicroProject> Consulted = Anchor<MicroProject>.Field("协商完成时", "the consultation", p => p.ConsultedAt);
     private static readonly Anchor<MicroProject> PublicityEnd = Anchor<MicroProject>.Field("公示期满时", "the end of publicity", p => p.PublicityTo);
@@ -127,6 +128,9 @@ public static class ProjectWorkflow
         },
         new("RecordSurveyResponse", S(ProjectState.Completed), ProjectState.Completed, Permissions.ProjectsVillage, "R-MS-14",
             "村（社区）组织满意度测评") { When = Small },
+        // R-ST-11: the town organises the satisfaction survey of station services (000 §五(一)), a small station item's too.
+        new("RecordSurveyResponse", S(ProjectState.Completed), ProjectState.Completed, Permissions.ProjectsTown, "R-ST-11, R-MS-14",
+            "镇（街道）组织驿站服务满意度测评") { Outcome = "StationService", When = Small.And(Station) },
         // R-MS-15: closing (办结) starts the result's 5 working days; the system publishes and feeds back at once (PublishResult).
         new("FileCompletion", S(ProjectState.Completed), ProjectState.Closed, Permissions.ProjectsVillage, "R-MS-13, R-MS-14, R-MS-15",
             "填报结项表（含满意度测评），项目办结")
@@ -155,7 +159,8 @@ public static class ProjectWorkflow
         new("PublishResult", S(ProjectState.Closed), ProjectState.Closed, System, "R-MS-15, R-MS-16",
             "办结后系统在原关联平台公示办理结果并自动反馈提议人") { Meets = O(Obligations.ResultFeedback), Sends = FeedbackKind.Result },
         new("RecordFinalAccounts", S(ProjectState.Closed), ProjectState.Closed, Permissions.ProjectsTown, "R-MS-19",
-            "镇（街道）完成项目决算和审计，公示审计结果、资金使用情况和实施效果") { Meets = O(Obligations.FinalAccounts) },
+            "镇（街道）完成项目决算和审计，公示审计结果、资金使用情况和实施效果")
+            { When = new("尚未录入决算审计", "final accounts not yet recorded", p => p.FinalAccountsAt is null), Meets = O(Obligations.FinalAccounts) },
     ];
 
     public static readonly Workflow<MicroProject, ProjectState> Workflow = new("MicroProject", p => p.State, (p, s) => p.State = s, Table);

@@ -46,7 +46,7 @@ public class ClosingAndAccountsTests
             var result = Find(closed, "ResultFeedback");
             Assert.Equal("Met", result.Str("status"));
             Assert.Equal(f.Now, result.GetProperty("startsAt").GetDateTimeOffset());
-            Assert.Equal(EndOfDay(2026, 3, 5), Due(result)); // 02-27, 03-02, 03, 04, 05 after the 02-26 closing
+            Assert.Equal(EndOfDay(2026, 3, 4), Due(result)); // 02-27, 02-28 (a make-up Saturday), 03-02, 03, 04 after the 02-26 closing
             Assert.Equal("Met", Find(closed, "TownSurvey").Str("status"));
         }
         finally
@@ -155,8 +155,10 @@ public class ClosingAndAccountsTests
         await f.Village.PostJson(url, new { finalAccountsFen = 1L }, HttpStatusCode.Forbidden);
         var empty = await f.Town.PostJson(url, new { }, HttpStatusCode.BadRequest);
         foreach (var field in new[] { "finalAccountsFen", "auditBody", "auditResult", "effect", "auditReportId" }) empty.ShouldNameField(field);
-        var photo = await f.UploadAsync(id, "Photo", f.Town, "x.jpg", Flow.Jpeg);
-        Assert.NotNull(photo);
+        // A closed project takes no photo any more; its outcome photo is not an audit report.
+        var late = await f.Town.PostAsync($"/api/micro-projects/{id}/attachments", Upload("Photo"));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var photo = detail.GetProperty("attachments").EnumerateArray().First(a => a.Str("kind") == "Photo").Str("id");
         var report = await f.UploadAsync(id, "AuditReport", f.Town);
         var wrongKind = await f.Town.PostJson(url, new { finalAccountsFen = 2_800_000L, auditBody = "审计办", auditResult = "合规", effect = "居民满意", auditReportId = photo },
             HttpStatusCode.BadRequest);
@@ -170,15 +172,15 @@ public class ClosingAndAccountsTests
         }, HttpStatusCode.OK);
         Assert.Equal("Met", Find(done, "FinalAccounts").Str("status"));
         Assert.Equal(2_820_000, done.GetProperty("finalAccountsFen").GetInt64());
-        (await f.Town.PostJson(url, new
-        {
-            finalAccountsFen = 1L, auditBody = "x", auditResult = "x", effect = "x", auditReportId = report,
-        }, HttpStatusCode.BadRequest)).ShouldNameField("finalAccountsFen", "already_recorded");
+        // Once recorded, the step is no longer offered, and a second try changes nothing.
+        Assert.DoesNotContain("RecordFinalAccounts", done.GetProperty("allowedActions").EnumerateArray().Select(x => x.GetString()));
+        await f.Town.PostJson(url, new { finalAccountsFen = 1L, auditBody = "x", auditResult = "x", effect = "x", auditReportId = report }, HttpStatusCode.Conflict);
+        Assert.Equal(2_820_000, (await DetailAsync(f, id)).GetProperty("finalAccountsFen").GetInt64());
         var notice = (await f.Host.Anonymous().GetJson("/api/public/notices?kind=ProjectAudit&pageSize=200")).GetProperty("items").EnumerateArray()
             .Single(n => n.Str("subjectRef") == done.Str("number"));
         Assert.Contains("资金使用合规", notice.ToString(), StringComparison.Ordinal);
         // After the audit, a closed project takes no more files.
-        var late = await f.Town.PostAsync($"/api/micro-projects/{id}/attachments", Upload("AuditReport"));
+        late = await f.Town.PostAsync($"/api/micro-projects/{id}/attachments", Upload("AuditReport"));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
 

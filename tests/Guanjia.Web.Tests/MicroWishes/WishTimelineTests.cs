@@ -68,7 +68,7 @@ public class WishTimelineTests
         Assert.Equal(Us(made + TimeSpan.FromHours(3)), Time(wishSteps[1], "at"));
         Assert.Equal(Us(f.Now), Time(wishSteps[2], "at"));
         // Before the wish: the appeal it came from, received and acknowledged, then the committee that made it a wish (village steps).
-        Assert.Equal("村（社区）接收诉求", steps[1].Str("title"));
+        Assert.Equal("村（社区）接收并反馈接收情况", steps[1].Str("title"));
         var committee = steps.Single(s => s.GetProperty("detail").GetString()?.StartsWith("→ AwaitingVerification", StringComparison.Ordinal) == true);
         Assert.Equal(("dongcheng.village", Us(made)), (committee.Str("actor"), Time(committee, "at")));
         // The meeting's two entries say what each is: the appeal's decision, and the wish it registered (R-MW-01).

@@ -64,7 +64,9 @@ public class OperatingModeTests
 
         var bare = await k.Village.PostJson(Url(s), k.Item("Packaged", year: year), HttpStatusCode.BadRequest);
         foreach (var field in new[] { "amountFen", "years", "teamSize", "operatorId" }) bare.ShouldNameField(field);
-        var packaged = k.Item("Packaged", year: year, amountFen: 60_000_000, operatorId: operatorId, years: 3, teamSize: 6);
+        // R-ST-09: a packaged operation is paid, so it serves a filed station-route project (made here, reviewed by the town).
+        var project = await k.StationProjectAsync(61_000_000);
+        var packaged = k.Item("Packaged", year: year, amountFen: 60_000_000, operatorId: operatorId, years: 3, teamSize: 6, microProjectId: project);
         var refused = await k.Village.PostJson(Url(s), packaged, HttpStatusCode.BadRequest);
         refused.ShouldNameField("packagedOverrideReason", "below_threshold");
         Assert.Contains("3宗", refused.GetProperty("fieldErrors")[0].Str("zh"));
@@ -72,7 +74,7 @@ public class OperatingModeTests
 
         var reason = "辖区常住人口3万，上年度驿站服务需求约80宗，经村民代表会议决定整体打包";
         var item = await k.ItemAsync(s.Str("id"), k.Item("Packaged", year: year, amountFen: 60_000_000, operatorId: operatorId, years: 3, teamSize: 6,
-            packagedOverrideReason: reason));
+            packagedOverrideReason: reason, microProjectId: project));
         Assert.Equal(reason, item.Str("packagedOverrideReason"));
         Assert.Equal(3, item.GetProperty("years").GetInt32());
         Assert.Equal(6, item.GetProperty("teamSize").GetInt32());
@@ -88,7 +90,8 @@ public class OperatingModeTests
         var year = StationKit.FreshYear();
         var operatorId = (await k.OrganizationIdsAsync("Contractor"))[1];
         for (var i = 0; i < 50; i++) await k.ItemAsync(s.Str("id"), k.Item("Free", year: year));
-        var packaged = k.Item("Packaged", year: year, amountFen: 80_000_000, operatorId: operatorId, years: 2, teamSize: 8);
+        var packaged = k.Item("Packaged", year: year, amountFen: 80_000_000, operatorId: operatorId, years: 2, teamSize: 8,
+            microProjectId: await k.StationProjectAsync(81_000_000));
         (await k.Village.PostJson(Url(s), packaged, HttpStatusCode.BadRequest)).ShouldNameField("packagedOverrideReason", "below_threshold");
 
         await k.ItemAsync(s.Str("id"), k.Item("Free", year: year));

@@ -58,7 +58,6 @@ public static class DependencyInjection
         services.AddSingleton<Deadlines.DeadlineBook>();
         services.AddSingleton<Deadlines.DeadlineWarnings>();
         services.AddSingleton<Feedback.FeedbackWriter>();
-        services.AddSingleton<Feedback.RecordingSender>();
         services.AddSingleton<Documents.PdfConverter>();
         services.AddSingleton<Feedback.MessageSenders>();
         services.AddSingleton<Feedback.OutboxDispatcher>();
@@ -71,4 +70,11 @@ public static class DependencyInjection
         services.AddHostedService<Common.Jobs>();
         return services;
     }
+
+    /// <summary>
+    /// Development only: a sender that takes every message without delivering it and marks it Simulated, so the demo
+    /// runs without gateways (ADR 0018). The host calls this in the Development environment and nowhere else.
+    /// </summary>
+    public static IServiceCollection AddDevelopmentSender(this IServiceCollection services) =>
+        services.AddSingleton<Feedback.SimulatedSender>();
 }

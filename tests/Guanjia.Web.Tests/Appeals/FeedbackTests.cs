@@ -266,6 +266,44 @@ public class FeedbackTests
         Assert.Equal(JsonValueKind.Null, (await f.Town.GetJson("/api/messages/channels")).GetProperty("unsentTexts").ValueKind);
     }
 
+    // R-PL-06: the upgrade (migration 0025) corrects what an older release stored: messages its "recording" sender marked
+    // Sent become NoChannel, and a portal appeal stored as a WeChat one gets the portal back and its feedback goes by SMS.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_the_upgrade_unmarks_messages_that_were_never_delivered_and_gives_portal_appeals_their_channel(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var staff = await f.StaffAppealAsync();
+        var recorded = Guid.Parse(Message(await f.AcknowledgeAsync(staff.Str("id")), "Receipt").Str("id"));
+        var receipt = await f.Host.Anonymous().PostJson("/api/public/appeals", new
+        {
+            title = "门户诉求", description = "门户诉求", villageId = f.VillageId, phone = Flow.Phone(),
+        }, HttpStatusCode.Created);
+        var portal = (await f.Village.GetJson($"/api/appeals?q={receipt.Str("trackingNumber")}")).GetProperty("items")[0].Str("id");
+        var portalMessage = Guid.Parse(Message(await f.AcknowledgeAsync(portal), "Receipt").Str("id"));
+        var portalId = Guid.Parse(portal);
+        using (var scope = f.Host.Services.CreateScope())
+        {
+            // What the older release left behind.
+            var sys = f.SystemDb(scope);
+            await sys.AppealMessages.IgnoreQueryFilters().Where(m => m.Id == recorded).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, Guanjia.Domain.Feedback.MessageState.Sent).SetProperty(m => m.Sender, "recording")
+                .SetProperty(m => m.SentAt, f.Now));
+            await sys.Appeals.IgnoreQueryFilters().Where(a => a.Id == portalId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Channel, Channel.WeChatAccount));
+            await sys.AppealMessages.IgnoreQueryFilters().Where(m => m.Id == portalMessage)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Channel, DeliveryChannel.WeChat));
+            var script = Guanjia.App.Persistence.Migrator.Scripts(db == Db.Postgres ? Guanjia.App.Persistence.DbProvider.Postgres
+                : Guanjia.App.Persistence.DbProvider.Sqlite).Single(x => x.Version == "0025");
+            await sys.Database.ExecuteSqlRawAsync(script.Sql);
+        }
+        var m1 = Message(await f.Village.GetJson($"/api/appeals/{staff.Str("id")}"), "Receipt");
+        Assert.Equal("NoChannel", m1.Str("state"));
+        Assert.Equal(JsonValueKind.Null, m1.GetProperty("sentAt").ValueKind);
+        var p = await f.Village.GetJson($"/api/appeals/{portal}");
+        Assert.Equal("Portal", p.Str("channel"));
+        Assert.Equal("Sms", Message(p, "Receipt").Str("channel"));
+    }
+
     // R-PL-06 / R-MS-16: a webhook that fails is retried after the back-off; the message waits until it is sent.
     [Theory, BothDatabases]
     public async Task R_PL_06_a_failed_webhook_delivery_is_retried_and_never_lost(Db db)

@@ -4,7 +4,7 @@ const lifecycleEn: LifecycleMessages = {
   enums: {
     channel: {
       CitizenServiceCentre: 'Citizen service centre', WeChatAccount: 'Guanjia WeChat account', Hotline12345: '12345 hotline',
-      HotlinePortal: '12345 hotline website', TownServiceCentre: 'Town service centre', StationedCadre: 'Stationed cadres',
+      HotlinePortal: '12345 hotline website', Portal: 'Guanjia public portal (online)', TownServiceCentre: 'Town service centre', StationedCadre: 'Stationed cadres',
       GridWorker: 'Grid worker patrol', PartyMassServiceCentre: 'Village party-mass service centre', HomeVisit: 'Home visit',
       ConsultationMeeting: 'Consultation meeting', CallOrVisit: 'Call or visit', OnlineMedia: 'Online media', SuggestionBox: 'Suggestion box',
       VillageProposal: 'Village proposal', Petition: 'Petition',
@@ -68,8 +68,13 @@ const lifecycleEn: LifecycleMessages = {
       Receipt: 'Receipt', CommitteePolicyReferral: 'Referred to policy (committee)', NotAccepted: 'Not accepted', TownDecisionProgramme: 'Town: funded',
       TownDecisionPolicy: 'Town: referred to policy', TownDecisionRejected: 'Town: rejected', Result: 'Result', ClaimResult: 'Claim result',
       PolicyResult: 'Policy result', WishRejected: 'Wish not accepted', WishDecision: 'Wish decision', WishResult: 'Wish result',
+      ClaimReturned: 'Unclaimed, back to the fund',
     },
-    messageState: { Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed', Undeliverable: 'Undeliverable (no phone)' },
+    messageState: {
+      Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Retrying: 'Failed, will retry', Failed: 'Failing repeatedly, still retrying',
+      Refused: 'Refused, not delivered', NoChannel: 'No channel configured, not sent', Simulated: 'Simulated in development, not delivered',
+      Undeliverable: 'Undeliverable (no contact)',
+    },
     deliveryChannel: { Hotline12345: '12345 hotline', WeChat: 'WeChat', Sms: 'SMS' },
     deadlineStatus: { Open: 'Open', DueSoon: 'Due soon', Overdue: 'Overdue', Met: 'Met', MetLate: 'Met late', Cancelled: 'Cancelled' },
     timeUnit: { Hours: 'hours', CalendarDays: 'days', WorkingDays: 'working days', Months: 'months' },

@@ -4,7 +4,7 @@ const lifecycleZh = {
   enums: {
     channel: {
       CitizenServiceCentre: '市民服务中心', WeChatAccount: '“莞家政务”微信公众号', Hotline12345: '12345政府服务热线',
-      HotlinePortal: '12345热线门户网站', TownServiceCentre: '镇（街道）政务服务中心', StationedCadre: '领导干部驻点联系群众',
+      HotlinePortal: '12345热线门户网站', Portal: '民生大莞家公众门户（网上提交）', TownServiceCentre: '镇（街道）政务服务中心', StationedCadre: '领导干部驻点联系群众',
       GridWorker: '网格员日常巡查', PartyMassServiceCentre: '村（社区）党群服务中心', HomeVisit: '入户走访', ConsultationMeeting: '协商议事会议',
       CallOrVisit: '来电来访', OnlineMedia: '网络媒体', SuggestionBox: '意见箱', VillageProposal: '村（社区）自行提出', Petition: '信访',
     },
@@ -64,8 +64,12 @@ const lifecycleZh = {
       Receipt: '接收反馈', CommitteePolicyReferral: '转现行政策办理（“两委”研究）', NotAccepted: '不予受理', TownDecisionProgramme: '镇街审核：专项资金资助',
       TownDecisionPolicy: '镇街审核：转现行政策办理', TownDecisionRejected: '镇街审核：不予立项', Result: '办结反馈', ClaimResult: '认领结果',
       PolicyResult: '政策办理结果', WishRejected: '微心愿不予受理', WishDecision: '微心愿评审结果', WishResult: '微心愿办理结果',
+      ClaimReturned: '无人认领，转专项资金办理',
     },
-    messageState: { Pending: '待发送', Sending: '发送中', Sent: '已发送', Failed: '发送失败', Undeliverable: '无法送达（未留电话）' },
+    messageState: {
+      Pending: '待发送', Sending: '发送中', Sent: '已发送', Retrying: '发送失败，等待重试', Failed: '多次发送失败，仍在重试', Refused: '对方拒收，未送达',
+      NoChannel: '未配置发送渠道，未发送', Simulated: '开发环境模拟发送，未实际送达', Undeliverable: '无法送达（未留联系方式）',
+    },
     deliveryChannel: { Hotline12345: '12345热线', WeChat: '微信', Sms: '短信' },
     deadlineStatus: { Open: '进行中', DueSoon: '即将到期', Overdue: '已超期', Met: '按时完成', MetLate: '超期完成', Cancelled: '已取消' },
     timeUnit: { Hours: '小时', CalendarDays: '日', WorkingDays: '个工作日', Months: '个月' },

@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddDbContext<GuanjiaDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Apply(o));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CalendarProvider>();
+        // What this release ships; a test host may put a newer set of notices here (ADR 0019).
+        services.AddSingleton(_ => Guanjia.Domain.Calendar.OfficialCalendar.Shipped);
         services.AddSingleton<Passwords>();
         services.AddSingleton(LockoutPolicy.Default);
         services.AddSingleton<Programme.ProgrammeRulesProvider>();

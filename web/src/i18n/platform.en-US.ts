@@ -1,7 +1,7 @@
-import type messagesZh from './messages.zh-CN'
+import type platformZh from './platform.zh-CN'
 
-/** Delivery of feedback and the list of unsent messages (R-PL-06, ADR 0018). */
-const messagesEn: typeof messagesZh = {
+/** Platform texts of issue 12: delivery of feedback and unsent messages (R-PL-06), the calendar's provenance (R-PL-01). */
+const platformEn: typeof platformZh = {
   delivery: {
     simulatedSender: 'Simulated in development, not delivered',
     sender: 'Sender: {sender}',
@@ -30,6 +30,19 @@ const messagesEn: typeof messagesZh = {
     simulatedChannel: 'simulated in development only',
     unsentTexts: '{n} verification texts not sent in the last 7 days',
   },
+  calendarInfo: {
+    issued: 'issued {date}',
+    source: { Shipped: 'shipped with the system', Edited: 'shipped with the system, edited locally', Entered: 'entered locally' },
+    editedBy: 'edited by {by} on {at}',
+    shipped: 'This release ships: {notice} (issued {date})',
+    restore: 'Restore the shipped arrangement',
+    restoreReason: 'Reason',
+    restored: 'The shipped arrangement is restored',
+  },
+  deadlineNote: {
+    provisional: '(provisional: Monday–Friday working days)',
+    provisionalHint: "The year's official holiday arrangement is not loaded yet; working days count Monday to Friday",
+  },
 }
 
-export default messagesEn
+export default platformEn

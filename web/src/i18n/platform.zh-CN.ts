@@ -1,5 +1,5 @@
-/** 反馈消息的送达状态与“未送达消息”列表（R-PL-06，ADR 0018）。 */
-const messagesZh = {
+/** 平台文字（issue 12）：反馈消息的送达状态与未送达消息（R-PL-06），工作日历的来源（R-PL-01）。 */
+const platformZh = {
   delivery: {
     simulatedSender: '开发环境模拟发送，未实际送达',
     sender: '发送方式：{sender}',
@@ -28,6 +28,16 @@ const messagesZh = {
     simulatedChannel: '仅开发环境模拟',
     unsentTexts: '近7天有 {n} 条验证码短信未发出',
   },
+  calendarInfo: {
+    issued: '{date}发布',
+    source: { Shipped: '随系统发布', Edited: '随系统发布，已本地修改', Entered: '本地录入' },
+    editedBy: '{by}于{at}修改',
+    shipped: '本版本随附：{notice}（{date}发布）',
+    restore: '恢复为随系统发布的安排',
+    restoreReason: '恢复原因',
+    restored: '已恢复为随系统发布的安排',
+  },
+  deadlineNote: { provisional: '（暂按常规工作日计算）', provisionalHint: '该年度国务院办公厅节假日安排尚未载入，工作日暂按周一至周五计算' },
 }
 
-export default messagesZh
+export default platformZh

@@ -52,17 +52,18 @@ const lifecycleEn: LifecycleMessages = {
     attachment: {
       Minutes: 'Minutes', StampedRegistrationForm: 'Stamped registration form', Contract: 'Contract or agreement', Invoice: 'Invoice', Photo: 'Photo',
       ProcurementFiling: 'Procurement filing', TenderDocuments: 'Tender documents', SupplierQualification: 'Supplier qualification',
-      TaxRegistration: 'Tax registration', SurveySheet: 'Survey sheet', Other: 'Other',
+      TaxRegistration: 'Tax registration', SurveySheet: 'Survey sheet', ServiceRecord: 'Service record', Other: 'Other',
     },
     projectState: {
       AwaitingConsultation: 'Awaiting consultation', ConsultationFailed: 'Consultation failed', Consulted: 'Consulted, to be filed',
       TownReview: 'Town review', AwaitingPublicity: 'Awaiting publicity', Publicity: 'In publicity', Implementation: 'Implementation',
       Completed: 'Completed, to be closed', AwaitingSurvey: 'Awaiting town survey', Closed: 'Closed', PolicyReferred: 'Referred to policy',
-      Rejected: 'Rejected',
+      Rejected: 'Rejected', AwaitingClaim: 'Awaiting a claim (direct route)',
     },
     platform: {
       Hotline12345Portal: '12345 hotline website', WeChatAccount: 'Guanjia WeChat account', CivilAffairsWebsite: 'Civil affairs bureau website',
-      CommunityPlatform: 'Community service platform', VillageNoticeBoard: 'Village notice board',
+      CommunityPlatform: 'Community service platform', VillageNoticeBoard: 'Village notice board', IntegrityPlatform: 'Rural integrity disclosure platform',
+      CharityFederationWebsite: 'Dongguan Charity Federation website',
     },
     feedback: {
       Receipt: 'Receipt', CommitteePolicyReferral: 'Referred to policy (committee)', NotAccepted: 'Not accepted', TownDecisionProgramme: 'Town: funded',
@@ -78,7 +79,7 @@ const lifecycleEn: LifecycleMessages = {
     deliveryChannel: { Hotline12345: '12345 hotline', WeChat: 'WeChat', Sms: 'SMS' },
     deadlineStatus: { Open: 'Open', DueSoon: 'Due soon', Overdue: 'Overdue', Met: 'Met', MetLate: 'Met late', Cancelled: 'Cancelled' },
     timeUnit: { Hours: 'hours', CalendarDays: 'days', WorkingDays: 'working days', Months: 'months' },
-    noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result' },
+    noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result', ClaimBoard: 'Direct-route claim', StationPublication: 'Station publication' },
     timelineKind: { step: 'Step', message: 'Message', document: 'Document', deadline: 'Deadline', payment: 'Payment' },
   },
   timelineAction: { SubmitPublicAppeal: 'Raised on the public portal', ReceiveAppeal: 'Entered and dispatched to the village', ReceiveWorkOrder: '12345 work order received and dispatched' },

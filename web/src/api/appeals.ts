@@ -34,6 +34,9 @@ export const channelsByLevel: Record<ChannelLevel, Channel[]> = {
 
 export const channels: Channel[] = [...channelsByLevel.City, ...channelsByLevel.Town, ...channelsByLevel.Village]
 
+/** What the list filters by: the staff channels and the public portal, where residents submit themselves (R-PL-06). */
+export const listedChannels: Channel[] = [...channelsByLevel.City, 'Portal', ...channelsByLevel.Town, ...channelsByLevel.Village]
+
 export type CollectionKind = 'Daily' | 'Concentrated'
 
 export type AppealState = 'Dispatched' | 'Acknowledged' | 'BecameProject' | 'ReferredToPolicy' | 'NotAccepted' | 'BecameWish'

@@ -34,6 +34,8 @@ if (args.Length == 2 && args[0] == "--print-schema")
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGuanjiaApp();
+// Messages are "sent" by a simulation only in Development; anywhere else, no gateway means NoChannel (ADR 0020).
+if (builder.Environment.IsDevelopment()) builder.Services.AddDevelopmentSender();
 builder.Services.AddGuanjiaAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddGuanjiaRateLimits(builder.Configuration);
@@ -70,6 +72,7 @@ app.MapAppeals();
 app.MapMicroProjects();
 app.MapDeadlines();
 app.MapProgramme();
+app.MapMessages();
 app.MapReports();
 app.MapPolicyCatalogue();
 app.MapMicroWishes();

@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guanjia.App.Appeals;
 
+/// <summary>A message on the appeal with its real state (R-PL-06): Sent only when a real sender accepted it; otherwise why not.</summary>
 public sealed record MessageView(Guid Id, FeedbackKind Kind, string Body, DeliveryChannel Channel, MessageState State, int Attempts,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? Sender, string? LastError);
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? Sender, string? LastError, string StateZh = "", DateTimeOffset? NextAttemptAt = null,
+    bool Retryable = false);
 
 public sealed record AppealDetail(
     Guid Id, string TrackingNumber, Channel Channel, string ChannelZh, string? ExternalRef, CollectionKind Collection, int? CollectionYear,
@@ -57,7 +59,8 @@ public static class AppealQueries
     }
 
     internal static MessageView ToView(AppealMessage m) =>
-        new(m.Id, m.Kind, m.Body, m.Channel, m.State, m.Attempts, m.CreatedAt, m.SentAt, m.Sender, m.LastError);
+        new(m.Id, m.Kind, m.Body, m.Channel, m.State, m.Attempts, m.CreatedAt, m.SentAt, m.Sender, m.LastError, MessageStates.Zh(m.State),
+            MessageStates.Automatic.Contains(m.State) ? m.NextAttemptAt : null, MessageStates.Retryable.Contains(m.State));
 
     public static async Task<Paged<AppealRow>> ListAsync(GuanjiaDb db, Filter f, CancellationToken ct)
     {

@@ -32,6 +32,8 @@ public static class CreateAppeal
         new Check()
             .When(r.Channel is null || !Enum.IsDefined(r.Channel.Value), "channel", "required", "请选择诉求来源渠道", "channel is required")
             .NotPetition(r.Channel, r.IsPetitionMatter)
+            .When(r.Channel == Channel.Portal, "channel", "portal_only", "公众门户的诉求由居民在门户自行提交，请选择实际受理的渠道",
+                "Portal appeals are submitted by residents on the portal; choose the channel that received this one")
             .Required("title", r.Title, "诉求标题", "Title").MaxLength("title", r.Title, 100, "诉求标题", "Title")
             .Required("description", r.Description, "诉求内容", "Description").MaxLength("description", r.Description, 4000, "诉求内容", "Description")
             .When(r.Category is { } c && !Enum.IsDefined(c), "category", "invalid", "项目类别无效", "category is not valid")

@@ -25,13 +25,15 @@ public static class ClaimBoard
     public static readonly Actor Portal = new(ActorKind.Integration, null, "public-claim-board", null, null, "/",
         new HashSet<string>(StringComparer.Ordinal), false);
 
-    public static string?[] Personal(Appeal a, MicroWish? w = null) =>
-        [a.AppellantName, a.AppellantPhone, a.Address, w?.BeneficiaryName, w?.BeneficiaryIdNumber, w?.Household];
+    /// <summary>Every person the subject names (R-PL-07): appellant, beneficiary, the registration form's contact, an implementing body that is a person.</summary>
+    public static string?[] Personal(Appeal a, MicroWish? w = null, MicroProject? p = null) =>
+        [a.AppellantName, a.AppellantPhone, a.Address, w?.BeneficiaryName, w?.BeneficiaryIdNumber, w?.Household, p?.ContactName, p?.ContactPhone,
+            PersonNames.IsName(p?.ImplementingBody) ? p!.ImplementingBody : null];
 
     public static Task<ClaimItem> OpenForProjectAsync(GuanjiaDb db, WorkflowRunner workflow, MicroProject p, Appeal a, DateTimeOffset now,
         CancellationToken ct)
     {
-        var personal = Personal(a);
+        var personal = Personal(a, null, p);
         var summary = string.Join("\n", new[]
         {
             p.Content, p.Location is null ? null : $"实施地点：{p.Location}", p.Beneficiaries is null ? null : $"惠及人群：{p.Beneficiaries}",

@@ -17,7 +17,19 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
         DateTimeOffset start, TimeLimit limit, CancellationToken ct)
     {
         var cal = await calendars.GetAsync(db, ct);
-        return StartAt(db, rules, obligation, subject, responsibleOrgId, start, limit.DueFrom(start, cal));
+        var due = limit.DueFrom(start, cal);
+        var d = StartAt(db, rules, obligation, subject, responsibleOrgId, start, due);
+        d.WorkingDaysProvisional = limit.Unit == TimeUnit.WorkingDays && !CountedWithNotices(cal, start, due);
+        return d;
+    }
+
+    /// <summary>Whether every year from the start to the due date has its State Council notice loaded (R-PL-01).</summary>
+    public static bool CountedWithNotices(Domain.Calendar.WorkingCalendar cal, DateTimeOffset start, DateTimeOffset due)
+    {
+        var (from, to) = (Domain.Calendar.ChinaTime.LocalDate(start).Year, Domain.Calendar.ChinaTime.LocalDate(due).Year);
+        for (var y = from; y <= to; y++)
+            if (!cal.HasYear(y)) return false;
+        return true;
     }
 
     public Deadline StartAt(GuanjiaDb db, ProgrammeRuleSet rules, string obligation, Subject subject, Guid responsibleOrgId,
@@ -75,7 +87,8 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
 public sealed record DeadlineView(
     Guid Id, string Obligation, string RuleId, string Zh, string En, string SubjectType, Guid SubjectId, string? SubjectRef,
     Guid ResponsibleOrgId, string? ResponsibleOrgName, DateTimeOffset StartsAt, DateTimeOffset DueAt, DateTimeOffset WarnAt,
-    DateTimeOffset? MetAt, string? LateReason, DateTimeOffset? CancelledAt, DeadlineStatus Status, long SecondsLeft);
+    DateTimeOffset? MetAt, string? LateReason, DateTimeOffset? CancelledAt, DeadlineStatus Status, long SecondsLeft,
+    bool WorkingDaysProvisional = false);
 
 public sealed record UnitDeadlineSummary(Guid OrganizationId, string? Name, int Open, int DueSoon, int Overdue, int MetOnTime, int MetLate);
 
@@ -118,7 +131,7 @@ public static class DeadlineQueries
             var info = Obligations.All[d.Obligation];
             return new DeadlineView(d.Id, d.Obligation, d.RuleId, info.Zh, info.En, d.SubjectType, d.SubjectId, d.SubjectRef,
                 d.ResponsibleOrgId, names.GetValueOrDefault(d.ResponsibleOrgId), d.StartsAt, d.DueAt, d.WarnAt, d.MetAt, d.LateReason,
-                d.CancelledAt, d.StatusAt(now), (long)(d.DueAt - now).TotalSeconds);
+                d.CancelledAt, d.StatusAt(now), (long)(d.DueAt - now).TotalSeconds, d.WorkingDaysProvisional);
         }).ToList();
     }
 

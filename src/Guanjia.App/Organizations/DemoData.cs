@@ -14,8 +14,8 @@ namespace Guanjia.App.Organizations;
 public sealed record DemoUser(string UserName, string DisplayName, Role Role, string Where);
 
 /// <summary>
-/// First-start data. The official calendar always loads (deadlines need it); the Dongguan organisation
-/// tree and one demo account per role load only when demo data is switched on.
+/// First-start demo data: the Dongguan organisation tree and one demo account per role, only when demo data is
+/// switched on. (The official calendar loads on every start either way: Calendar/ApplyShippedCalendar.)
 /// </summary>
 public static class DemoData
 {
@@ -27,17 +27,6 @@ public static class DemoData
         PropertyNameCaseInsensitive = true,
         Converters = { new JsonStringEnumConverter() },
     };
-
-    public static async Task SeedCalendarAsync(GuanjiaDb db, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.CalendarYears.AnyAsync(ct)) return;
-        var now = clock.GetUtcNow();
-        foreach (var d in OfficialCalendar.Load())
-            db.CalendarDays.Add(new CalendarDayRecord { Date = d.Date, Kind = d.Kind, Name = d.Name, Year = d.Date.Year, UpdatedAt = now });
-        foreach (var (year, notice) in OfficialCalendar.Notices)
-            db.CalendarYears.Add(new CalendarYearRecord { Year = year, Notice = notice, UpdatedAt = now });
-        await db.Audit("LoadOfficialCalendar", "国务院办公厅节假日安排通知（随系统发布）").SaveChangesAsync(ct);
-    }
 
     public static async Task<IReadOnlyList<DemoUser>> SeedAsync(GuanjiaDb db, Passwords passwords, TimeProvider clock, ILogger log, CancellationToken ct)
     {

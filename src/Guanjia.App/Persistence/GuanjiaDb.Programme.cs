@@ -230,6 +230,8 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Recipient).HasMaxLength(64);
             e.Property(x => x.Sender).HasMaxLength(64);
             e.Property(x => x.LastError).HasMaxLength(400);
+            // A person's retry and the outbox's claim race on the state: the loser's save answers 409.
+            e.Property(x => x.State).IsConcurrencyToken();
             e.HasIndex(x => new { x.AppealId, x.CreatedAt });
             e.HasIndex(x => new { x.State, x.NextAttemptAt });
             e.HasOne<Appeal>().WithMany().HasForeignKey(x => x.AppealId).OnDelete(DeleteBehavior.Restrict);

@@ -140,6 +140,8 @@ public sealed partial class GuanjiaDb : DbContext
             e.HasKey(x => x.Year);
             e.Property(x => x.Year).ValueGeneratedNever();
             e.Property(x => x.Notice).HasMaxLength(100);
+            e.Property(x => x.ShippedHash).HasMaxLength(64);
+            e.Property(x => x.EditedBy).HasMaxLength(64);
         });
 
         ConfigureProgramme(m);

@@ -37,6 +37,8 @@ public static class Permissions
     public const string DeadlinesRead = "deadlines.read";
     public const string RulesManage = "rules.manage";
     public const string TemplatesManage = "templates.manage";
+    /// <summary>See the feedback in one's scope that has not reached its appellant, and send one again (R-PL-06).</summary>
+    public const string MessagesManage = "messages.manage";
     public const string AllocationsManage = "allocations.manage";
     /// <summary>The city keeps the current livelihood policy list (R-IN-05).</summary>
     public const string PoliciesManage = "policies.manage";
@@ -81,7 +83,7 @@ public static class Permissions
     {
         OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
         AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
-        TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
+        TemplatesManage, MessagesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
         StationsDirectory,
         ClaimsPublish,
         FundsRead, FundsManage, FundsPay,
@@ -122,7 +124,7 @@ public static class RoleCatalog
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
                 Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
-                Permissions.StationsRecord,
+                Permissions.StationsRecord, Permissions.MessagesManage,
                 Permissions.FundsRead, Permissions.FundsPay)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle,

@@ -35,6 +35,13 @@ public sealed class Deadline : IScoped, IVersioned
     public string? CancelReason { get; set; }
     public DateTimeOffset? WarnedAt { get; set; }
     public DateTimeOffset? OverdueNotifiedAt { get; set; }
+
+    /// <summary>
+    /// Counted in working days across a year whose official notice was not loaded yet: weekends only for that year, so
+    /// the due time is provisional (R-PL-01, ADR 0021). Set when the deadline starts; it stays true as a record of how
+    /// the due time was counted.
+    /// </summary>
+    public bool WorkingDaysProvisional { get; set; }
     public int Version { get; set; }
 
     public DeadlineStatus StatusAt(DateTimeOffset now) =>

@@ -27,8 +27,48 @@ public enum FeedbackKind
     WishReceipt = 16,
 }
 
-/// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
-public enum MessageState { Pending = 1, Sending = 2, Sent = 3, Failed = 4, Undeliverable = 5 }
+/// <summary>
+/// Where a message stands (R-PL-06, ADR 0020). Only <see cref="Sent"/> means a real sender accepted it; every other
+/// state is unsent and says why. Pending: waits for its first attempt. Sending: a sender holds it. Retrying: an attempt
+/// failed and it is tried again at NextAttemptAt. Failed: it has failed many times and is still retried. Refused: the
+/// receiving system refused it for good; a person may retry it. NoChannel: no sender is configured for its channel; a
+/// person retries it once one is. Simulated: the development-only sender took it and nothing was delivered.
+/// Undeliverable: there is no address for its channel (no phone given).
+/// </summary>
+public enum MessageState
+{
+    Pending = 1, Sending = 2, Sent = 3, Failed = 4, Undeliverable = 5, Retrying = 6, Refused = 7, NoChannel = 8, Simulated = 9,
+}
+
+/// <summary>What each state means for the people who read and retry messages.</summary>
+public static class MessageStates
+{
+    /// <summary>The outbox tries these by itself when their next attempt is due.</summary>
+    public static readonly IReadOnlySet<MessageState> Automatic = new HashSet<MessageState> { MessageState.Pending, MessageState.Retrying, MessageState.Failed };
+
+    /// <summary>A person may send these again (once a real channel is configured); an undeliverable one has no address.</summary>
+    public static readonly IReadOnlySet<MessageState> Retryable = new HashSet<MessageState>
+    {
+        MessageState.Retrying, MessageState.Failed, MessageState.Refused, MessageState.NoChannel, MessageState.Simulated,
+    };
+
+    public static bool IsUnsent(MessageState s) => s != MessageState.Sent;
+
+    /// <summary>The state in the words a clerk reads (the console has its own, in both languages).</summary>
+    public static string Zh(MessageState s) => s switch
+    {
+        MessageState.Pending => "待发送",
+        MessageState.Sending => "发送中",
+        MessageState.Sent => "已发送",
+        MessageState.Retrying => "发送失败，等待重试",
+        MessageState.Failed => "多次发送失败，仍在重试",
+        MessageState.Refused => "对方拒收，未送达",
+        MessageState.NoChannel => "未配置发送渠道，未发送",
+        MessageState.Simulated => "开发环境模拟发送，未实际送达",
+        MessageState.Undeliverable => "无法送达（未留联系方式）",
+        _ => s.ToString(),
+    };
+}
 
 /// <summary>An editable Chinese template; {placeholders} are filled from the appeal and project.</summary>
 public sealed class FeedbackTemplate : IVersioned

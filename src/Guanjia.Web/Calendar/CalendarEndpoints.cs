@@ -2,6 +2,7 @@ using Guanjia.App.Calendar;
 using Guanjia.App.Common;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Accounts;
+using Guanjia.Domain.Calendar;
 using Guanjia.Web.Common;
 
 namespace Guanjia.Web.Calendar;
@@ -12,23 +13,29 @@ public static class CalendarEndpoints
     {
         // Reading the calendar is public: residents see the same deadlines staff do.
         var g = app.MapGroup("/api/calendar").WithTags("Calendar");
-        g.MapGet("/years", (GuanjiaDb db, CancellationToken ct) => CalendarQueries.YearsAsync(db, ct))
-            .WithSummary("Years whose official holiday arrangement is loaded");
-        g.MapGet("/years/{year:int}", (int year, GuanjiaDb db, CalendarProvider cal, CancellationToken ct) =>
-            CalendarQueries.YearAsync(db, cal, year, ct)).WithSummary("A year's holidays and make-up working days");
+        g.MapGet("/years", (GuanjiaDb db, OfficialCalendarData shipped, CancellationToken ct) => CalendarQueries.YearsAsync(db, shipped, ct))
+            .WithSummary("Years stored or shipped, each with its State Council notice and issue date and whether the city edited it (R-PL-01)");
+        g.MapGet("/years/{year:int}", (int year, GuanjiaDb db, CalendarProvider cal, OfficialCalendarData shipped, CancellationToken ct) =>
+            CalendarQueries.YearAsync(db, cal, shipped, year, ct)).WithSummary("A year's holidays and make-up working days, and where they come from");
         g.MapGet("/days/{date}", (string date, GuanjiaDb db, CalendarProvider cal, CancellationToken ct) =>
             CalendarQueries.DayAsync(db, cal, date, ct)).WithSummary("Whether a date is a working day");
         g.MapGet("/add", (string from, int days, string? unit, GuanjiaDb db, CalendarProvider cal, CancellationToken ct) =>
-            CalendarQueries.AddAsync(db, cal, from, days, unit, ct)).WithSummary("Add working (default) or calendar days to a date");
+            CalendarQueries.AddAsync(db, cal, from, days, unit, ct))
+            .WithSummary("Add working (default) or calendar days to a date; says when a year crossed has no notice yet");
 
-        g.MapPut("/years/{year:int}", (int year, EditCalendar.ReplaceYear r, GuanjiaDb db, CalendarProvider cal, TimeProvider clock, CancellationToken ct) =>
-            EditCalendar.ReplaceYearAsync(db, cal, clock, year, r, ct))
-            .RequirePermission(Permissions.CalendarManage).WithSummary("Load or replace a year's official arrangement");
+        g.MapPut("/years/{year:int}", (int year, EditCalendar.ReplaceYear r, GuanjiaDb db, CalendarProvider cal, OfficialCalendarData shipped,
+                TimeProvider clock, CancellationToken ct) => EditCalendar.ReplaceYearAsync(db, cal, shipped, clock, year, r, ct))
+            .RequirePermission(Permissions.CalendarManage).WithSummary("Load or replace a year's official arrangement (marks the year edited locally)");
+        g.MapPost("/years/{year:int}/restore-official", (int year, EditCalendar.Restore r, GuanjiaDb db, CalendarProvider cal,
+                OfficialCalendarData shipped, TimeProvider clock, CancellationToken ct) =>
+                EditCalendar.RestoreOfficialAsync(db, cal, shipped, clock, year, r, ct))
+            .RequirePermission(Permissions.CalendarManage)
+            .WithSummary("Put back the arrangement this release ships for the year and clear the local edit mark");
         g.MapPut("/days/{date}", (string date, EditCalendar.SetDay r, GuanjiaDb db, CalendarProvider cal, TimeProvider clock, CancellationToken ct) =>
             EditCalendar.SetDayAsync(db, cal, clock, Dates.Parse("date", date), r, ct))
-            .RequirePermission(Permissions.CalendarManage).WithSummary("Correct one day");
-        g.MapDelete("/days/{date}", (string date, string? reason, GuanjiaDb db, CalendarProvider cal, CancellationToken ct) =>
-            EditCalendar.ClearDayAsync(db, cal, Dates.Parse("date", date), reason, ct))
+            .RequirePermission(Permissions.CalendarManage).WithSummary("Correct one day (marks its year edited locally)");
+        g.MapDelete("/days/{date}", (string date, string? reason, GuanjiaDb db, CalendarProvider cal, TimeProvider clock, CancellationToken ct) =>
+            EditCalendar.ClearDayAsync(db, cal, clock, Dates.Parse("date", date), reason, ct))
             .RequirePermission(Permissions.CalendarManage).WithSummary("Make a day ordinary again (reason in the query)");
     }
 }

@@ -8,7 +8,7 @@ namespace Guanjia.Web;
 
 public static class Startup
 {
-    /// <summary>Migrates the schema in place, loads the official calendar, and seeds demo data when configured.</summary>
+    /// <summary>Migrates the schema in place, applies the shipped official calendar (ADR 0021), and seeds demo data when configured.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -19,7 +19,7 @@ public static class Startup
         log.LogInformation("Database provider {Provider}", settings.Provider);
         await Migrator.MigrateAsync(db, log);
         var clock = sp.GetRequiredService<TimeProvider>();
-        await DemoData.SeedCalendarAsync(db, clock, default);
+        await Guanjia.App.Calendar.ApplyShippedCalendar.RunAsync(db, sp.GetRequiredService<Guanjia.Domain.Calendar.OfficialCalendarData>(), clock, log, default);
         await Guanjia.App.Programme.ProgrammeRulesProvider.EnsureDefaultAsync(db, clock, default);
         var bootstrap = app.Configuration.GetSection("Bootstrap");
         if (await Bootstrap.RunAsync(db, sp.GetRequiredService<Passwords>(), clock,

@@ -10,6 +10,7 @@ export type Channel =
   | 'WeChatAccount'
   | 'Hotline12345'
   | 'HotlinePortal'
+  | 'Portal'
   | 'TownServiceCentre'
   | 'StationedCadre'
   | 'GridWorker'
@@ -32,6 +33,9 @@ export const channelsByLevel: Record<ChannelLevel, Channel[]> = {
 }
 
 export const channels: Channel[] = [...channelsByLevel.City, ...channelsByLevel.Town, ...channelsByLevel.Village]
+
+/** What the list filters by: the staff channels and the public portal, where residents submit themselves (R-PL-06). */
+export const listedChannels: Channel[] = [...channelsByLevel.City, 'Portal', ...channelsByLevel.Town, ...channelsByLevel.Village]
 
 export type CollectionKind = 'Daily' | 'Concentrated'
 
@@ -56,7 +60,17 @@ export const feedbackKinds: FeedbackKind[] = [
 ]
 
 export type DeliveryChannel = 'Hotline12345' | 'WeChat' | 'Sms'
-export type MessageState = 'Pending' | 'Sending' | 'Sent' | 'Failed'
+/** Only `Sent` means a real sender accepted it (R-PL-06); the others say why not. */
+export type MessageState =
+  | 'Pending'
+  | 'Sending'
+  | 'Sent'
+  | 'Retrying'
+  | 'Failed'
+  | 'Refused'
+  | 'NoChannel'
+  | 'Simulated'
+  | 'Undeliverable'
 
 export interface MessageView {
   id: string
@@ -67,9 +81,15 @@ export interface MessageView {
   attempts: number
   createdAt: string
   sentAt: string | null
-  /** Who delivered it: `recording` (kept on the appeal) or `webhook:<channel>`. */
+  /** Who took it: `webhook:<channel>`, or `development-simulation` (Development only: nothing was delivered). */
   sender: string | null
   lastError: string | null
+  /** The state in Chinese, as the server words it. */
+  stateZh: string
+  /** When the outbox tries again by itself; null when it will not. */
+  nextAttemptAt: string | null
+  /** A person may send it again once its channel has a real sender. */
+  retryable: boolean
 }
 
 export interface AppealDetail {

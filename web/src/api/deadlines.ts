@@ -42,6 +42,8 @@ export interface DeadlineView {
   cancelledAt: string | null
   status: DeadlineStatus
   secondsLeft: number
+  /** Counted in working days across a year whose official notice was not loaded: Monday–Friday only (R-PL-01). */
+  workingDaysProvisional?: boolean
 }
 
 export interface DeadlineFilter {

@@ -4,7 +4,7 @@ const lifecycleEn: LifecycleMessages = {
   enums: {
     channel: {
       CitizenServiceCentre: 'Citizen service centre', WeChatAccount: 'Guanjia WeChat account', Hotline12345: '12345 hotline',
-      HotlinePortal: '12345 hotline website', TownServiceCentre: 'Town service centre', StationedCadre: 'Stationed cadres',
+      HotlinePortal: '12345 hotline website', Portal: 'Guanjia public portal (online)', TownServiceCentre: 'Town service centre', StationedCadre: 'Stationed cadres',
       GridWorker: 'Grid worker patrol', PartyMassServiceCentre: 'Village party-mass service centre', HomeVisit: 'Home visit',
       ConsultationMeeting: 'Consultation meeting', CallOrVisit: 'Call or visit', OnlineMedia: 'Online media', SuggestionBox: 'Suggestion box',
       VillageProposal: 'Village proposal', Petition: 'Petition',
@@ -52,28 +52,34 @@ const lifecycleEn: LifecycleMessages = {
     attachment: {
       Minutes: 'Minutes', StampedRegistrationForm: 'Stamped registration form', Contract: 'Contract or agreement', Invoice: 'Invoice', Photo: 'Photo',
       ProcurementFiling: 'Procurement filing', TenderDocuments: 'Tender documents', SupplierQualification: 'Supplier qualification',
-      TaxRegistration: 'Tax registration', SurveySheet: 'Survey sheet', Other: 'Other',
+      TaxRegistration: 'Tax registration', SurveySheet: 'Survey sheet', ServiceRecord: 'Service record', Other: 'Other',
     },
     projectState: {
       AwaitingConsultation: 'Awaiting consultation', ConsultationFailed: 'Consultation failed', Consulted: 'Consulted, to be filed',
       TownReview: 'Town review', AwaitingPublicity: 'Awaiting publicity', Publicity: 'In publicity', Implementation: 'Implementation',
       Completed: 'Completed, to be closed', AwaitingSurvey: 'Awaiting town survey', Closed: 'Closed', PolicyReferred: 'Referred to policy',
-      Rejected: 'Rejected',
+      Rejected: 'Rejected', AwaitingClaim: 'Awaiting a claim (direct route)',
     },
     platform: {
       Hotline12345Portal: '12345 hotline website', WeChatAccount: 'Guanjia WeChat account', CivilAffairsWebsite: 'Civil affairs bureau website',
-      CommunityPlatform: 'Community service platform', VillageNoticeBoard: 'Village notice board',
+      CommunityPlatform: 'Community service platform', VillageNoticeBoard: 'Village notice board', IntegrityPlatform: 'Rural integrity disclosure platform',
+      CharityFederationWebsite: 'Dongguan Charity Federation website',
     },
     feedback: {
       Receipt: 'Receipt', CommitteePolicyReferral: 'Referred to policy (committee)', NotAccepted: 'Not accepted', TownDecisionProgramme: 'Town: funded',
       TownDecisionPolicy: 'Town: referred to policy', TownDecisionRejected: 'Town: rejected', Result: 'Result', ClaimResult: 'Claim result',
       PolicyResult: 'Policy result', WishRejected: 'Wish not accepted', WishDecision: 'Wish decision', WishResult: 'Wish result',
+      ClaimReturned: 'Unclaimed, back to the fund',
     },
-    messageState: { Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed', Undeliverable: 'Undeliverable (no phone)' },
+    messageState: {
+      Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Retrying: 'Failed, will retry', Failed: 'Failing repeatedly, still retrying',
+      Refused: 'Refused, not delivered', NoChannel: 'No channel configured, not sent', Simulated: 'Simulated in development, not delivered',
+      Undeliverable: 'Undeliverable (no contact)',
+    },
     deliveryChannel: { Hotline12345: '12345 hotline', WeChat: 'WeChat', Sms: 'SMS' },
     deadlineStatus: { Open: 'Open', DueSoon: 'Due soon', Overdue: 'Overdue', Met: 'Met', MetLate: 'Met late', Cancelled: 'Cancelled' },
     timeUnit: { Hours: 'hours', CalendarDays: 'days', WorkingDays: 'working days', Months: 'months' },
-    noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result' },
+    noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result', ClaimBoard: 'Direct-route claim', StationPublication: 'Station publication' },
     timelineKind: { step: 'Step', message: 'Message', document: 'Document', deadline: 'Deadline', payment: 'Payment' },
   },
   timelineAction: { SubmitPublicAppeal: 'Raised on the public portal', ReceiveAppeal: 'Entered and dispatched to the village', ReceiveWorkOrder: '12345 work order received and dispatched' },

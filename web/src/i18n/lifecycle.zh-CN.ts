@@ -4,7 +4,7 @@ const lifecycleZh = {
   enums: {
     channel: {
       CitizenServiceCentre: '市民服务中心', WeChatAccount: '“莞家政务”微信公众号', Hotline12345: '12345政府服务热线',
-      HotlinePortal: '12345热线门户网站', TownServiceCentre: '镇（街道）政务服务中心', StationedCadre: '领导干部驻点联系群众',
+      HotlinePortal: '12345热线门户网站', Portal: '民生大莞家公众门户（网上提交）', TownServiceCentre: '镇（街道）政务服务中心', StationedCadre: '领导干部驻点联系群众',
       GridWorker: '网格员日常巡查', PartyMassServiceCentre: '村（社区）党群服务中心', HomeVisit: '入户走访', ConsultationMeeting: '协商议事会议',
       CallOrVisit: '来电来访', OnlineMedia: '网络媒体', SuggestionBox: '意见箱', VillageProposal: '村（社区）自行提出', Petition: '信访',
     },
@@ -49,27 +49,32 @@ const lifecycleZh = {
     attachment: {
       Minutes: '协商记录', StampedRegistrationForm: '登记备案表（盖章）', Contract: '工程合同（服务协议）或帮扶协议', Invoice: '发票',
       Photo: '照片', ProcurementFiling: '采购备案表', TenderDocuments: '招投标文件', SupplierQualification: '供应方资质证明',
-      TaxRegistration: '税务登记证明', SurveySheet: '满意度测评表', Other: '其他资料',
+      TaxRegistration: '税务登记证明', SurveySheet: '满意度测评表', ServiceRecord: '服务记录', Other: '其他资料',
     },
     projectState: {
       AwaitingConsultation: '待协商', ConsultationFailed: '协商未通过', Consulted: '协商通过，待备案', TownReview: '镇（街道）审核中',
       AwaitingPublicity: '待公示', Publicity: '公示中', Implementation: '实施中', Completed: '已完成，待结项', AwaitingSurvey: '待镇（街道）测评',
-      Closed: '已办结', PolicyReferred: '转现行政策办理', Rejected: '不予立项',
+      Closed: '已办结', PolicyReferred: '转现行政策办理', Rejected: '不予立项', AwaitingClaim: '待社会力量认领（莞家直达）',
     },
     platform: {
       Hotline12345Portal: '“12345”政府服务热线门户网站', WeChatAccount: '“莞家政务”微信公众号', CivilAffairsWebsite: '东莞市民政局官网',
-      CommunityPlatform: '社区公共服务综合信息平台', VillageNoticeBoard: '村（居）务公开栏',
+      CommunityPlatform: '社区公共服务综合信息平台', VillageNoticeBoard: '村（居）务公开栏', IntegrityPlatform: '农村党风廉政信息公开平台',
+      CharityFederationWebsite: '东莞市慈善会官网',
     },
     feedback: {
       Receipt: '接收反馈', CommitteePolicyReferral: '转现行政策办理（“两委”研究）', NotAccepted: '不予受理', TownDecisionProgramme: '镇街审核：专项资金资助',
       TownDecisionPolicy: '镇街审核：转现行政策办理', TownDecisionRejected: '镇街审核：不予立项', Result: '办结反馈', ClaimResult: '认领结果',
       PolicyResult: '政策办理结果', WishRejected: '微心愿不予受理', WishDecision: '微心愿评审结果', WishResult: '微心愿办理结果',
+      ClaimReturned: '无人认领，转专项资金办理',
     },
-    messageState: { Pending: '待发送', Sending: '发送中', Sent: '已发送', Failed: '发送失败', Undeliverable: '无法送达（未留电话）' },
+    messageState: {
+      Pending: '待发送', Sending: '发送中', Sent: '已发送', Retrying: '发送失败，等待重试', Failed: '多次发送失败，仍在重试', Refused: '对方拒收，未送达',
+      NoChannel: '未配置发送渠道，未发送', Simulated: '开发环境模拟发送，未实际送达', Undeliverable: '无法送达（未留联系方式）',
+    },
     deliveryChannel: { Hotline12345: '12345热线', WeChat: '微信', Sms: '短信' },
     deadlineStatus: { Open: '进行中', DueSoon: '即将到期', Overdue: '已超期', Met: '按时完成', MetLate: '超期完成', Cancelled: '已取消' },
     timeUnit: { Hours: '小时', CalendarDays: '日', WorkingDays: '个工作日', Months: '个月' },
-    noticeKind: { ProjectPublicity: '项目公示', ProjectResult: '办理结果' },
+    noticeKind: { ProjectPublicity: '项目公示', ProjectResult: '办理结果', ClaimBoard: '“莞家直达”认领', StationPublication: '驿站公开' },
     timelineKind: { step: '办理', message: '反馈', document: '资料', deadline: '时限', payment: '资金' },
   },
   timelineAction: { SubmitPublicAppeal: '居民在公众门户提交诉求', ReceiveAppeal: '录入诉求并交派到村（社区）', ReceiveWorkOrder: '接收12345工单并交派到村（社区）' },

@@ -15,6 +15,7 @@ export const Perm = {
   DeadlinesRead: 'deadlines.read',
   RulesManage: 'rules.manage',
   TemplatesManage: 'templates.manage',
+  MessagesManage: 'messages.manage',
   AllocationsManage: 'allocations.manage',
   PoliciesManage: 'policies.manage',
   ReferralsHandle: 'referrals.handle',

@@ -20,12 +20,12 @@ const actionLabels: Record<string, string> = {
 const appealStates = new Set(['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted', 'BecameWish'])
 const feedbackKinds = new Set([
   'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult', 'PolicyResult', 'WishRejected',
-  'WishDecision', 'WishResult',
+  'WishDecision', 'WishResult', 'ClaimReturned',
 ])
 
 const projectStates = new Set([
   'AwaitingConsultation', 'ConsultationFailed', 'Consulted', 'TownReview', 'AwaitingPublicity', 'Publicity', 'Implementation', 'Completed',
-  'AwaitingSurvey', 'Closed', 'PolicyReferred', 'Rejected',
+  'AwaitingSurvey', 'Closed', 'PolicyReferred', 'Rejected', 'AwaitingClaim',
 ])
 
 /** A wish's states that a project does not have; Completed, Closed, PolicyReferred and Rejected read as the project's. */

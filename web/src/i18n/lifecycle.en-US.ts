@@ -12,7 +12,7 @@ const lifecycleEn: LifecycleMessages = {
     channelLevel: { City: 'City channels', Town: 'Town channels', Village: 'Village channels' },
     appealState: {
       Dispatched: 'Dispatched, awaiting receipt', Acknowledged: 'Acknowledged, under study', BecameProject: 'Became a micro-project',
-      ReferredToPolicy: 'Referred to current policy', NotAccepted: 'Not accepted', BecameWish: 'Became a micro-wish',
+      ReferredToPolicy: 'Referred to current policy', NotAccepted: 'Not accepted', BecameWish: 'Became a micro-wish, with the town for verification',
     },
     outcome: { MicroProject: 'Micro-project', PolicyReferral: 'Refer to current policy', NotAccepted: 'Not a programme item', MicroWish: 'Micro-wish' },
     collection: { Daily: 'Daily collection', Concentrated: 'Annual concentrated collection' },
@@ -53,28 +53,32 @@ const lifecycleEn: LifecycleMessages = {
       Minutes: 'Minutes', StampedRegistrationForm: 'Stamped registration form', Contract: 'Contract or agreement', Invoice: 'Invoice', Photo: 'Photo',
       ProcurementFiling: 'Procurement filing', TenderDocuments: 'Tender documents', SupplierQualification: 'Supplier qualification',
       TaxRegistration: 'Tax registration', SurveySheet: 'Survey sheet', Other: 'Other',
+      AuditReport: 'Audit report',
     },
     projectState: {
       AwaitingConsultation: 'Awaiting consultation', ConsultationFailed: 'Consultation failed', Consulted: 'Consulted, to be filed',
       TownReview: 'Town review', AwaitingPublicity: 'Awaiting publicity', Publicity: 'In publicity', Implementation: 'Implementation',
       Completed: 'Completed, to be closed', AwaitingSurvey: 'Awaiting town survey', Closed: 'Closed', PolicyReferred: 'Referred to policy',
       Rejected: 'Rejected',
+      AwaitingClaim: 'Awaiting a claim (Guanjia Direct)',
     },
     platform: {
-      Hotline12345Portal: '12345 hotline website', WeChatAccount: 'Guanjia WeChat account', CivilAffairsWebsite: 'Civil affairs bureau website',
-      CommunityPlatform: 'Community service platform', VillageNoticeBoard: 'Village notice board',
+      Hotline12345Portal: '12345 hotline website', WeChatAccount: 'Guanjia WeChat account (Minsheng Da Guanjia column)', CivilAffairsWebsite: 'Civil affairs bureau website',
+      CommunityPlatform: 'Community service platform', VillageNoticeBoard: 'Party and village affairs notice board',
     },
     feedback: {
       Receipt: 'Receipt', CommitteePolicyReferral: 'Referred to policy (committee)', NotAccepted: 'Not accepted', TownDecisionProgramme: 'Town: funded',
       TownDecisionPolicy: 'Town: referred to policy', TownDecisionRejected: 'Town: rejected', Result: 'Result', ClaimResult: 'Claim result',
       PolicyResult: 'Policy result', WishRejected: 'Wish not accepted', WishDecision: 'Wish decision', WishResult: 'Wish result',
+      ClaimReturned: 'Unclaimed, funded by the programme', VillageDecisionProgramme: 'Village filing: funded', VillageDecisionPolicy: 'Village check: referred to policy', WishReceipt: 'Wish sent to the town',
     },
     messageState: { Pending: 'To send', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed', Undeliverable: 'Undeliverable (no phone)' },
     deliveryChannel: { Hotline12345: '12345 hotline', WeChat: 'WeChat', Sms: 'SMS' },
     deadlineStatus: { Open: 'Open', DueSoon: 'Due soon', Overdue: 'Overdue', Met: 'Met', MetLate: 'Met late', Cancelled: 'Cancelled' },
     timeUnit: { Hours: 'hours', CalendarDays: 'days', WorkingDays: 'working days', Months: 'months' },
-    noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result' },
+    noticeKind: { ProjectPublicity: 'Publicity', ProjectResult: 'Result', ProjectAudit: 'Final accounts, audit and use of funds' },
     timelineKind: { step: 'Step', message: 'Message', document: 'Document', deadline: 'Deadline', payment: 'Payment' },
+    fundingChannel: { FinanceBudget: 'Finance budget', VillageProgrammeFund: 'Village’s Guanjia programme fund', SocialDonation: 'Social donation' },
   },
   timelineAction: { SubmitPublicAppeal: 'Raised on the public portal', ReceiveAppeal: 'Entered and dispatched to the village', ReceiveWorkOrder: '12345 work order received and dispatched' },
   lifecycleMenu: { appeals: 'Appeals', projects: 'Micro-projects', annualPlan: 'Annual plan', dashboard: 'Dashboard', templates: 'Feedback templates', rules: 'Programme rules' },
@@ -95,12 +99,14 @@ const lifecycleEn: LifecycleMessages = {
     noActions: 'Nothing for you to do here now', created: 'Appeal {number} entered and dispatched to {village}',
     categoryHint: 'Optional; the committee decides', collectionHint: 'Concentrated needs the town’s open annual collection',
     openProject: 'Open project {number}',
+    kind: 'Kind of appeal', kindProject: 'Micro-project', kindWish: 'Micro-wish', kindProjectHint: 'A public matter: dispatched to its village', kindWishHint: 'An individual’s or a household’s need: straight to the town’s verification (R-MW-06)', wishFields: 'The wish', createdWish: 'Wish appeal {number} entered and sent to {town} for verification',
   },
   action: {
     Acknowledge: 'Acknowledge', RecordCommitteeDecision: 'Record committee decision', RecordConsultation: 'Record consultation',
     RecordAssemblyVote: 'Record assembly vote', FileRegistration: 'File registration form', RecordDepartmentOpinion: 'Give department opinion',
     Review: 'Town review', Publish: 'Publish', StartImplementation: 'Start implementation', ReportProgress: 'Report progress', Complete: 'Complete',
     RecordSurveyResponse: 'Enter survey sheet', FileCompletion: 'File completion form', FinishSurvey: 'Finish survey and close', done: 'Done: {action}',
+    RecordFinalAccounts: 'Record final accounts and audit',
   },
   step: {
     note: 'Note', lateReason: 'Reason for the delay', lateHint: 'These deadlines have passed; give the reason: {what}', meetingAt: 'Meeting time',
@@ -115,6 +121,7 @@ const lifecycleEn: LifecycleMessages = {
     feasibilityHint: 'A new consultation after a failed one needs a feasibility study first', minutes: 'Minutes',
     minutesHint: 'Uploaded and linked at once; PDF, image or Word', assemblyTitle: 'Villagers’ (representatives’) assembly vote',
     kindAssembly: 'Assembly vote', kindConsultation: 'Consultation',
+    stationServicesOnly: 'public-welfare services only', expressForm: 'Express form', pairedUnit: 'Paired unit', directBelowHint: 'Guanjia Direct is for larger items that need society’s help; this budget is under {hint}: say why it still needs claimants', directRouteReason: 'Why Guanjia Direct',
   },
   reg: {
     name: 'Project name', subType: 'Category and kind', content: 'Content', source: 'Source', location: 'Location', contactName: 'Contact',
@@ -122,18 +129,21 @@ const lifecycleEn: LifecycleMessages = {
     capWarning: '{category} is capped at {cap} in principle; this budget is {budget}: give a reason',
     budgetFromConsultation: 'Budget (from the consultation): {budget}', large: 'Budget of {threshold} or more: goes to the town for review',
     small: 'Budget under {threshold}: the village publicises and implements it',
+    policyCheck: 'Check against current policy (R-IN-05)', policyCheckHint: 'A project under 50,000 CNY is not reviewed by the town: the village checks it against the current livelihood policy list; the filing is the proposer’s decision feedback.', policyMatches: 'Policies of the catalogue that match the appeal:', policyNoMatches: 'No policy of the catalogue matches the appeal.', resolvableByPolicy: 'Result of the check', resolvableNo: 'Not resolved by current policy: the Guanjia programme handles it', resolvableYes: 'Resolved by current policy: referred to the department', referralNotice: 'The project goes to the department under current policy, not the programme; the proposer is told the department and contact.', policy: 'Policy', policyHint: 'Choose a matching policy, or type the department and contact', policyDepartment: 'Department', policyContact: 'Department contact', policyNote: 'Note on the check',
   },
   opinion: { opinion: 'Opinion', agrees: 'Agrees', signedOff: 'Stamped the registration form', department: 'Department', at: 'At' },
   review: {
     checks: 'The four checks', consultationCompliant: 'Consultation compliant', budgetReasonable: 'Budget reasonable', routeFeasible: 'Route feasible',
     resolvableByPolicy: 'Current policy or other funds can resolve it', decision: 'Decision', opinion: 'Town opinion', policyDepartment: 'Department',
     policyContact: 'Department contact', opinionsFirst: 'Funding or a policy referral needs a department’s opinion first', noOpinions: 'No department opinion yet',
+    funding: 'Where the money comes from (R-MS-20)', fundingPayer: 'Paid by',
   },
-  publish: { from: 'From', to: 'To', platforms: 'Platforms', minDays: 'At least {n} days', days: '{n} days' },
+  publish: { from: 'From', to: 'To', platforms: 'Platforms', minDays: 'At least {n} days', days: '{n} days', allLinked: 'A confirmed project is published on every linked platform (R-MS-11)', overrideReason: 'Why a platform is left out', leftOut: 'Left out: {platforms}' },
   progress: { text: 'Progress', percent: 'Done (%)', photos: 'Photos', none: 'No progress reported' },
   survey: {
     title: 'Satisfaction survey', responses: 'Responses', minimum: 'at least {n}', rate: 'Satisfaction rate', score: 'Score', suggestion: 'Suggestion',
     signature: 'Signature', met: 'Minimum reached', notMet: 'Minimum not reached', paper: 'Paper questionnaire', recorded: 'Questionnaire entered',
+    otherRow: 'Other (optional)', otherAspect: 'Other aspect', otherAspectHint: 'e.g. tidiness during the works', otherLevel: 'Level', otherClear: 'Clear',
   },
   completion: {
     periodFrom: 'Period from', periodTo: 'Period to', beneficiaries: 'Beneficiaries', beneficiaryCount: 'Number of beneficiaries',
@@ -143,6 +153,7 @@ const lifecycleEn: LifecycleMessages = {
     servicePlace: 'Service place', participants: 'Participants', outcomePhotos: 'Outcome photos', tendered: 'Procured by tender',
     checklist: 'Attachments required', uploaded: 'Uploaded', missing: 'Missing',
     surveyFirst: 'A small project needs its survey first ({n} of at least {min} responses)',
+    period: 'Period', people: '{n} people',
   },
   project: {
     listTitle: 'Micro-projects', number: 'Number', name: 'Name', state: 'State', category: 'Category', route: 'Route', budget: 'Budget', year: 'Year',
@@ -154,6 +165,7 @@ const lifecycleEn: LifecycleMessages = {
     appeal: 'Appeal', committeeDecidedAt: 'Committee', consultedAt: 'Consulted', registeredAt: 'Filed', reviewedAt: 'Reviewed',
     startedAt: 'Started', completedAt: 'Completed', closedAt: 'Closed', keyDates: 'Key dates', noConsultations: 'No consultation yet',
     uploadDone: '{name} uploaded', chooseFile: 'Choose file', uploading: 'Uploading…', completionForm: 'Completion form', inPool: 'In the annual pool',
+    finalAccountsAt: 'Final accounts', paid: 'Paid (ledger)',
   },
   plan: {
     title: 'Annual plan', year: 'Plan year', town: 'Town', campaign: 'Concentrated collection', campaignNone: 'No concentrated collection this year yet',
@@ -165,6 +177,7 @@ const lifecycleEn: LifecycleMessages = {
     microWish: 'Micro-wishes (10k CNY)', setAllocation: 'Save allocation', allocationSaved: 'Allocation of {town} for {year} saved',
     noPlans: 'No plan filed for this year', selectTown: 'Choose a town', fundingAllocation: 'City allocation', fundingMatching: 'Town matching funds',
     adjustHint: 'Confirmed projects may be added, paid from the town’s matching funds and reported to the city',
+    duties: '{town} {year}: yearly deadlines', campaignLate: 'The collection was due by {due}: it may still open, late, with its reason and an end date', campaignLateReason: 'Reason for the delay', campaignEndsOn: 'Collection ends on', fromAllocation: 'From the allocation', fromMatching: 'Town matching funds', allocationNone: 'The city has not set this year’s allocation', matchingTotal: 'Town matching funds', belowAllocation: 'The plan total {total} is below the allocation {allocation}', belowAllocationReason: 'Why below the allocation',
   },
   templates: {
     title: 'Feedback templates', kind: 'Message', body: 'Template', placeholders: 'Placeholders', isDefault: 'Default', updated: 'Changed by {by} at {at}',
@@ -185,6 +198,7 @@ const lifecycleEn: LifecycleMessages = {
     collectionEnd: 'Concentrated collection ends (R-IN-02)', collectionEndMonth: 'End month', collectionEndDay: 'End day',
     annualPlanMonth: 'Annual plan due by the end of month (R-MS-17)', warningLeadHours: 'Warn before due (R-PL-08)', unitWan: '10k CNY',
     unitPeople: 'people', unitDays: 'days', unitHours: 'hours', unitMonth: 'month', monthDay: '{m}/{d}', monthEnd: 'end of month {m}',
+    directRouteHintFen: 'Guanjia Direct hint (below it a reason, R-RT-02)', directPublication: 'City publishes a direct item (R-RT-02)', claimWindowMinimumDays: 'Shortest claim window (R-RT-02)', finalAccounts: 'Final accounts and audit (R-MS-19, from closing)', wishVerification: 'Town verifies a wish (R-MW-02)', wishExpressHandling: 'Express handling of a wish (R-MW-04)', wishResultFeedback: 'Wish result feedback (R-MW-05)', stationPackagedItemsPerYear: 'Yearly demand for a packaged station (R-ST-03)', unitItems: 'items',
   },
   dashboard: {
     title: 'Dashboard', town: 'Town', wholeCity: 'Whole city', byChannel: 'Appeals by channel', byMonth: 'Appeals by month', byState: 'Projects by state',
@@ -192,6 +206,22 @@ const lifecycleEn: LifecycleMessages = {
     overdue: 'Overdue', open: 'Open', dueSoon: 'Due soon',
     unavailable: 'The report endpoint (/api/reports/overview) is not available yet; the charts appear once it is.', appeals: 'Appeals',
     projects: 'Projects', budget: 'Budget (10k CNY)', byCategory: 'Projects by category', count: 'Count',
+  },
+  finalAccounts: {
+    title: 'Final accounts and audit', moneyFacts: 'Budget {budget} · actual on completion {actual} · paid per ledger {paid}', report: 'Audit report',
+    reportHint: 'Upload the audit report first (PDF, image or Word); it is linked at once', amount: 'Final accounts (10k CNY)', auditBody: 'Auditor',
+    auditResult: 'Audit result', effect: 'Effect', publishedHint: 'Once sent, the audit result, the use of funds and the effect are published on the public board (R-MS-19).',
+    recordedAt: 'Recorded at',
+  },
+  commission: {
+    title: 'Third-party survey', intro: 'The town may commission a third-party evaluator to run this project’s satisfaction survey; the evaluator sees only the projects it is commissioned for and enters their questionnaires. Its fee is the town’s, never the programme’s.',
+    done: 'Commissioned {name}', withdrawConfirm: 'Withdraw the commission of {name}? It can then no longer enter this project’s survey.', withdraw: 'Withdraw',
+    withdrawn: 'Withdrawn', active: 'Commissioned', evaluator: 'Third-party evaluator', evaluatorHint: 'Choose a registered evaluator', note: 'Note',
+    noteHint: 'e.g. at least 30 questionnaires as the completion form asks', submit: 'Commission',
+  },
+  evaluation: {
+    menu: 'Commissioned surveys', title: 'Projects commissioned to you', intro: 'The projects towns commissioned you to survey. While a survey is open you enter its paper questionnaires here; nothing else is open to evaluators.',
+    none: 'No commissioned projects', commissionedAt: 'Commissioned', enter: 'Enter a questionnaire', notOpen: 'Survey not open yet',
   },
   portalForm: {
     submitTitle: 'Raise a need', submitIntro: 'No account needed. Leave your mobile number to track progress and hear back.', title: 'Title',
@@ -209,6 +239,7 @@ const lifecycleEn: LifecycleMessages = {
     timeLimit: 'Time limit', implementingBody: 'Implementing body', route: 'Route', actual: 'Spent', satisfaction: 'Satisfaction',
     respondents: 'Respondents', noNotices: 'No notices', platforms: 'Platforms', publishedAt: 'Published', until: 'until {at}',
     copy: 'Copy number', copied: 'Copied',
+    audits: 'Audits', finalAccounts: 'Final accounts', fundUse: 'Use of funds', paid: 'Paid', auditBody: 'Auditor', auditResult: 'Audit result', effect: 'Effect',
   },
 }
 

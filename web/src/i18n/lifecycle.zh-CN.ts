@@ -11,7 +11,7 @@ const lifecycleZh = {
     channelLevel: { City: '市级渠道', Town: '镇（街道）级渠道', Village: '村（社区）级渠道' },
     appealState: {
       Dispatched: '已交派，待接收', Acknowledged: '已接收，待研究', BecameProject: '已列为微实事项目', ReferredToPolicy: '转现行政策办理',
-      NotAccepted: '不予受理', BecameWish: '已列为微心愿',
+      NotAccepted: '不予受理', BecameWish: '已列为微心愿，交镇（街道）核查',
     },
     outcome: { MicroProject: '列为“民生微实事”项目', PolicyReferral: '转现行政策办理', NotAccepted: '不属于受理范围', MicroWish: '列为“民生微心愿”' },
     collection: { Daily: '日常收集', Concentrated: '年度集中征集' },
@@ -50,27 +50,31 @@ const lifecycleZh = {
       Minutes: '协商记录', StampedRegistrationForm: '登记备案表（盖章）', Contract: '工程合同（服务协议）或帮扶协议', Invoice: '发票',
       Photo: '照片', ProcurementFiling: '采购备案表', TenderDocuments: '招投标文件', SupplierQualification: '供应方资质证明',
       TaxRegistration: '税务登记证明', SurveySheet: '满意度测评表', Other: '其他资料',
+      AuditReport: '审计报告',
     },
     projectState: {
       AwaitingConsultation: '待协商', ConsultationFailed: '协商未通过', Consulted: '协商通过，待备案', TownReview: '镇（街道）审核中',
       AwaitingPublicity: '待公示', Publicity: '公示中', Implementation: '实施中', Completed: '已完成，待结项', AwaitingSurvey: '待镇（街道）测评',
       Closed: '已办结', PolicyReferred: '转现行政策办理', Rejected: '不予立项',
+      AwaitingClaim: '莞家直达认领中',
     },
     platform: {
-      Hotline12345Portal: '“12345”政府服务热线门户网站', WeChatAccount: '“莞家政务”微信公众号', CivilAffairsWebsite: '东莞市民政局官网',
-      CommunityPlatform: '社区公共服务综合信息平台', VillageNoticeBoard: '村（居）务公开栏',
+      Hotline12345Portal: '“12345”政府服务热线门户网站', WeChatAccount: '“莞家政务”微信公众号“民生大莞家”专栏', CivilAffairsWebsite: '东莞市民政局官网',
+      CommunityPlatform: '社区公共服务综合信息平台', VillageNoticeBoard: '党务村（居）务公开栏',
     },
     feedback: {
       Receipt: '接收反馈', CommitteePolicyReferral: '转现行政策办理（“两委”研究）', NotAccepted: '不予受理', TownDecisionProgramme: '镇街审核：专项资金资助',
       TownDecisionPolicy: '镇街审核：转现行政策办理', TownDecisionRejected: '镇街审核：不予立项', Result: '办结反馈', ClaimResult: '认领结果',
       PolicyResult: '政策办理结果', WishRejected: '微心愿不予受理', WishDecision: '微心愿评审结果', WishResult: '微心愿办理结果',
+      ClaimReturned: '无人认领，纳入专项资金办理', VillageDecisionProgramme: '村（社区）备案：专项资金资助', VillageDecisionPolicy: '村（社区）核对：转现行政策办理', WishReceipt: '微心愿转镇街核查',
     },
     messageState: { Pending: '待发送', Sending: '发送中', Sent: '已发送', Failed: '发送失败', Undeliverable: '无法送达（未留电话）' },
     deliveryChannel: { Hotline12345: '12345热线', WeChat: '微信', Sms: '短信' },
     deadlineStatus: { Open: '进行中', DueSoon: '即将到期', Overdue: '已超期', Met: '按时完成', MetLate: '超期完成', Cancelled: '已取消' },
     timeUnit: { Hours: '小时', CalendarDays: '日', WorkingDays: '个工作日', Months: '个月' },
-    noticeKind: { ProjectPublicity: '项目公示', ProjectResult: '办理结果' },
+    noticeKind: { ProjectPublicity: '项目公示', ProjectResult: '办理结果', ProjectAudit: '决算审计结果及资金使用情况' },
     timelineKind: { step: '办理', message: '反馈', document: '资料', deadline: '时限', payment: '资金' },
+    fundingChannel: { FinanceBudget: '财政预算', VillageProgrammeFund: '村（社区）“民生大莞家”专项资金', SocialDonation: '社会捐赠' },
   },
   timelineAction: { SubmitPublicAppeal: '居民在公众门户提交诉求', ReceiveAppeal: '录入诉求并交派到村（社区）', ReceiveWorkOrder: '接收12345工单并交派到村（社区）' },
   lifecycleMenu: { appeals: '诉求', projects: '微实事项目', annualPlan: '年度计划', dashboard: '数据看板', templates: '反馈模板', rules: '规则参数' },
@@ -89,12 +93,14 @@ const lifecycleZh = {
     messages: '反馈消息', messageBody: '内容', messageState: '状态', sender: '发送方式', sentAt: '发送时间', noMessages: '暂无反馈消息',
     timeline: '办理过程', actions: '办理', noActions: '当前无需您办理的步骤', created: '已登记诉求 {number}，已交派到{village}',
     categoryHint: '可不选，由“两委”会议确定', collectionHint: '集中征集须本镇街已开展年度集中征集', openProject: '查看项目 {number}',
+    kind: '诉求类型', kindProject: '民生微实事', kindWish: '民生微心愿', kindProjectHint: '公共事项：交派属地村（社区）研究办理', kindWishHint: '个人或家庭的需求：直接交属地镇（街道）核查（R-MW-06）', wishFields: '微心愿信息', createdWish: '已登记微心愿诉求 {number}，已转{town}核查',
   },
   action: {
     Acknowledge: '接收诉求', RecordCommitteeDecision: '记录“两委”联席会议', RecordConsultation: '记录社区协商', RecordAssemblyVote: '记录村（居）民会议表决',
     FileRegistration: '填报登记备案表', RecordDepartmentOpinion: '出具部门审核意见', Review: '镇（街道）审核', Publish: '项目公示',
     StartImplementation: '开始实施', ReportProgress: '上报进度', Complete: '项目完成', RecordSurveyResponse: '录入满意度测评表',
     FileCompletion: '填报结项表', FinishSurvey: '完成测评并办结', done: '已办理：{action}',
+    RecordFinalAccounts: '录入决算审计结果',
   },
   step: {
     note: '备注', lateReason: '超期原因', lateHint: '以下时限已超期，须填写超期原因：{what}', meetingAt: '会议时间', outcome: '办理方式',
@@ -108,23 +114,27 @@ const lifecycleZh = {
     implementingBody: '实施主体', implementationPeriod: '实施时限', failureNote: '未通过的原因', feasibilityStudy: '可行性研究分析',
     feasibilityHint: '协商未通过后再次协商，须先作可行性研究分析', minutes: '协商记录（会议纪要）', minutesHint: '上传后自动关联；可上传 PDF、图片或 Word',
     assemblyTitle: '村（居）民（代表）会议表决', kindAssembly: '会议表决', kindConsultation: '社区协商',
+    stationServicesOnly: '仅承接公益服务类项目', expressForm: '速递方式', pairedUnit: '结对帮扶单位', directBelowHint: '莞家直达适用于金额较大、需社会力量参与的项目；本项目预算低于 {hint}，如确需社会力量认领，请说明理由', directRouteReason: '选择莞家直达的理由',
   },
   reg: {
     name: '项目名称', subType: '项目类别与具体内容', content: '项目内容', source: '来源渠道', location: '实施地点', contactName: '项目联系人',
     contactTitle: '职务', contactPhone: '联系电话', capOverrideReason: '超出上限的理由', capWarning: '{category}原则上不超过 {cap}，本项目预算 {budget}，须说明理由',
     budgetFromConsultation: '项目预算（来自协商结果）：{budget}', large: '预算达到 {threshold}，备案后提交镇（街道）审核', small: '预算不足 {threshold}，备案后由村（社区）自行公示实施',
+    policyCheck: '现行政策核对（R-IN-05）', policyCheckHint: '5万元以下项目无须镇（街道）审核，由村（社区）对照现行民生保障政策清单核对可否由现行政策解决；备案即反馈提议人。', policyMatches: '政策库中与诉求相符的政策：', policyNoMatches: '政策库中没有与诉求相符的政策。', resolvableByPolicy: '核对结论', resolvableNo: '不能由现行政策解决，由“民生大莞家”服务机制解决', resolvableYes: '可由现行政策解决，转相关部门办理', referralNotice: '项目将转相关部门按现行政策办理，不再由专项资金实施，并告知提议人跟办部门及联系方式。', policy: '对应政策', policyHint: '从匹配的政策中选择，或直接填写部门与联系方式', policyDepartment: '跟办部门', policyContact: '跟办部门联系方式', policyNote: '核对说明',
   },
   opinion: { opinion: '审核意见', agrees: '是否同意', signedOff: '已在《登记备案表》盖章', department: '部门', at: '时间' },
   review: {
     checks: '四项审核内容', consultationCompliant: '协商过程规范', budgetReasonable: '预算安排合理', routeFeasible: '办理方式可行',
     resolvableByPolicy: '可由现行政策或其他专项资金解决', decision: '审核结论', opinion: '镇（街道）审核意见', policyDepartment: '跟办部门',
     policyContact: '跟办部门联系方式', opinionsFirst: '由专项资金资助或转现行政策办理，须先有职能部门审核意见', noOpinions: '尚无部门审核意见',
+    funding: '经费列支渠道（R-MS-20）', fundingPayer: '列支单位',
   },
-  publish: { from: '公示开始日期', to: '公示结束日期', platforms: '公示平台', minDays: '公示不少于 {n} 日', days: '共 {n} 日' },
+  publish: { from: '公示开始日期', to: '公示结束日期', platforms: '公示平台', minDays: '公示不少于 {n} 日', days: '共 {n} 日', allLinked: '经确认的项目须在全部关联平台公示（R-MS-11）', overrideReason: '省略平台的原因', leftOut: '未选：{platforms}' },
   progress: { text: '进度说明', percent: '完成比例（%）', photos: '现场照片', none: '暂无进度' },
   survey: {
     title: '满意度测评', responses: '测评份数', minimum: '最少 {n} 份', rate: '满意率', score: '综合得分', suggestion: '意见建议',
     signature: '签名', met: '已达到最少份数', notMet: '尚未达到最少份数', paper: '纸质问卷录入', recorded: '已录入 1 份问卷',
+    otherRow: '其他（可不填）', otherAspect: '其他评价事项', otherAspectHint: '如：施工期间文明施工', otherLevel: '满意程度', otherClear: '清除',
   },
   completion: {
     periodFrom: '实施开始日期', periodTo: '实施结束日期', beneficiaries: '受益对象', beneficiaryCount: '受益人数', money: '资金投入情况（万元）',
@@ -133,6 +143,7 @@ const lifecycleZh = {
     plannedQuantity: '计划工程量', actualQuantity: '实际工程量', service: '公益服务', serviceTime: '服务时间', servicePlace: '服务地点',
     participants: '参与人数', outcomePhotos: '项目成效照片', tendered: '经招投标采购', checklist: '须同步上传的附件', uploaded: '已上传',
     missing: '未上传', surveyFirst: '5万元以下项目须先录入满意度测评（已有 {n} 份，最少 {min} 份）',
+    period: '实施期间', people: '{n} 人',
   },
   project: {
     listTitle: '微实事项目', number: '项目编号', name: '项目名称', state: '状态', category: '类别', route: '办理方式', budget: '预算',
@@ -144,6 +155,7 @@ const lifecycleZh = {
     publicity: '公示', appeal: '来源诉求', committeeDecidedAt: '“两委”会议', consultedAt: '协商通过', registeredAt: '备案', reviewedAt: '审核',
     startedAt: '开始实施', completedAt: '完成', closedAt: '办结', keyDates: '关键时间', noConsultations: '暂无协商记录', uploadDone: '已上传 {name}',
     chooseFile: '选择文件', uploading: '正在上传…', completionForm: '结项表', inPool: '已入年度项目库',
+    finalAccountsAt: '决算审计', paid: '已拨付（台账）',
   },
   plan: {
     title: '年度计划', year: '计划年度', town: '镇街', campaign: '年度集中征集', campaignNone: '本年度尚未开展集中征集', openCampaign: '开展集中征集',
@@ -154,6 +166,7 @@ const lifecycleZh = {
     allocations: '下达经费额度', microProject: '“民生微实事”额度（万元）', microWish: '“民生微心愿”额度（万元）', setAllocation: '保存额度',
     allocationSaved: '已保存 {town} {year} 年度额度', noPlans: '该年度暂无已报送的计划', selectTown: '选择镇街', fundingAllocation: '市分配',
     fundingMatching: '镇街配套', adjustHint: '已确认的项目可调整进计划，由镇（街道）配套资金解决并报市备案',
+    duties: '{town} {year} 年度工作时限', campaignLate: '年度集中征集应于 {due} 前完成，现已逾期：可逾期开展，须填写逾期原因和截止日期', campaignLateReason: '逾期原因', campaignEndsOn: '征集截止日期', fromAllocation: '市分配额度列支', fromMatching: '镇街配套资金', allocationNone: '市尚未下达该年度额度', matchingTotal: '镇街配套资金合计', belowAllocation: '计划总额 {total} 少于市分配额度 {allocation}，原则上不得少于分配额度', belowAllocationReason: '少于分配额度的原因',
   },
   templates: {
     title: '反馈模板', kind: '消息类型', body: '模板内容', placeholders: '可用占位符', isDefault: '默认模板', updated: '{by} 于 {at} 修改',
@@ -174,12 +187,28 @@ const lifecycleZh = {
     collectionEnd: '年度集中征集截止日（R-IN-02）', collectionEndMonth: '集中征集截止月', collectionEndDay: '集中征集截止日',
     annualPlanMonth: '年度计划报送截止月（R-MS-17）', warningLeadHours: '到期前提醒提前量（R-PL-08）', unitWan: '万元', unitPeople: '人',
     unitDays: '日', unitHours: '小时', unitMonth: '月', monthDay: '{m}月{d}日', monthEnd: '{m}月底',
+    directRouteHintFen: '莞家直达提示金额（低于须说明理由，R-RT-02）', directPublication: '市牵头部门公布莞家直达项目（R-RT-02）', claimWindowMinimumDays: '认领期最少天数（R-RT-02）', finalAccounts: '项目决算和审计（R-MS-19，自办结起）', wishVerification: '镇（街道）核查微心愿（R-MW-02）', wishExpressHandling: '莞家速递办理微心愿（R-MW-04）', wishResultFeedback: '反馈微心愿办理结果（R-MW-05）', stationPackagedItemsPerYear: '驿站整体打包运作的年服务需求（R-ST-03）', unitItems: '宗',
   },
   dashboard: {
     title: '数据看板', town: '镇街', wholeCity: '全市', byChannel: '诉求来源渠道', byMonth: '诉求数量（按月）', byState: '项目状态',
     byTownMoney: '各镇街项目预算（万元）', deadlines: '办理时限执行情况', metOnTime: '按时完成', metLate: '超期完成', overdue: '超期未完成',
     open: '在办', dueSoon: '即将到期', unavailable: '报表接口暂未提供（/api/reports/overview），图表将在接口上线后显示。', appeals: '诉求',
     projects: '项目', budget: '预算（万元）', byCategory: '项目类别', count: '数量',
+  },
+  finalAccounts: {
+    title: '决算审计', moneyFacts: '项目预算 {budget} · 结项实际投入 {actual} · 台账已拨付 {paid}', report: '审计报告',
+    reportHint: '先上传审计报告（PDF、图片或 Word），上传后自动关联', amount: '决算金额（万元）', auditBody: '审计单位', auditResult: '审计结果',
+    effect: '实施效果', publishedHint: '提交后将在公示栏公布决算审计结果、资金使用情况和实施效果（R-MS-19）。', recordedAt: '录入时间',
+  },
+  commission: {
+    title: '委托第三方测评', intro: '镇（街道）可委托第三方评估机构开展本项目满意度测评；受托机构只能看到受托项目并录入测评表，评估费用由镇（街道）财政支付，不得从专项资金列支。',
+    done: '已委托 {name}', withdrawConfirm: '撤回对 {name} 的委托？撤回后该机构不能再录入本项目的测评。', withdraw: '撤回委托', withdrawn: '已撤回',
+    active: '受托中', evaluator: '第三方评估机构', evaluatorHint: '选择已登记的评估机构', note: '委托说明', noteHint: '如：按结项表测评要求组织不少于30份问卷',
+    submit: '委托测评',
+  },
+  evaluation: {
+    menu: '受托测评', title: '受托测评项目', intro: '镇（街道）委托贵机构开展满意度测评的项目。测评开放期间可录入纸质问卷；其他信息不对评估机构开放。',
+    none: '暂无受托测评项目', commissionedAt: '委托时间', enter: '录入测评表', notOpen: '尚未开始测评',
   },
   portalForm: {
     submitTitle: '提交诉求', submitIntro: '无需注册。请留下手机号码，用于查询进度和接收办理反馈。', title: '标题', titleHint: '一句话说明，如：小区路灯不亮',
@@ -194,6 +223,7 @@ const lifecycleZh = {
     all: '全部', budget: '预算', period: '公示期', location: '实施地点', content: '项目内容', beneficiaries: '惠及人群', timeLimit: '实施时限',
     implementingBody: '实施主体', route: '办理方式', actual: '实际投入', satisfaction: '满意率', respondents: '测评人数', noNotices: '暂无公示',
     platforms: '公示平台', publishedAt: '发布时间', until: '至 {at}', copy: '复制编号', copied: '已复制',
+    audits: '决算审计', finalAccounts: '决算金额', fundUse: '资金使用', paid: '已拨付', auditBody: '审计单位', auditResult: '审计结果', effect: '实施效果',
   },
 }
 

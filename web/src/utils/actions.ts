@@ -60,8 +60,13 @@ export function appealActionsFor(allowed: readonly string[]): ActionSpec[] {
   return pick(appealActions, allowed)
 }
 
-export function projectActionsFor(allowed: readonly string[]): ActionSpec[] {
-  return pick(projectActions, allowed)
+/**
+ * The project's steps, in the order of the process. The transition table's RecordFinalAccounts row stays open on a closed
+ * project (Closed → Closed) although the use case takes the final accounts once (R-MS-19, 400 already_recorded): once the
+ * project says they are recorded, the step is not offered.
+ */
+export function projectActionsFor(allowed: readonly string[], project?: { finalAccountsAt?: string | null }): ActionSpec[] {
+  return pick(projectActions, allowed).filter((a) => !(a.action === 'RecordFinalAccounts' && project?.finalAccountsAt))
 }
 
 /** The appeal's steps and the deadlines they meet (AppealWorkflow). */

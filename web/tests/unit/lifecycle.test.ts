@@ -32,6 +32,9 @@ describe('allowed actions → forms', () => {
     expect(projectActionsFor(['FileCompletion', 'RecordSurveyResponse', 'FinishSurvey']).map((a) => a.form)).toEqual(['surveyResponse', 'completion', 'finishSurvey'])
     // R-MS-19: the town's final accounts of a closed project have their own form.
     expect(projectActionsFor(['RecordFinalAccounts']).map((a) => [a.form, a.primary])).toEqual([['finalAccounts', true]])
+    // Recorded once: the table still lists the step on the closed project, the page no longer offers it.
+    expect(projectActionsFor(['RecordFinalAccounts'], { finalAccountsAt: null })).toHaveLength(1)
+    expect(projectActionsFor(['RecordFinalAccounts'], { finalAccountsAt: '2027-02-01T02:00:00Z' })).toEqual([])
     expect(projectActionsFor([])).toEqual([])
   })
 

@@ -45,6 +45,7 @@ export const appealStates: AppealState[] = ['Dispatched', 'Acknowledged', 'Becam
 export type CommitteeOutcome = 'MicroProject' | 'PolicyReferral' | 'NotAccepted' | 'MicroWish'
 export const committeeOutcomes: CommitteeOutcome[] = ['MicroProject', 'MicroWish', 'PolicyReferral', 'NotAccepted']
 
+/** Domain/Feedback/Feedback.cs FeedbackKind: the messages an appellant gets (R-MS-16, R-MW-05, R-RT-03, R-IN-06). */
 export type FeedbackKind =
   | 'Receipt'
   | 'CommitteePolicyReferral'
@@ -54,9 +55,18 @@ export type FeedbackKind =
   | 'TownDecisionRejected'
   | 'Result'
   | 'ClaimResult'
+  | 'PolicyResult'
+  | 'WishRejected'
+  | 'WishDecision'
+  | 'WishResult'
+  | 'ClaimReturned'
+  | 'VillageDecisionProgramme'
+  | 'VillageDecisionPolicy'
+  | 'WishReceipt'
 
 export const feedbackKinds: FeedbackKind[] = [
   'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult',
+  'PolicyResult', 'WishRejected', 'WishDecision', 'WishResult', 'ClaimReturned', 'VillageDecisionProgramme', 'VillageDecisionPolicy', 'WishReceipt',
 ]
 
 export type DeliveryChannel = 'Hotline12345' | 'WeChat' | 'Sms'
@@ -169,6 +179,21 @@ export interface CreateAppeal {
   appellantName: string | null
   appellantPhone: string | null
   collection: CollectionKind
+  /** R-MW-06: with it the appeal is a 民生微心愿 and goes straight to the town's verification (state BecameWish). */
+  wish?: WishIntake | null
+}
+
+/** CreateWish.Details: what is known of a wish when it comes in; the town's verification may correct it. */
+export interface WishIntake {
+  wishKind: 'SpecialGroupAid' | 'InclusiveService' | null
+  targetGroup: string | null
+  assistanceType: string | null
+  serviceType: string | null
+  need: string | null
+  beneficiaryName: string | null
+  beneficiaryIdNumber: string | null
+  household: string | null
+  requestedFen: number | null
 }
 
 export interface Acknowledge {

@@ -62,6 +62,7 @@ const claimsEn: typeof claimsZh = {
     numberLabel: 'Project number',
     open: 'Take the survey',
     take: 'Take the satisfaction survey',
+    otherRow: 'Other (optional)',
   },
   claimConsole: {
     menu: 'Direct claims',

@@ -61,6 +61,7 @@ const claimsZh = {
     numberLabel: '项目编号',
     open: '参与测评',
     take: '参与满意度测评',
+    otherRow: '其他（可不填）',
   },
   claimConsole: {
     menu: '直达认领',

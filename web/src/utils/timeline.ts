@@ -15,12 +15,15 @@ const actionLabels: Record<string, string> = {
   ReportProgress: 'action.ReportProgress',
   RecordSurveyResponse: 'action.RecordSurveyResponse',
   RecordDepartmentOpinion: 'action.RecordDepartmentOpinion',
+  RecordFinalAccounts: 'action.RecordFinalAccounts',
+  CommissionSurvey: 'timelineAction.CommissionSurvey',
+  WithdrawSurveyCommission: 'timelineAction.WithdrawSurveyCommission',
 }
 
 const appealStates = new Set(['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted', 'BecameWish'])
 const feedbackKinds = new Set([
   'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult', 'PolicyResult', 'WishRejected',
-  'WishDecision', 'WishResult', 'ClaimReturned',
+  'WishDecision', 'WishResult', 'ClaimReturned', 'VillageDecisionProgramme', 'VillageDecisionPolicy', 'WishReceipt',
 ])
 
 const projectStates = new Set([

@@ -100,5 +100,5 @@ public static class Obligations
         new Info(WishExpressHandling, "R-MW-04", "莞家速递办理微心愿", "Handle the wish by express", true),
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
         new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
-    }.ToDictionary(i => i.Key);
+    }.Concat(CivilAffairs.CaseworkObligations.All).ToDictionary(i => i.Key);
 }

@@ -125,3 +125,21 @@ public static class CaseworkDeadlines
 
     public static DeadlineBook.Subject VillageSubjectOf(Organization o) => new(VillageSubject, o.Id, o.Name, o.Path);
 }
+
+/// <summary>
+/// Opens each new month's casework obligations once per process (the background job calls it every interval; it runs the
+/// full pass only when the Beijing month has changed since its last pass, since registrations open their own rows).
+/// </summary>
+public sealed class CaseworkPeriodJob(CaseworkServices services)
+{
+    private int _opened;
+
+    public async Task<int> RunOnceAsync(GuanjiaDb db, CancellationToken ct)
+    {
+        var month = Casework.MonthOf(services.Now);
+        if (Volatile.Read(ref _opened) == month) return 0;
+        var n = await CaseworkDeadlines.OpenPeriodAsync(db, services, ct);
+        Volatile.Write(ref _opened, month);
+        return n;
+    }
+}

@@ -86,13 +86,13 @@ public sealed class CaseworkKit
     }
 
     public object Person(string? id = null, string category = CaseworkSettings.ExtremelyPoorDispersed, DateOnly? registeredOn = null,
-        string? villageId = null, string? health = "高血压，长期服药", object[]? categories = null, bool dynamic = false, string? name = null) => new
+        string? villageId = null, string? health = "高血压，长期服药", object[]? categories = null, bool dynamic = false, string? name = null, bool assign = true) => new
     {
         villageId = villageId ?? VillageId, relation = "Head", name = name ?? $"测试{Random.Shared.Next(100, 999)}（演示）", documentKind = "ResidentId",
         documentNumber = id ?? NewId(), phone = "13900001234", localHukou = true, address = "岗贝社区演示路8号", health,
         underDynamicAdjustment = dynamic,
         categories = categories ?? [new { code = category, validFrom = (registeredOn ?? Today).ToString("yyyy-MM-dd") }],
-        assignedWorkerId = villageId is null || villageId == VillageId ? WorkerId : null, registeredOn = (registeredOn ?? Today).ToString("yyyy-MM-dd"),
+        assignedWorkerId = assign ? WorkerId : null, registeredOn = (registeredOn ?? Today).ToString("yyyy-MM-dd"),
     };
 
     public async Task<JsonElement> RegisterAsync(object? person = null, HttpClient? by = null) =>

@@ -63,10 +63,14 @@ public static class VisitQueries
         new Check().When(month % 100 is < 1 or > 12 || month / 100 is < 2000 or > 2100, "month", "invalid_value", "月份格式应为 yyyyMM",
             "month must be yyyyMM").ThrowIfFailed();
         var q = db.Visits.AsNoTracking().Where(v => v.Month == month);
-        if (f.VillageId is { } vid)
+        if (f.VillageId is { } vid) q = q.Where(v => v.VillageId == vid);
+        else if (!db.Actor.SeesEverything)
         {
-            var path = await db.Organizations.AsNoTracking().Where(o => o.Id == vid).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "\u0001";
-            q = q.Where(v => v.ScopePath.StartsWith(path));
+            // The scope filter applies anyway; naming the caller's town or village lets the database walk the matching index in order.
+            var scope = db.Actor.ScopePath;
+            var unit = await db.Organizations.AsNoTracking().Where(o => o.Path == scope).Select(o => new { o.Id, o.Kind }).SingleOrDefaultAsync(ct);
+            if (unit is not null && Domain.Organizations.Organization.IsTownKind(unit.Kind)) q = q.Where(v => v.TownId == unit.Id);
+            else if (unit is not null && Domain.Organizations.Organization.IsVillageKind(unit.Kind)) q = q.Where(v => v.VillageId == unit.Id);
         }
         if (f.CaseFileId is { } fid) q = q.Where(v => v.CaseFileId == fid);
         if (f.WorkerUserId is { } w) q = q.Where(v => v.WorkerUserId == w);

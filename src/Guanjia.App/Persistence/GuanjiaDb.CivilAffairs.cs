@@ -140,7 +140,10 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.ClientKey).HasMaxLength(100);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CaseFileId, x.VisitedAt });
-            e.HasIndex(x => new { x.Month, x.ScopePath, x.VisitedAt });
+            // The month's list: the city over (month, visited_at), a town or a village over its own id first, each already in order.
+            e.HasIndex(x => new { x.Month, x.VisitedAt });
+            e.HasIndex(x => new { x.TownId, x.Month, x.VisitedAt });
+            e.HasIndex(x => new { x.VillageId, x.Month, x.VisitedAt });
             e.HasIndex(x => new { x.WorkerUserId, x.ClientKey }).IsUnique();
             e.HasOne<CaseFile>().WithMany().HasForeignKey(x => x.CaseFileId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -214,6 +214,18 @@ public class CaseworkRuleTests
             new { code = "RetiredWorkerInHardship", validFrom = today, validTo = k.Today.AddMonths(6).ToString("yyyy-MM-dd") },
         ]));
         var child = await k.RegisterAsync(k.Person(CaseworkKit.NewId(new DateOnly(2016, 2, 2)), categories: [new { code = "LeftBehindChild", validFrom = today }]));
+        // The city adds a category of its own; from then on a person can be in it.
+        var settings = await k.City.GetJson("/api/civil-affairs/settings");
+        var extra = settings.GetProperty("settings").GetProperty("extraCategories").EnumerateArray()
+            .Select(c => new { code = c.Str("code"), zh = c.Str("zh"), en = c.Str("en"), hasGrade = c.GetProperty("hasGrade").GetBoolean() }).ToList();
+        if (!extra.Any(c => c.code == "DisasterHardship"))
+        {
+            extra.Add(new { code = "DisasterHardship", zh = "受灾困难群众", en = "Disaster hardship", hasGrade = false });
+            await k.City.PutJson("/api/civil-affairs/settings", new { version = settings.GetProperty("version").GetInt32(), extraCategories = extra, reason = "新增类别" },
+                HttpStatusCode.OK);
+        }
+        var victim = await k.RegisterAsync(k.Person(categories: [new { code = "DisasterHardship", validFrom = today }]));
+        Assert.Equal("受灾困难群众", victim.GetProperty("categories")[0].Str("zh"));
         Assert.Equal(4, elder.GetProperty("categories").GetArrayLength());
         var list = await k.Town.GetJson("/api/civil-affairs/files?category=RetiredWorkerInHardship&pageSize=200");
         Assert.Contains(list.GetProperty("items").EnumerateArray(), f => f.Str("id") == elder.Str("id"));

@@ -100,9 +100,11 @@ public static class ImportPeople
         {
             throw new ValidationFailed("file", "unreadable", "文件无法读取，请上传 UTF-8 编码的 CSV 或 .xlsx 文件", "The file is not a readable CSV or .xlsx");
         }
-        new Check().When(table.Count < 2, "file", "empty", "文件中没有数据行", "The file has no data rows")
-            .When(table.Count > MaxRows + 1, "file", "too_many", $"一次最多导入{MaxRows}行", $"At most {MaxRows} rows at once").ThrowIfFailed();
-        var header = table[0].Select(h => h.Trim()).ToArray();
+        // The header is the first row naming 姓名 (a sheet may have a title and notes above its table).
+        var headerAt = table.FindIndex(r => r.Any(c => c.Trim() == "姓名"));
+        new Check().When(headerAt < 0 || table.Count < headerAt + 2, "file", "empty", "文件中没有表头（姓名…）或数据行", "The file has no header row or no data rows")
+            .When(table.Count - headerAt - 1 > MaxRows, "file", "too_many", $"一次最多导入{MaxRows}行", $"At most {MaxRows} rows at once").ThrowIfFailed();
+        var header = table[headerAt].Select(h => h.Trim()).ToArray();
         var missing = new[] { "姓名", "证件号码", "村（社区）", "住址", "对象类别", "类别生效日期" }.Where(h => !header.Contains(h)).ToList();
         if (missing.Count > 0)
             throw new ValidationFailed("file", "missing_columns", $"缺少列：{string.Join("、", missing)}", $"Missing columns: {string.Join(", ", missing)}");
@@ -115,7 +117,7 @@ public static class ImportPeople
         var rows = new List<RowCheck>();
         var prepared = new List<(RowCheck, RegisterPerson.Prepared)>();
         var seen = new Dictionary<string, int>();
-        for (var i = 1; i < table.Count; i++)
+        for (var i = headerAt + 1; i < table.Count; i++)
         {
             var cells = table[i];
             if (cells.All(string.IsNullOrWhiteSpace)) continue;

@@ -340,6 +340,20 @@ public class CaseworkRuleTests
         Assert.Equal(head.Str("householdId"), spouse.Str("householdId"));
         Assert.Equal("Spouse", spouse.Str("relation"));
         Assert.True(head.GetProperty("underDynamicAdjustment").GetBoolean());
+        // An Excel export (title above the table, as the system's own sheets have it) reads the same.
+        var xlsxId = CaseworkKit.NewId();
+        var sheet = new Guanjia.App.Documents.TableSheet("导出", "救助对象名单", Guanjia.App.CivilAffairs.ImportPeople.Columns.Select(c => new Guanjia.App.Documents.TableColumn(c)).ToList(),
+            [["导入丁（演示）", "身份证", xlsxId, "", "", "13900000000", "否", village, "岗贝社区演示路2号", "户主", "", "高龄老人、独居老人", "2026-03-01", "", "", "", "否", ""]]);
+        using (var content = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent(Guanjia.App.Documents.Xlsx.Write(sheet));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            content.Add(file, "file", "export.xlsx");
+            var xlsx = await (await k.Worker.PostAsync("/api/civil-affairs/imports", content)).Json(HttpStatusCode.OK);
+            var person = await k.Worker.GetJson($"/api/civil-affairs/files/{xlsx.GetProperty("fileIds")[0].GetString()}");
+            Assert.Equal(xlsxId, person.Str("documentNumber"));
+            Assert.Equal(["LivingAlone", "OldestOld"], person.GetProperty("categories").EnumerateArray().Select(c => c.Str("code")).Order().ToArray());
+        }
         // The same file again: every row is already on file, nothing is added.
         (await (await Post("/api/civil-affairs/imports", good)).Json(HttpStatusCode.BadRequest)).ShouldNameField("rows[2].documentNumber", "already_registered");
     }

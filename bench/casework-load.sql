@@ -17,8 +17,8 @@ SELECT id AS dongcheng FROM organizations WHERE name = '东城街道' \gset
 SELECT date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date AS this_month \gset
 \echo villages :nv, current month :this_month
 
-DROP INDEX IF EXISTS "IX_visits_case_file_id_visited_at", "IX_visits_month_visited_at", "IX_visits_town_id_month_visited_at",
-    "IX_visits_village_id_month_visited_at", "IX_visits_worker_user_id_client_key";
+DROP INDEX IF EXISTS "IX_visits_case_file_id_visited_at", "IX_visits_month_visited_at_id", "IX_visits_town_id_month_visited_at_id",
+    "IX_visits_village_id_month_visited_at_id", "IX_visits_worker_user_id_client_key";
 DROP INDEX IF EXISTS "IX_deadlines_is_open_due_at", "IX_deadlines_is_open_warn_at", "IX_deadlines_responsible_org_id_is_open_due_at",
     "IX_deadlines_scope_path_is_open_due_at", "IX_deadlines_stats_due", "IX_deadlines_subject_id_is_open";
 DROP INDEX IF EXISTS "IX_case_files_scope_path_name", "IX_case_files_village_id_status_name", "IX_case_files_assigned_worker_id_status",
@@ -54,7 +54,7 @@ CROSS JOIN LATERAL (SELECT (date :'this_month' - make_interval(months => m))::da
 CROSS JOIN generate_series(1, :people) g
 CROSS JOIN LATERAL (VALUES (1), (2)) kk(k)
 JOIN case_files f ON f.id = ('10000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid
-CROSS JOIN LATERAL (SELECT ((ms + make_interval(days => (g + k * 11) % 27, hours => 9 + k)) AT TIME ZONE 'Asia/Shanghai') AS at) t
+CROSS JOIN LATERAL (SELECT ((ms + make_interval(days => (g + k * 11) % 27, hours => 8 + k, secs => g % 32000)) AT TIME ZONE 'Asia/Shanghai') AS at) t
 WHERE (k = 1 AND g % 33 <> m % 33) OR (k = 2 AND g % 33 = (m + 1) % 33);
 
 -- The current month: those whose day has come (1 in 30 a day) were visited.
@@ -82,9 +82,9 @@ CROSS JOIN LATERAL (SELECT CASE WHEN m = 0 THEN (date :'this_month' + (g % 30) +
 
 \echo indexes
 CREATE INDEX "IX_visits_case_file_id_visited_at" ON visits (case_file_id, visited_at);
-CREATE INDEX "IX_visits_month_visited_at" ON visits (month, visited_at);
-CREATE INDEX "IX_visits_town_id_month_visited_at" ON visits (town_id, month, visited_at);
-CREATE INDEX "IX_visits_village_id_month_visited_at" ON visits (village_id, month, visited_at);
+CREATE INDEX "IX_visits_month_visited_at_id" ON visits (month, visited_at, id);
+CREATE INDEX "IX_visits_town_id_month_visited_at_id" ON visits (town_id, month, visited_at, id);
+CREATE INDEX "IX_visits_village_id_month_visited_at_id" ON visits (village_id, month, visited_at, id);
 CREATE UNIQUE INDEX "IX_visits_worker_user_id_client_key" ON visits (worker_user_id, client_key);
 CREATE INDEX "IX_deadlines_is_open_due_at" ON deadlines (is_open, due_at);
 CREATE INDEX "IX_deadlines_is_open_warn_at" ON deadlines (is_open, warn_at);

@@ -141,9 +141,10 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CaseFileId, x.VisitedAt });
             // The month's list: the city over (month, visited_at), a town or a village over its own id first, each already in order.
-            e.HasIndex(x => new { x.Month, x.VisitedAt });
-            e.HasIndex(x => new { x.TownId, x.Month, x.VisitedAt });
-            e.HasIndex(x => new { x.VillageId, x.Month, x.VisitedAt });
+            // The id closes the order (visited_at DESC, id DESC), so a page is read straight off the index even among equal times.
+            e.HasIndex(x => new { x.Month, x.VisitedAt, x.Id });
+            e.HasIndex(x => new { x.TownId, x.Month, x.VisitedAt, x.Id });
+            e.HasIndex(x => new { x.VillageId, x.Month, x.VisitedAt, x.Id });
             e.HasIndex(x => new { x.WorkerUserId, x.ClientKey }).IsUnique();
             e.HasOne<CaseFile>().WithMany().HasForeignKey(x => x.CaseFileId).OnDelete(DeleteBehavior.Restrict);
         });

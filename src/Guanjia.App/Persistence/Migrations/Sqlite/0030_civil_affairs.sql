@@ -352,7 +352,7 @@ CREATE UNIQUE INDEX "IX_station_workers_user_id" ON "station_workers" ("user_id"
 CREATE INDEX "IX_target_screenings_scope_path_month" ON "target_screenings" ("scope_path", "month");
 CREATE INDEX "IX_target_screenings_village_id_month" ON "target_screenings" ("village_id", "month");
 CREATE INDEX "IX_visits_case_file_id_visited_at" ON "visits" ("case_file_id", "visited_at");
-CREATE INDEX "IX_visits_month_visited_at" ON "visits" ("month", "visited_at");
-CREATE INDEX "IX_visits_town_id_month_visited_at" ON "visits" ("town_id", "month", "visited_at");
-CREATE INDEX "IX_visits_village_id_month_visited_at" ON "visits" ("village_id", "month", "visited_at");
+CREATE INDEX "IX_visits_month_visited_at_id" ON "visits" ("month", "visited_at", "id");
+CREATE INDEX "IX_visits_town_id_month_visited_at_id" ON "visits" ("town_id", "month", "visited_at", "id");
+CREATE INDEX "IX_visits_village_id_month_visited_at_id" ON "visits" ("village_id", "month", "visited_at", "id");
 CREATE UNIQUE INDEX "IX_visits_worker_user_id_client_key" ON "visits" ("worker_user_id", "client_key");

@@ -69,6 +69,9 @@ public static class DependencyInjection
         services.AddSingleton<Appeals.AppealServices>();
         services.AddSingleton<MicroProjects.ProjectServices>();
         services.AddSingleton<Claims.ClaimWindows>();
+        services.AddSingleton(sp => CivilAffairs.CaseworkCrypto.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<CivilAffairs.CaseworkServices>();
+        services.AddSingleton<CivilAffairs.CaseworkPeriodJob>();
         services.AddSingleton(sp => Attachments.AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<Common.Jobs>();

@@ -19,6 +19,7 @@ using Guanjia.Web.Documents;
 using Guanjia.Web.Statistics;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
+using Guanjia.Web.CivilAffairs;
 using Guanjia.Web.Common;
 using Guanjia.Web.Organizations;
 using Microsoft.AspNetCore.Http.Json;
@@ -81,6 +82,7 @@ app.MapClaims();
 app.MapFunds();
 app.MapDocuments();
 app.MapStatistics();
+app.MapCivilAffairs();
 app.MapWebAppFallback();
 
 app.Run();

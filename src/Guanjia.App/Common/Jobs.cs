@@ -41,5 +41,7 @@ public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILo
         await scope.ServiceProvider.GetRequiredService<Claims.ClaimWindows>().RunOnceAsync(db, ct);
         db.ChangeTracker.Clear();
         await scope.ServiceProvider.GetRequiredService<AnnualObligations>().RunOnceAsync(db, ct);
+        db.ChangeTracker.Clear();
+        await scope.ServiceProvider.GetRequiredService<CivilAffairs.CaseworkPeriodJob>().RunOnceAsync(db, ct);
     }
 }

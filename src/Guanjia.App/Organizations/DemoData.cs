@@ -58,6 +58,7 @@ public static class DemoData
                 });
             await db.Audit("SeedDemo", "演示数据：现行民生保障政策清单").SaveChangesAsync(ct);
         }
+        await CivilAffairs.DemoCasework.SeedStationAsync(db, clock, ct);
         log.LogInformation("Demo data ready: {Users} demo accounts", users.Count);
         return users;
     }
@@ -140,6 +141,8 @@ public static class DemoData
             ("dongcheng.station", $"{dcVillage.Name}驿站负责人", Role.StationHead, dcVillage),
             ("dongcheng.supervisor", $"{dcVillage.Name}监委会", Role.SupervisoryCommittee, dcVillage),
             ("dongcheng.deputy", "东城街道人大代表", Role.Deputy, dongcheng),
+            ("dongcheng.worker", "东城民政服务站驻站人员（演示）", Role.StationWorker, dongcheng),
+            ("dongcheng.worker2", "东城民政服务站驻站人员二（演示）", Role.StationWorker, dongcheng),
             ("changan.lead", "长安镇牵头部门", Role.TownLead, Lead(changan)),
             ("changan.village", $"{caVillage.Name}工作人员", Role.VillageStaff, caVillage),
             ("contractor.demo", "承接机构（演示）", Role.Contractor, orgs.Where(o => o.Kind == OrganizationKind.Contractor).OrderBy(o => o.Code).First()),

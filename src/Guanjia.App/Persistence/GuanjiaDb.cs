@@ -150,6 +150,7 @@ public sealed partial class GuanjiaDb : DbContext
         ConfigureFunds(m);
         ConfigureStatistics(m);
         ConfigureNumbering(m);
+        ConfigureCivilAffairs(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }

@@ -14,6 +14,8 @@ public enum Role
     Contractor = 7,
     Evaluator = 8,
     Deputy = 9,
+    /// <summary>驻站人员: a resident worker of a town's civil-affairs service station (issue 13).</summary>
+    StationWorker = 10,
 }
 
 /// <summary>Named permissions; endpoints require these, never roles directly.</summary>
@@ -71,13 +73,26 @@ public static class Permissions
     /// </summary>
     public const string FundsPay = "funds.pay";
 
+    /// <summary>Read the civil-affairs casework in one's scope: files with masked ID numbers, visits, figures (R-CA).</summary>
+    public const string CaseworkRead = "casework.read";
+    /// <summary>See full ID numbers and health and income details; every such view of a file is audited.</summary>
+    public const string CaseworkSensitive = "casework.sensitive";
+    /// <summary>The station worker's casework: register, plan, visit, assess, investigate, screen, link, evaluate (R-CA-04..09, 13).</summary>
+    public const string CaseworkRecord = "casework.record";
+    /// <summary>The village answers problems reported to it from visits (R-CA-08).</summary>
+    public const string CaseworkVillageAnswer = "casework.village-answer";
+    /// <summary>The town answers reported problems, decides on investigation flags and transfers, keeps its station's workers.</summary>
+    public const string CaseworkTown = "casework.town";
+    /// <summary>The city keeps the casework settings (categories, 低保 standard) and the stations.</summary>
+    public const string CaseworkConfigure = "casework.configure";
+
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
     private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord,
-        FundsPay, SurveysEvaluate];
+        FundsPay, SurveysEvaluate, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -88,6 +103,7 @@ public static class Permissions
         ClaimsPublish,
         FundsRead, FundsManage, FundsPay,
         SurveysEvaluate,
+        CaseworkRead, CaseworkSensitive, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown, CaseworkConfigure,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -125,14 +141,15 @@ public static class RoleCatalog
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
                 Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
                 Permissions.StationsRecord, Permissions.MessagesManage,
-                Permissions.FundsRead, Permissions.FundsPay)),
+                Permissions.FundsRead, Permissions.FundsPay,
+                Permissions.CaseworkRead, Permissions.CaseworkSensitive, Permissions.CaseworkRecord, Permissions.CaseworkTown)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle,
                 Permissions.FundsRead, Permissions.FundsPay)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
                 Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage,
-                Permissions.FundsRead, Permissions.FundsPay)),
+                Permissions.FundsRead, Permissions.FundsPay, Permissions.CaseworkRead, Permissions.CaseworkVillageAnswer)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
@@ -144,7 +161,9 @@ public static class RoleCatalog
             Kinds(OrganizationKind.Evaluator), Perms(Permissions.SurveysEvaluate)),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
             Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
-                Permissions.FundsRead)),
+                Permissions.FundsRead, Permissions.CaseworkRead)),
+        [Role.StationWorker] = new(Role.StationWorker, "驻站人员", "Station worker", ScopeLevel.Town, false,
+            Kinds(TownKinds), Perms(Permissions.DeadlinesRead, Permissions.CaseworkRead, Permissions.CaseworkSensitive, Permissions.CaseworkRecord)),
     };
 
     public static RoleInfo Get(Role role) => All[role];

@@ -109,5 +109,5 @@ public static class Obligations
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
         new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
         new Info(FinalAccounts, "R-MS-19", "完成项目决算和审计并公示", "Final accounts and audit, published", true),
-    }.ToDictionary(i => i.Key);
+    }.Concat(CivilAffairs.CaseworkObligations.All).ToDictionary(i => i.Key);
 }

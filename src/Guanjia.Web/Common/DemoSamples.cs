@@ -33,6 +33,9 @@ public static class DemoSamples
     public static async Task SeedAsync(IServiceProvider sp, ILogger log, CancellationToken ct)
     {
         var system = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(Actor.System));
+        await Guanjia.App.CivilAffairs.DemoCasework.SeedPeopleAsync(
+            (actor, clock) => ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(actor), clock),
+            sp.GetRequiredService<Guanjia.App.CivilAffairs.CaseworkServices>(), log, ct);
         if (await system.Appeals.IgnoreQueryFilters().AnyAsync(ct)) return;
         var users = await system.Users.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(u => u.UserName, ct);
         if (!users.TryGetValue("dongcheng.village", out var dcUser) || !users.TryGetValue("changan.village", out var caUser)) return;

@@ -152,7 +152,7 @@ public class WorkflowTableTests
         var rows = WorkflowCatalog.All.SelectMany(e => e.Rows).ToList();
         var met = rows.SelectMany(r => r.Meets).ToHashSet();
         Assert.All(rows.SelectMany(r => r.Starts).Select(s => s.Obligation).Distinct(), o => Assert.Contains(o, met));
-        Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL|MW|RT|ST)-\\d\\d$", o.RuleId));
+        Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL|MW|RT|ST|CA|PS)-\\d\\d$", o.RuleId));
     }
 
     [Fact]

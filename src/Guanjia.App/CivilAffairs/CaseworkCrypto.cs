@@ -6,7 +6,7 @@ namespace Guanjia.App.CivilAffairs;
 
 /// <summary>
 /// Encrypts the casework's sensitive columns (ID numbers, health, income) with AES-256-GCM and computes the keyed hash
-/// (HMAC-SHA256) that finds a person by ID number without decrypting the table (ADR 0031).
+/// (HMAC-SHA256) that finds a person by ID number without decrypting the table (ADR 0024).
 /// <para>
 /// Configuration <c>CivilAffairs:Encryption</c>: <c>Keys</c> (id → base64 of 32 bytes; every key ever used stays listed
 /// so old ciphertexts stay readable), <c>CurrentKey</c> (the id new values are encrypted with) and <c>LookupKey</c>

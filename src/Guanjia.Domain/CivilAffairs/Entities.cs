@@ -97,7 +97,7 @@ public sealed class CaseHousehold : IScoped, IVersioned
 
 /// <summary>
 /// One person, one file (一人一档, R-CA-13). The ID number and the health details are encrypted at rest; the keyed hash
-/// finds a person by number without decrypting anything (ADR 0031).
+/// finds a person by number without decrypting anything (ADR 0024).
 /// </summary>
 public sealed class CaseFile : IScoped, IVersioned
 {

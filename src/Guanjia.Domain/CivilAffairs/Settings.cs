@@ -7,7 +7,7 @@ public sealed record CategoryDefinition(string Code, string Zh, string En, bool 
 public sealed record SubsistenceStandard(int Year, long MonthlyFen);
 
 /// <summary>
-/// The casework's numbers and lists as configuration the city keeps (ADR 0030): the category list, how many months
+/// The casework's numbers and lists as configuration the city keeps (ADR 0023): the category list, how many months
 /// without a home visit raise a flag, the working days for a re-assessment after a sudden change, the 低保 standard per
 /// year and the low-income line as a percentage of it.
 /// </summary>

@@ -14,7 +14,7 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Guanjia.Startup");
-        // The casework's encryption keys: without them the host stops here with a message naming the settings (ADR 0031).
+        // The casework's encryption keys: without them the host stops here with a message naming the settings (ADR 0024).
         sp.GetRequiredService<Guanjia.App.CivilAffairs.CaseworkCrypto>();
         var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(Actor.System));
         var settings = sp.GetRequiredService<DatabaseSettings>();

@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<Passwords>();
         services.AddSingleton(LockoutPolicy.Default);
         services.AddSingleton<Programme.ProgrammeRulesProvider>();
+        services.AddSingleton<Jurisdictions.JurisdictionRulesProvider>();
         services.AddSingleton<Deadlines.DeadlineBook>();
         services.AddSingleton<Deadlines.DeadlineWarnings>();
         services.AddSingleton<Feedback.FeedbackWriter>();

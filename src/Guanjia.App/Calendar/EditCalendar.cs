@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanjia.App.Calendar;
 
 /// <summary>
-/// The city administrator adds a year's official arrangement or corrects a day (R-PL-01). Edits are
-/// checked for contradictions before anything is written, and deadlines computed afterwards use them.
+/// The administrator of a jurisdiction adds a year's official arrangement or corrects a day of its own calendar (R-PL-01,
+/// ADR 0040). Edits are checked for contradictions before anything is written, and deadlines computed afterwards use them.
 /// </summary>
 public static class EditCalendar
 {
@@ -52,16 +52,20 @@ public static class EditCalendar
         }
         check.ThrowIfFailed();
 
-        var existing = await db.CalendarDays.Where(x => x.Year == year).ToListAsync(ct);
+        var j = Own(db);
+        var existing = await db.CalendarDays.Where(x => x.JurisdictionPath == j && x.Year == year).ToListAsync(ct);
         db.CalendarDays.RemoveRange(existing);
         var now = clock.GetUtcNow();
-        db.CalendarDays.AddRange(parsed.Select(p => new CalendarDayRecord { Date = p.Date, Kind = p.Kind, Name = p.Name.Trim(), Year = year, UpdatedAt = now }));
-        var y = await db.CalendarYears.FindAsync([year], ct);
-        if (y is null) db.CalendarYears.Add(new CalendarYearRecord { Year = year, Notice = r.Notice, UpdatedAt = now });
+        db.CalendarDays.AddRange(parsed.Select(p => new CalendarDayRecord
+        {
+            JurisdictionPath = j, Date = p.Date, Kind = p.Kind, Name = p.Name.Trim(), Year = year, UpdatedAt = now,
+        }));
+        var y = await db.CalendarYears.FindAsync([j, year], ct);
+        if (y is null) db.CalendarYears.Add(new CalendarYearRecord { JurisdictionPath = j, Year = year, Notice = r.Notice, UpdatedAt = now });
         else { y.Notice = r.Notice; y.UpdatedAt = now; }
         await db.Audit("ReplaceCalendarYear", r.Reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return await CalendarQueries.YearAsync(db, calendars, year, ct);
+        calendars.Invalidate(j);
+        return await CalendarQueries.YearAsync(db, calendars, j, year, ct);
     }
 
     public static async Task<CalendarDayView> SetDayAsync(GuanjiaDb db, CalendarProvider calendars, TimeProvider clock,
@@ -76,9 +80,10 @@ public static class EditCalendar
             .Required("reason", r.Reason, "修改原因", "Reason")
             .ThrowIfFailed();
         var now = clock.GetUtcNow();
-        var row = await db.CalendarDays.FindAsync([date], ct);
+        var j = Own(db);
+        var row = await db.CalendarDays.FindAsync([j, date], ct);
         if (row is null)
-            db.CalendarDays.Add(new CalendarDayRecord { Date = date, Kind = r.Kind!.Value, Name = r.Name!.Trim(), Year = date.Year, UpdatedAt = now });
+            db.CalendarDays.Add(new CalendarDayRecord { JurisdictionPath = j, Date = date, Kind = r.Kind!.Value, Name = r.Name!.Trim(), Year = date.Year, UpdatedAt = now });
         else
         {
             row.Kind = r.Kind!.Value;
@@ -86,18 +91,28 @@ public static class EditCalendar
             row.UpdatedAt = now;
         }
         await db.Audit("SetCalendarDay", r.Reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return CalendarQueries.View(await calendars.GetAsync(db, ct), date);
+        calendars.Invalidate(j);
+        return CalendarQueries.View(await calendars.GetAsync(db, j, ct), date);
     }
 
     public static async Task<CalendarDayView> ClearDayAsync(GuanjiaDb db, CalendarProvider calendars, DateOnly date, string? reason, CancellationToken ct)
     {
         new Check().Required("reason", reason, "修改原因", "Reason").ThrowIfFailed();
-        var row = await db.CalendarDays.FindAsync([date], ct)
+        var j = Own(db);
+        var row = await db.CalendarDays.FindAsync([j, date], ct)
             ?? throw new NotFound("CalendarDay", $"{date:yyyy-MM-dd} 不是节假日或调休日", $"{date:yyyy-MM-dd} has no holiday or make-up entry");
         db.CalendarDays.Remove(row);
         await db.Audit("ClearCalendarDay", reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return CalendarQueries.View(await calendars.GetAsync(db, ct), date);
+        calendars.Invalidate(j);
+        return CalendarQueries.View(await calendars.GetAsync(db, j, ct), date);
+    }
+
+    /// <summary>Only the calendar of one's own jurisdiction can be edited; an account bound to none has no calendar to edit.</summary>
+    private static string Own(GuanjiaDb db)
+    {
+        var j = db.Actor.JurisdictionPath;
+        if (j == Domain.Jurisdictions.Jurisdiction.All)
+            throw new Forbidden("请以管辖区管理员身份修改本管辖区的工作日历", "Edit the calendar as an administrator of a jurisdiction");
+        return j;
     }
 }

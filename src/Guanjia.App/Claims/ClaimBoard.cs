@@ -68,7 +68,9 @@ public static class ClaimBoard
         var next = await Common.Numbering.NextAsync(db, prefix, c => db.ClaimItems.IgnoreQueryFilters().CountAsync(x => x.Number.StartsWith(prefix), c), ct);
         item.Number = $"{prefix}{next:D5}";
         db.ClaimItems.Add(item);
-        var city = await db.Organizations.IgnoreQueryFilters().Where(o => o.Kind == OrganizationKind.City).Select(o => o.Id).FirstAsync(ct);
+        // The item's own city publishes it: the root of the jurisdiction it lies in (ADR 0040).
+        var root = Domain.Jurisdictions.Jurisdiction.RootOf(item.ScopePath);
+        var city = await db.Organizations.IgnoreQueryFilters().Where(o => o.Path == root).Select(o => o.Id).FirstAsync(ct);
         await deadlines.StartAsync(db, rules, Obligations.DirectPublication, Subject(item), city, item.ConfirmedAt, rules.DirectPublication, ct);
         return item;
     }

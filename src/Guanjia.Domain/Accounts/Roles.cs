@@ -152,8 +152,9 @@ public static class RoleCatalog
         };
 
     /// <summary>
-    /// The path a user of this role at this organisation sees: a town department's reviewer sees the
-    /// town, a village user sees the village, a deputy sees the unit that elected them.
+    /// The path a user of this role at this organisation sees: the bureau sees its own jurisdiction (the root of the
+    /// tree it belongs to, never another jurisdiction's, ADR 0040), a town department's reviewer sees the town, a
+    /// village user sees the village, a deputy sees the unit that elected them.
     /// </summary>
     public static string ScopePathFor(Role role, Organization org, Organization? parent)
     {
@@ -162,7 +163,7 @@ public static class RoleCatalog
             throw new InvalidOperationException($"Role {role} cannot bind to {org.Kind}");
         return info.Scope switch
         {
-            ScopeLevel.City => "/",
+            ScopeLevel.City => Jurisdictions.Jurisdiction.RootOf(org.Path),
             ScopeLevel.Town => org.Kind == OrganizationKind.TownDepartment ? parent!.Path : org.Path,
             _ => org.Path,
         };

@@ -12,8 +12,9 @@ namespace Guanjia.Web.Accounts;
 
 public static class AccountEndpoints
 {
+    /// <summary>Who is signed in; <c>JurisdictionPath</c> is the root of their jurisdiction ("/" for none), <c>/api/jurisdiction</c> says what it runs.</summary>
     public sealed record Me(Guid? Id, string Name, string Kind, Role? Role, string? RoleName, Guid? OrganizationId, string ScopePath,
-        IReadOnlyList<string> Permissions, bool ReadOnly);
+        IReadOnlyList<string> Permissions, bool ReadOnly, string JurisdictionPath);
 
     public sealed record RoleView(Role Role, string Zh, string En, ScopeLevel Scope, bool ReadOnly, IReadOnlyList<string> BindsTo,
         IReadOnlyList<string> Permissions);
@@ -86,5 +87,5 @@ public static class AccountEndpoints
     }
 
     private static Me ToMe(Actor a) => new(a.Id, a.Name, a.Kind.ToString(), a.Role, a.Role is { } r ? RoleCatalog.Get(r).Zh : null,
-        a.OrganizationId, a.ScopePath, a.Permissions.Order().ToList(), a.ReadOnly);
+        a.OrganizationId, a.ScopePath, a.Permissions.Order().ToList(), a.ReadOnly, a.JurisdictionPath);
 }

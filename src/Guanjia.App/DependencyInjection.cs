@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<Appeals.AppealServices>();
         services.AddSingleton<MicroProjects.ProjectServices>();
         services.AddSingleton<Claims.ClaimWindows>();
+        services.AddSingleton<Purchasing.PurchasingServices>();
         services.AddSingleton(sp => Attachments.AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<Common.Jobs>();

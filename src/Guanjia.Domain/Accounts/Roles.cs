@@ -62,13 +62,24 @@ public static class Permissions
     /// <summary>The town's lead department (which keeps the 资金发放台账, 003 §三(三)) and finance department: receipts, transfers, payments, reversals.</summary>
     public const string FundsPay = "funds.pay";
 
+    /// <summary>Read the purchase of community services in one's scope: the bureau all, a contractor its own, an evaluator what it evaluates (R-PS).</summary>
+    public const string PurchasingRead = "purchasing.read";
+    /// <summary>The bureau: contractors, the year's budget, packages, tenders, contracts, acceptance, inspections, evaluations, penalties (R-PS-01..08).</summary>
+    public const string PurchasingManage = "purchasing.manage";
+    /// <summary>The contractor files its reports and rectification evidence (R-CA-12, R-PS-05, R-PS-06).</summary>
+    public const string PurchasingReport = "purchasing.report";
+    /// <summary>The third-party evaluator scores the contracts it is commissioned for (R-PS-06).</summary>
+    public const string PurchasingEvaluate = "purchasing.evaluate";
+    /// <summary>The street/town acknowledges a major event reported in its area (R-CA-12).</summary>
+    public const string PurchasingAcknowledge = "purchasing.acknowledge";
+
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
     private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord,
-        FundsPay];
+        FundsPay, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -78,6 +89,7 @@ public static class Permissions
         StationsDirectory,
         ClaimsPublish,
         FundsRead, FundsManage, FundsPay,
+        PurchasingRead, PurchasingManage, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -115,7 +127,7 @@ public static class RoleCatalog
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
                 Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
                 Permissions.StationsRecord,
-                Permissions.FundsRead, Permissions.FundsPay)),
+                Permissions.FundsRead, Permissions.FundsPay, Permissions.PurchasingRead, Permissions.PurchasingAcknowledge)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle,
                 Permissions.FundsRead, Permissions.FundsPay)),
@@ -129,9 +141,10 @@ public static class RoleCatalog
             ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
                 Permissions.StationsSupervise)),
         [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
-            Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
+            Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms(Permissions.DeadlinesRead, Permissions.PurchasingRead,
+                Permissions.PurchasingReport)),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
-            Kinds(OrganizationKind.Evaluator), Perms()),
+            Kinds(OrganizationKind.Evaluator), Perms(Permissions.PurchasingRead, Permissions.PurchasingEvaluate)),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
             Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
                 Permissions.FundsRead)),

@@ -193,6 +193,11 @@ public static class DemoData
         return plan.Select(p => new DemoUser(p.User, p.Name, p.Role, p.Org.Name)).ToList();
     }
 
+    /// <summary>004 五's three packages: the package number and the codes of its streets, towns and zones.</summary>
+    public static IReadOnlyList<(int Package, IReadOnlyList<string> TownCodes)> PackagesOfYaohai() =>
+        Load("yaohai-organizations.json").Towns.Where(t => t.Package is not null).GroupBy(t => t.Package!.Value).OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(t => t.Code).ToList())).ToList();
+
     internal static OrganizationFile Load(string name = "dongguan-organizations.json")
     {
         using var s = typeof(Organization).Assembly.GetManifestResourceStream(name)

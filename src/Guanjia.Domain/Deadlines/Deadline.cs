@@ -89,7 +89,9 @@ public static class Obligations
     public const string MajorEventBureauAcknowledgement = "MajorEventBureauAck";
     public const string Rectification = "Rectification";
 
-    public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes);
+    /// <summary>One obligation; <c>Programme</c> says which programme's process it belongs to (ADR 0040).</summary>
+    public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes,
+        Jurisdictions.ProgrammeCode Programme = Jurisdictions.ProgrammeCode.Livelihood);
 
     public static readonly IReadOnlyDictionary<string, Info> All = new[]
     {
@@ -109,12 +111,12 @@ public static class Obligations
         new Info(WishExpressHandling, "R-MW-04", "莞家速递办理微心愿", "Handle the wish by express", true),
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
         new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
-        new Info(RulesRenewal, "R-PS-07", "实施办法有效期届满前修订或延续", "Renew the purchase rules before they lapse", false),
-        new Info(MonthlyBrief, "R-CA-12", "报送月度工作简报", "File the monthly brief", false),
-        new Info(MidTermReport, "R-CA-12", "报送中期工作报告", "File the mid-term report", false),
-        new Info(FinalReport, "R-CA-12", "报送末期工作报告", "File the final report", false),
-        new Info(MajorEventTownAcknowledgement, "R-CA-12", "镇（街道）确认收到重大事件报告", "The town acknowledges the major event", true),
-        new Info(MajorEventBureauAcknowledgement, "R-CA-12", "民政局确认收到重大事件报告", "The bureau acknowledges the major event", false),
-        new Info(Rectification, "R-PS-06", "按期完成整改并提交佐证", "Rectify the finding and submit evidence", false),
+        new Info(RulesRenewal, "R-PS-07", "实施办法有效期届满前修订或延续", "Renew the purchase rules before they lapse", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MonthlyBrief, "R-CA-12", "报送月度工作简报", "File the monthly brief", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MidTermReport, "R-CA-12", "报送中期工作报告", "File the mid-term report", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(FinalReport, "R-CA-12", "报送末期工作报告", "File the final report", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MajorEventTownAcknowledgement, "R-CA-12", "镇（街道）确认收到重大事件报告", "The town acknowledges the major event", true, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MajorEventBureauAcknowledgement, "R-CA-12", "民政局确认收到重大事件报告", "The bureau acknowledges the major event", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(Rectification, "R-PS-06", "按期完成整改并提交佐证", "Rectify the finding and submit evidence", false, Jurisdictions.ProgrammeCode.Purchasing),
     }.ToDictionary(i => i.Key);
 }

@@ -184,7 +184,7 @@ public static class ProjectWorkflow
         sb.AppendLine();
         sb.AppendLine("| obligation | rule | owed by | zh |");
         sb.AppendLine("| --- | --- | --- | --- |");
-        foreach (var o in Obligations.All.Values)
+        foreach (var o in Obligations.All.Values.Where(o => o.Programme == Jurisdictions.ProgrammeCode.Livelihood))
             sb.AppendLine($"| {o.Key} | {o.RuleId} | {(o.Key == Obligations.DirectPublication ? "city" : o.TownOwes ? "town" : "village")} | {o.Zh} |");
         sb.AppendLine();
         sb.AppendLine("## Diagram");

@@ -47,6 +47,15 @@ public static class Startup
 
         if (demo)
         {
+            try
+            {
+                await Guanjia.App.Purchasing.DemoPurchasing.SeedAsync(db, actor => ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(actor)),
+                    sp.GetRequiredService<Guanjia.App.Purchasing.PurchasingServices>(), app.Configuration.GetValue("Demo:Samples", false), log, default);
+            }
+            catch (Guanjia.Domain.Common.DomainProblem e)
+            {
+                log.LogWarning(e, "Demo purchasing stopped");
+            }
             if (app.Configuration.GetValue("Demo:Funds", false))
                 foreach (var root in livelihood)
                 {

@@ -54,7 +54,7 @@ public class ProjectWorkflowTests
             .Concat(Guanjia.Domain.Claims.ClaimBoardWorkflow.Table.SelectMany(t => t.Meets)).ToHashSet();
         Assert.All(Guanjia.Domain.MicroWishes.WishWorkflow.Table.SelectMany(t => t.Starts), o => Assert.Contains(o, met));
         Assert.All(started, o => Assert.Contains(o, met));
-        Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL|MW|RT|ST)-\\d\\d$", o.RuleId));
+        Assert.All(Obligations.All.Values, o => Assert.Matches("^R-(MS|IN|PL|MW|RT|ST|CA|PS)-\\d\\d$", o.RuleId));
     }
 
     [Fact]

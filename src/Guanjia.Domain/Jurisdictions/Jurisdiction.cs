@@ -59,6 +59,14 @@ public enum ProgrammeCode
 
 public static class ProgrammeNames
 {
+    /// <summary>The programme a permission belongs to; null for the platform's own (accounts, calendar, audit, rules, deadlines).</summary>
+    public static ProgrammeCode? Of(string permission) => permission.Split('.')[0] switch
+    {
+        "appeals" or "projects" or "stations" or "claims" or "funds" or "policies" or "referrals" or "templates" or "allocations" => ProgrammeCode.Livelihood,
+        "purchasing" => ProgrammeCode.Purchasing,
+        _ => null,
+    };
+
     public static string Zh(ProgrammeCode p) => p switch
     {
         ProgrammeCode.Livelihood => "民生大莞家",

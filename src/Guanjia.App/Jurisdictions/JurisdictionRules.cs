@@ -77,6 +77,16 @@ public sealed class JurisdictionRulesProvider(TimeProvider clock)
         return found;
     }
 
+    /// <summary>The roots of the jurisdictions that run a programme now.</summary>
+    public async Task<IReadOnlyList<string>> RootsRunningAsync(GuanjiaDb db, ProgrammeCode programme, CancellationToken ct)
+    {
+        var roots = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.ParentId == null).OrderBy(o => o.Code).Select(o => o.Path).ToListAsync(ct);
+        var running = new List<string>();
+        foreach (var root in roots)
+            if ((await CurrentAsync(db, root, ct))?.Rules.Runs(programme) == true) running.Add(root);
+        return running;
+    }
+
     public void Invalidate(string? path = null)
     {
         if (path is null) _latest.Clear();

@@ -78,6 +78,10 @@ public class JurisdictionIsolationTests
         foreach (var u in YaohaiUsers) await Walk(u, dongguan);
         foreach (var u in DongguanUsers) await Walk(u, yaohai);
         Assert.True(checkedBodies > endpoints.Count, "the walk read real answers, not only refusals");
+        // The public portal is 民生大莞家's: its place picker offers only the places of jurisdictions running it.
+        var places = await (await f.Host.Anonymous().GetAsync("/api/public/places")).Content.ReadAsStringAsync();
+        Assert.Contains(f.VillageId, places, StringComparison.Ordinal);
+        Assert.DoesNotContain(yaohai.Where(m => Guid.TryParse(m, out _)), m => places.Contains(m, StringComparison.Ordinal));
 
         // Each programme answers only its own jurisdictions, cleanly.
         var yh = await f.Host.SignIn("yaohai.admin");

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Guanjia.Domain.Purchasing;
 using Guanjia.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guanjia.Web.Tests.Purchasing;
 
@@ -29,6 +30,9 @@ internal sealed class PurchasingKit
     public static async Task<PurchasingKit> StartAsync(Db db)
     {
         var host = TestHost.For(db);
+        // 瑶海区's rules are in force from the day the hosts were set up (R-PS-07); a test elsewhere may have left the shared
+        // clock earlier, when no contract could be signed.
+        if (host.Clock.GetUtcNow() < TestHost.Start) host.Clock.Set(TestHost.Start);
         var bureau = await host.SignIn("yaohai.admin");
         var evaluator = await host.SignIn("yaohai.evaluator");
         var street = await host.SignIn("yaohai.street");
@@ -159,4 +163,29 @@ internal sealed class PurchasingKit
     };
 
     public async Task<List<JsonElement>> NotificationsAsync(HttpClient c) => (await c.GetJson("/api/notifications")).EnumerateArray().ToList();
+
+    /// <summary>
+    /// A unit's whole inbox, read below the HTTP surface: the API shows the newest hundred, and tests elsewhere that move the
+    /// shared clock years ahead leave notices dated in the future at the top of the bureau's.
+    /// </summary>
+    public async Task<List<string>> InboxAsync(string organizationId, string? kind = null)
+    {
+        using var scope = Host.Services.CreateScope();
+        var db = Host.NewDb(scope, Guanjia.App.Common.Actor.System);
+        var id = Guid.Parse(organizationId);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.StaffNotifications.Where(n => n.OrganizationId == id && (kind == null || n.Kind == kind)).Select(n => n.Text));
+    }
+
+    /// <summary>The bureau's inbox: the jurisdiction's root (ADR 0040).</summary>
+    public async Task<List<string>> BureauInboxAsync(string? kind = null)
+    {
+        using var scope = Host.Services.CreateScope();
+        var db = Host.NewDb(scope, Guanjia.App.Common.Actor.System);
+        var root = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Organizations), o => o.Path == "/340102/");
+        return await InboxAsync(root.Id.ToString(), kind);
+    }
+
+    public async Task<string> PathOfAsync(string organizationId) => (await Bureau.GetJson($"/api/organizations/{organizationId}")).Str("path");
 }

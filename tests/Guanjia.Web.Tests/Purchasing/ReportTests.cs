@@ -13,12 +13,17 @@ public class ReportTests
 {
     private static DateTimeOffset Local(DateOnly d, int h = 23, int m = 59, int s = 59) => new(d.Year, d.Month, d.Day, h, m, s, TimeSpan.FromHours(8));
 
-    internal static async Task WarnAllAsync(TestHost host)
+    /// <summary>
+    /// Runs the deadline warnings as the job would, but only over the deadlines under <paramref name="scopePath"/>: a test that
+    /// moves the shared clock years ahead must not warn every other test's deadlines (their inboxes would fill with notices
+    /// dated in the future).
+    /// </summary>
+    internal static async Task WarnAllAsync(TestHost host, string scopePath)
     {
         for (var i = 0; i < 100; i++)
         {
             using var scope = host.Services.CreateScope();
-            var db = host.NewDb(scope, Actor.System);
+            var db = host.NewDb(scope, Actor.SystemIn(scopePath));
             if (await scope.ServiceProvider.GetRequiredService<Guanjia.App.Deadlines.DeadlineWarnings>().RunOnceAsync(db, default) == 0) return;
         }
     }
@@ -40,11 +45,10 @@ public class ReportTests
         Assert.True(Report(contract, "2026-09").GetProperty("overdue").GetBoolean());
 
         // Late filing is warned through the deadline rows: the contractor is told, the bureau above it is told too.
-        await WarnAllAsync(k.Host);
+        await WarnAllAsync(k.Host, await k.PathOfAsync(cid));
         var number = contract.Str("number");
         Assert.Contains(await k.NotificationsAsync(contractor), n => n.Str("kind") == "Overdue" && n.Str("text").Contains($"{number}·2026-09月度工作简报", StringComparison.Ordinal));
-        Assert.Contains(await k.NotificationsAsync(k.Bureau), n => n.Str("text").StartsWith("【督办】", StringComparison.Ordinal)
-            && n.Str("text").Contains(number, StringComparison.Ordinal));
+        Assert.Contains(await k.BureauInboxAsync(), n => n.StartsWith("【督办】", StringComparison.Ordinal) && n.Contains(number, StringComparison.Ordinal));
 
         var attachment = await k.UploadAsync(contractor, id);
         var body = new { kind = "MonthlyBrief", period = "2026-09", summary = PurchasingKit.Summary, attachmentId = attachment, lateReason = (string?)null };
@@ -76,7 +80,8 @@ public class ReportTests
     public async Task R_CA_12_the_contractor_is_warned_before_a_brief_falls_due_and_files_it_on_time_on_the_fake_clock(Db db)
     {
         var k = await PurchasingKit.StartAsync(db);
-        var (contract, _, contractor) = await k.SignedAsync();
+        var (contract, cid, contractor) = await k.SignedAsync();
+        var path = await k.PathOfAsync(cid);
         var year = int.Parse(contract.Str("termStart")[..4], System.Globalization.CultureInfo.InvariantCulture);
         // The fifth working day of February on 瑶海区's own calendar.
         var dueDay = DateOnly.Parse((await k.Bureau.GetJson($"/api/calendar/add?from={year}-01-31&days=5")).Str("result"), System.Globalization.CultureInfo.InvariantCulture);
@@ -90,7 +95,7 @@ public class ReportTests
         {
             // Two days before: warned (72 hours ahead by default), not yet overdue.
             k.Host.Clock.Set(Local(dueDay.AddDays(-2), 10, 0, 0));
-            await WarnAllAsync(k.Host);
+            await WarnAllAsync(k.Host, path);
             var c = await k.Host.SignIn(userName);
             Assert.Contains(await k.NotificationsAsync(c), n => n.Str("kind") == "DueSoon" && n.Str("text").Contains($"{contract.Str("number")}·{year}-01月度工作简报",
                 StringComparison.Ordinal));
@@ -105,7 +110,7 @@ public class ReportTests
 
             // A second past February's due day: overdue, and told so.
             k.Host.Clock.Set(Local(febDue).AddSeconds(1));
-            await WarnAllAsync(k.Host);
+            await WarnAllAsync(k.Host, path);
             c = await k.Host.SignIn(userName);
             Assert.Contains(await k.NotificationsAsync(c), n => n.Str("kind") == "Overdue" && n.Str("text").Contains($"{year}-02月度工作简报", StringComparison.Ordinal));
         }
@@ -133,8 +138,10 @@ public class ReportTests
         Assert.True(ev.GetProperty("awaitingAcknowledgement").GetBoolean());
 
         // At once, without the background job: the street and the bureau have it in their inboxes.
+        Assert.Contains(await k.InboxAsync(k.HongguangId), n => n.StartsWith("【重大事件】", StringComparison.Ordinal) && n.Contains(title, StringComparison.Ordinal));
+        Assert.Contains(await k.BureauInboxAsync(), n => n.StartsWith("【重大事件】", StringComparison.Ordinal) && n.Contains(title, StringComparison.Ordinal));
+        // The street's inbox over HTTP carries it, with the kind the console shows.
         Assert.Contains(await k.NotificationsAsync(k.Street), n => n.Str("kind") == "MajorEvent" && n.Str("text").Contains(title, StringComparison.Ordinal));
-        Assert.Contains(await k.NotificationsAsync(k.Bureau), n => n.Str("kind") == "MajorEvent" && n.Str("text").Contains(title, StringComparison.Ordinal));
         var mine = await k.Street.GetJson("/api/purchasing/major-events?awaitingOnly=true");
         Assert.Contains(mine.EnumerateArray(), e => e.Str("id") == ev.Str("id"));
         // The street sees the event, not the contract; another street sees neither; Dongguan's programme has no such thing.

@@ -32,10 +32,9 @@ public class ValidityTests
         {
             // Eighty days before the last day: within the ninety days' warning, across three years of the fake clock.
             k.Host.Clock.Set(Local(lastDay.AddDays(-80)));
-            await ReportTests.WarnAllAsync(k.Host);
+            await ReportTests.WarnAllAsync(k.Host, "/340102/");
             var bureau = await k.Host.SignIn("yaohai.admin");
-            Assert.Contains(await k.NotificationsAsync(bureau), n => n.Str("kind") == "DueSoon" && n.Str("text").Contains("政府购买服务实施办法", StringComparison.Ordinal)
-                && n.Str("text").Contains("R-PS-07", StringComparison.Ordinal));
+            Assert.Contains(await k.BureauInboxAsync("DueSoon"), n => n.Contains("政府购买服务实施办法", StringComparison.Ordinal) && n.Contains("R-PS-07", StringComparison.Ordinal));
             Assert.Equal("DueSoon", (await bureau.GetJson("/api/deadlines?obligation=RulesRenewal")).GetProperty("items")[0].Str("status"));
 
             // The day after the last day: the rules have lapsed, so a contract cannot be signed.
@@ -50,8 +49,8 @@ public class ValidityTests
             var refused = await bureau.PostJson("/api/purchasing/contracts", k2.Contract(package.Str("id"), $"{year}-01-01", $"{year}-12-31", 1_000_000_00),
                 HttpStatusCode.BadRequest);
             refused.ShouldNameField("signedOn", "rules_not_in_force");
-            await ReportTests.WarnAllAsync(k.Host);
-            Assert.Contains(await k.NotificationsAsync(bureau), n => n.Str("kind") == "Overdue" && n.Str("text").Contains("政府购买服务实施办法", StringComparison.Ordinal));
+            await ReportTests.WarnAllAsync(k.Host, "/340102/");
+            Assert.Contains(await k.BureauInboxAsync("Overdue"), n => n.Contains("政府购买服务实施办法", StringComparison.Ordinal));
 
             // Renewed from today: the lapsed deadline is met, late, with the reason; the next one runs three years.
             var renewed = original.DeepClone();

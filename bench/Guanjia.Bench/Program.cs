@@ -105,7 +105,7 @@ internal static class Program
         var someTracking = (await http.GetFromJsonAsync<JsonElement>("/api/appeals?pageSize=1")).GetProperty("items")
             .EnumerateArray().Select(a => a.GetProperty("trackingNumber").GetString()).FirstOrDefault() ?? "GJ000000AAAAAA";
 
-        var scenarios = new List<Scenario>
+        var scenarios = o.CaseworkMonth is { } month ? await CaseworkScenariosAsync(o, month, town, Get) : new List<Scenario>
         {
             new("GET /api/users?page=1&pageSize=20", Get("/api/users?page=1&pageSize=20"), o.Reads, HttpStatusCode.OK),
             new("GET /api/organizations?kind=Village&pageSize=50", Get("/api/organizations?kind=Village&pageSize=50"), o.Reads, HttpStatusCode.OK),
@@ -174,6 +174,39 @@ internal static class Program
         }
 
         return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The civil-affairs scenarios (issue 13) on data bulk-loaded by bench/casework.sh: the month's visit list for the city, a
+    /// town and a worker, deep pages and filters, and the month's coverage figures per village, station and worker.
+    /// </summary>
+    private static async Task<List<Scenario>> CaseworkScenariosAsync(Options o, int month, Guid town, Func<string, Func<HttpRequestMessage>> get)
+    {
+        async Task<HttpClient> As(string user)
+        {
+            var h = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+            var c = new HttpClient(h) { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(120) };
+            await SignInAsync(c, o with { User = user });
+            return c;
+        }
+        var lead = await As("dongcheng.lead");
+        var worker = await As("dongcheng.worker");
+        var v = $"/api/civil-affairs/visits?month={month}";
+        var f = $"/api/civil-affairs/figures?month={month}";
+        return
+        [
+            new($"GET {v}&pageSize=20 (city, 1 month)", get($"{v}&pageSize=20"), o.Reads, HttpStatusCode.OK),
+            new($"GET {v}&page=50&pageSize=20 (city)", get($"{v}&page=50&pageSize=20"), o.Reads, HttpStatusCode.OK),
+            new($"GET {v}&pageSize=20 (town)", get($"{v}&pageSize=20"), o.Reads, HttpStatusCode.OK, lead),
+            new($"GET {v}&mode=Phone&pageSize=20 (town)", get($"{v}&mode=Phone&pageSize=20"), o.Reads, HttpStatusCode.OK, lead),
+            new($"GET {v}&pageSize=20 (worker)", get($"{v}&pageSize=20"), o.Reads, HttpStatusCode.OK, worker),
+            new("GET /api/civil-affairs/files?pageSize=20 (town)", get("/api/civil-affairs/files?pageSize=20"), o.Reads, HttpStatusCode.OK, lead),
+            new($"GET {f}&by=Village&obligation=CaseMonthlyVisit (city)", get($"{f}&by=Village&obligation=CaseMonthlyVisit"), o.Verifies, HttpStatusCode.OK),
+            new($"GET {f}&by=Station (city)", get($"{f}&by=Station"), o.Verifies, HttpStatusCode.OK),
+            new($"GET {f}&by=Village (town)", get($"{f}&by=Village"), o.Verifies, HttpStatusCode.OK, lead),
+            new($"GET {f}&by=Worker&obligation=CaseMonthlyVisit (town)", get($"{f}&by=Worker&obligation=CaseMonthlyVisit"), o.Verifies, HttpStatusCode.OK, lead),
+            new("GET /api/civil-affairs/my-due (worker)", get("/api/civil-affairs/my-due"), o.Verifies, HttpStatusCode.OK, worker),
+        ];
     }
 
     /// <summary>
@@ -355,7 +388,7 @@ internal sealed record Result(string Scenario, int Concurrency, int Requests, do
 }
 
 internal sealed record Options(Uri Url, string Label, string User, string Password, int Reads, int Writes, int Verifies, int Warmup,
-    IReadOnlyList<int> Concurrency, string? JsonOut, int SeedAppeals, string HotlineToken, int SeedProjects)
+    IReadOnlyList<int> Concurrency, string? JsonOut, int SeedAppeals, string HotlineToken, int SeedProjects, int? CaseworkMonth = null)
 {
     private const int MaxRequests = 5000;
 
@@ -373,6 +406,8 @@ internal sealed record Options(Uri Url, string Label, string User, string Passwo
           --seed-appeals 2000           appeals created through the 12345 API before measuring (0 for none)
           --hotline-token gj_…          the 12345 integration's token (the demo token by default)
           --seed-projects 0             further appeals in two demo villages, decided as micro-projects (4 in 5) and wishes
+          --casework 202611             only the civil-affairs scenarios (visit list, month's figures) for that month (yyyyMM),
+                                        on data bulk-loaded by bench/casework.sh; no seeding, no writes
         """;
 
     public static Options Parse(string[] args)
@@ -408,6 +443,13 @@ internal sealed record Options(Uri Url, string Label, string User, string Passwo
             Str("hotline-token", "gj_demo-12345-hotline-token-do-not-use-in-production"),
             map.Remove("seed-projects", out var sp) ? (int.TryParse(sp, NumberStyles.None, CultureInfo.InvariantCulture, out var pn) && pn <= 5000
                 ? pn : throw new ArgumentException("--seed-projects must be a number from 0 to 5000")) : 0);
+        if (map.Remove("casework", out var cw))
+            o = o with
+            {
+                CaseworkMonth = int.TryParse(cw, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m % 100 is >= 1 and <= 12
+                    ? m : throw new ArgumentException("--casework takes a month as yyyyMM"),
+                SeedAppeals = 0,
+            };
         if (map.Count > 0) throw new ArgumentException($"unknown option --{map.Keys.First()}");
         return o;
     }

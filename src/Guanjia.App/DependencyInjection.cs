@@ -52,25 +52,38 @@ public static class DependencyInjection
         services.AddDbContext<GuanjiaDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Apply(o));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CalendarProvider>();
+        // What this release ships; a test host may put a newer set of notices here (ADR 0021).
+        services.AddSingleton(_ => Guanjia.Domain.Calendar.OfficialCalendar.Shipped);
         services.AddSingleton<Passwords>();
         services.AddSingleton(LockoutPolicy.Default);
         services.AddSingleton<Programme.ProgrammeRulesProvider>();
         services.AddSingleton<Jurisdictions.JurisdictionRulesProvider>();
         services.AddSingleton<Deadlines.DeadlineBook>();
         services.AddSingleton<Deadlines.DeadlineWarnings>();
+        services.AddSingleton<Deadlines.AnnualObligations>();
         services.AddSingleton<Feedback.FeedbackWriter>();
-        services.AddSingleton<Feedback.RecordingSender>();
         services.AddSingleton<Documents.PdfConverter>();
         services.AddSingleton<Feedback.MessageSenders>();
         services.AddSingleton<Feedback.OutboxDispatcher>();
+        services.AddSingleton<Common.WorkflowRunner>();
         services.AddSingleton<MicroProjects.CalendarAccess>();
         services.AddSingleton<Appeals.AppealServices>();
         services.AddSingleton<MicroProjects.ProjectServices>();
         services.AddSingleton<Claims.ClaimWindows>();
+        services.AddSingleton(sp => CivilAffairs.CaseworkCrypto.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<CivilAffairs.CaseworkServices>();
+        services.AddSingleton<CivilAffairs.CaseworkPeriodJob>();
         services.AddSingleton<Purchasing.PurchasingServices>();
         services.AddSingleton(sp => Attachments.AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<Common.Jobs>();
         return services;
     }
+
+    /// <summary>
+    /// Development only: a sender that takes every message without delivering it and marks it Simulated, so the demo
+    /// runs without gateways (ADR 0020). The host calls this in the Development environment and nowhere else.
+    /// </summary>
+    public static IServiceCollection AddDevelopmentSender(this IServiceCollection services) =>
+        services.AddSingleton<Feedback.SimulatedSender>();
 }

@@ -19,6 +19,7 @@ using Guanjia.Web.Documents;
 using Guanjia.Web.Statistics;
 using Guanjia.Web.Auditing;
 using Guanjia.Web.Calendar;
+using Guanjia.Web.CivilAffairs;
 using Guanjia.Web.Common;
 using Guanjia.Web.Organizations;
 using Guanjia.Web.Jurisdictions;
@@ -37,6 +38,8 @@ if (args.Length == 2 && args[0] == "--print-schema")
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddGuanjiaApp();
+// Messages are "sent" by a simulation only in Development; anywhere else, no gateway means NoChannel (ADR 0020).
+if (builder.Environment.IsDevelopment()) builder.Services.AddDevelopmentSender();
 builder.Services.AddGuanjiaAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddGuanjiaRateLimits(builder.Configuration);
@@ -76,6 +79,7 @@ var livelihood = app.MapGroup("").RequireProgramme(ProgrammeCode.Livelihood);
 livelihood.MapAppeals();
 livelihood.MapMicroProjects();
 livelihood.MapProgramme();
+livelihood.MapMessages();
 livelihood.MapReports();
 livelihood.MapPolicyCatalogue();
 livelihood.MapMicroWishes();
@@ -84,6 +88,8 @@ livelihood.MapClaims();
 livelihood.MapFunds();
 livelihood.MapDocuments();
 livelihood.MapStatistics();
+// 民政服务站 casework (001).
+app.MapGroup("").RequireProgramme(ProgrammeCode.CivilAffairs).MapCivilAffairs();
 // 政府购买社区服务 (004).
 app.MapGroup("").RequireProgramme(ProgrammeCode.Purchasing).MapPurchasing();
 app.MapWebAppFallback();

@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guanjia.App.Appeals;
 
+/// <summary>A message on the appeal with its real state (R-PL-06): Sent only when a real sender accepted it; otherwise why not.</summary>
 public sealed record MessageView(Guid Id, FeedbackKind Kind, string Body, DeliveryChannel Channel, MessageState State, int Attempts,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? Sender, string? LastError);
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? Sender, string? LastError, string StateZh = "", DateTimeOffset? NextAttemptAt = null,
+    bool Retryable = false);
 
 public sealed record AppealDetail(
     Guid Id, string TrackingNumber, Channel Channel, string ChannelZh, string? ExternalRef, CollectionKind Collection, int? CollectionYear,
@@ -46,7 +48,7 @@ public static class AppealQueries
         var photos = await db.Attachments.AsNoTracking().Where(x => x.OwnerType == "Appeal" && x.OwnerId == a.Id).OrderBy(x => x.UploadedAt)
             .ThenBy(x => x.FileName).ToListAsync(ct); // photos sent together share their instant
         var clear = SeesContacts(db.Actor);
-        var allowed = AppealWorkflow.Steps.Where(st => st.From == a.State && db.Actor.Has(st.Permission)).Select(st => st.Action).ToList();
+        var allowed = Common.WorkflowGate.Allowed(db, AppealWorkflow.Workflow, a).Select(x => x.Action).ToList();
         return new AppealDetail(a.Id, a.TrackingNumber, a.Channel, Channels.Zh(a.Channel), a.ExternalRef, a.Collection, a.CollectionYear,
             a.Title, a.Description, a.Category, clear ? a.Address : Masking.Address(a.Address), clear ? a.AppellantName : Masking.Name(a.AppellantName),
             clear ? a.AppellantPhone : Masking.Phone(a.AppellantPhone), a.VillageId, names.GetValueOrDefault(a.VillageId, ""), a.TownId,
@@ -57,7 +59,8 @@ public static class AppealQueries
     }
 
     internal static MessageView ToView(AppealMessage m) =>
-        new(m.Id, m.Kind, m.Body, m.Channel, m.State, m.Attempts, m.CreatedAt, m.SentAt, m.Sender, m.LastError);
+        new(m.Id, m.Kind, m.Body, m.Channel, m.State, m.Attempts, m.CreatedAt, m.SentAt, m.Sender, m.LastError, MessageStates.Zh(m.State),
+            MessageStates.Automatic.Contains(m.State) ? m.NextAttemptAt : null, MessageStates.Retryable.Contains(m.State));
 
     public static async Task<Paged<AppealRow>> ListAsync(GuanjiaDb db, Filter f, CancellationToken ct)
     {

@@ -46,6 +46,18 @@ internal static class AppealSupport
             "信访事项不属于“民生大莞家”受理范围，请引导当事人通过信访渠道依法反映（R-PL-09）",
             "Petition (信访) matters are not accepted as programme items; they go through the petition channel (R-PL-09)");
 
+    /// <summary>
+    /// A wish entered at intake (R-MW-06) carries what is known of it, checked as the committee's decision checks it;
+    /// it is daily business: concentrated collection gathers micro-projects for the year's plan (R-IN-02).
+    /// </summary>
+    public static Check WishIntake(this Check c, MicroWishes.CreateWish.Details? wish, CollectionKind? collection)
+    {
+        if (wish is null) return c;
+        c.When(collection == CollectionKind.Concentrated, "collection", "wish_not_concentrated",
+            "集中征集用于征集年度“民生微实事”项目；微心愿请按日常征集录入", "Concentrated collection gathers micro-projects; enter a wish as daily collection");
+        return MicroWishes.CreateWish.CheckDetails(c.Prefix("wish."), wish).Prefix(null);
+    }
+
     /// <summary>The village of the appeal's location, which must be one the caller may dispatch to.</summary>
     public static async Task<(Organization Village, Organization Town)> VillageAsync(GuanjiaDb db, Guid? villageId, string? villageCode,
         CancellationToken ct)

@@ -17,7 +17,8 @@ public static class CreateAppeal
 {
     public sealed record Request(
         Channel? Channel, string? Title, string? Description, ProjectCategory? Category, Guid? VillageId, string? Address,
-        string? AppellantName, string? AppellantPhone, CollectionKind? Collection, bool? IsPetitionMatter);
+        string? AppellantName, string? AppellantPhone, CollectionKind? Collection, bool? IsPetitionMatter,
+        MicroWishes.CreateWish.Details? Wish = null);
 
     public sealed record Result(AppealDetail Appeal, bool Created);
 
@@ -31,6 +32,8 @@ public static class CreateAppeal
         new Check()
             .When(r.Channel is null || !Enum.IsDefined(r.Channel.Value), "channel", "required", "请选择诉求来源渠道", "channel is required")
             .NotPetition(r.Channel, r.IsPetitionMatter)
+            .When(r.Channel == Channel.Portal, "channel", "portal_only", "公众门户的诉求由居民在门户自行提交，请选择实际受理的渠道",
+                "Portal appeals are submitted by residents on the portal; choose the channel that received this one")
             .Required("title", r.Title, "诉求标题", "Title").MaxLength("title", r.Title, 100, "诉求标题", "Title")
             .Required("description", r.Description, "诉求内容", "Description").MaxLength("description", r.Description, 4000, "诉求内容", "Description")
             .When(r.Category is { } c && !Enum.IsDefined(c), "category", "invalid", "项目类别无效", "category is not valid")
@@ -38,10 +41,11 @@ public static class CreateAppeal
             .MaxLength("address", r.Address, 200, "详细地址", "Address")
             .MaxLength("appellantName", r.AppellantName, 50, "诉求人姓名", "Appellant name")
             .CheckPhone("appellantPhone", phone)
+            .WishIntake(r.Wish, r.Collection)
             .ThrowIfFailed();
         var (village, town) = await AppealSupport.VillageAsync(db, r.VillageId, null, ct);
         var appeal = await NewAppealAsync(db, s, village, town, r.Channel!.Value, null, r.Title!, r.Description!, r.Category, r.Address,
-            r.AppellantName, phone, r.Collection ?? CollectionKind.Daily, ct);
+            r.AppellantName, phone, r.Collection ?? CollectionKind.Daily, r.Wish, ct);
         Common.Idempotency.Remember(db, idempotencyKey, "CreateAppeal", hash, appeal.Id, s.Clock.GetUtcNow());
         await db.Audit("ReceiveAppeal").SaveChangesAsync(ct);
         return new Result(await AppealQueries.GetAsync(db, s.Clock, appeal.Id, ct), true);
@@ -49,7 +53,7 @@ public static class CreateAppeal
 
     internal static async Task<Appeal> NewAppealAsync(GuanjiaDb db, AppealServices s, Domain.Organizations.Organization village,
         Domain.Organizations.Organization town, Channel channel, string? externalRef, string title, string description, ProjectCategory? category,
-        string? address, string? name, string? phone, CollectionKind collection, CancellationToken ct)
+        string? address, string? name, string? phone, CollectionKind collection, MicroWishes.CreateWish.Details? wish, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         var (version, rules) = await s.Rules.CurrentAsync(db, s.Clock, village.Path, ct);
@@ -74,14 +78,20 @@ public static class CreateAppeal
             Collection = collection, CollectionYear = year, CampaignId = campaignId, Title = title.Trim(), Description = description.Trim(),
             Category = category, Address = address?.Trim(), AppellantName = name?.Trim(), AppellantPhone = phone,
             TrackingKeyHash = phone is { Length: >= 4 } ? Appeal.TrackingKey(tracking, LastFour(phone)) : null,
-            VillageId = village.Id, TownId = town.Id, ScopePath = village.Path, State = AppealState.Dispatched, ReceivedAt = now,
+            VillageId = village.Id, TownId = town.Id, ScopePath = village.Path, ReceivedAt = now,
             ReceivedMonth = MonthOf(now),
             RulesVersion = version, CreatedById = db.Actor.Id, CreatedByName = db.Actor.Name,
         };
         db.Appeals.Add(appeal);
-        var subject = new DeadlineBook.Subject("Appeal", appeal.Id, tracking, appeal.ScopePath);
-        await s.Deadlines.StartAsync(db, rules, Obligations.Acknowledge, subject, village.Id, now, rules.Acknowledge, ct);
-        await s.Deadlines.StartAsync(db, rules, Obligations.CommitteeMeeting, subject, village.Id, now, rules.CommitteeMeeting, ct);
+        if (wish is null)
+            await s.Workflow.FireAsync(db, AppealWorkflow.Workflow, appeal, "Dispatch", null, s.Workflow.At(), ct);
+        else
+        {
+            // R-MW-06: a wish goes straight to its town's verification, whichever channel it came by.
+            var w = await MicroWishes.CreateWish.ForAppealAsync(db, s, appeal, wish, ct);
+            await s.Workflow.FireAsync(db, AppealWorkflow.Workflow, appeal, "Dispatch", "ToTown",
+                s.Workflow.At(values: new Dictionary<string, string?> { ["town"] = town.Name }), ct);
+        }
         return appeal;
     }
 
@@ -99,4 +109,5 @@ public static class CreateAppeal
 }
 
 /// <summary>What the appeal use cases share, injected once.</summary>
-public sealed record AppealServices(TimeProvider Clock, ProgrammeRulesProvider Rules, DeadlineBook Deadlines, Feedback.FeedbackWriter Feedback);
+public sealed record AppealServices(TimeProvider Clock, ProgrammeRulesProvider Rules, DeadlineBook Deadlines, Feedback.FeedbackWriter Feedback,
+    Common.WorkflowRunner Workflow);

@@ -14,7 +14,7 @@ public static class ReceiveWorkOrder
 {
     public sealed record Request(
         string? WorkOrderNumber, Channel? Channel, string? VillageCode, string? Title, string? Description, ProjectCategory? Category,
-        string? Address, string? AppellantName, string? AppellantPhone, bool? IsPetitionMatter);
+        string? Address, string? AppellantName, string? AppellantPhone, bool? IsPetitionMatter, MicroWishes.CreateWish.Details? Wish = null);
 
     private static readonly Channel[] IntegrationChannels = [Channel.Hotline12345, Channel.HotlinePortal, Channel.WeChatAccount];
 
@@ -34,6 +34,7 @@ public static class ReceiveWorkOrder
             .MaxLength("address", r.Address, 200, "详细地址", "Address")
             .MaxLength("appellantName", r.AppellantName, 50, "诉求人姓名", "Appellant name")
             .CheckPhone("appellantPhone", phone)
+            .WishIntake(r.Wish, CollectionKind.Daily)
             .ThrowIfFailed();
         var number = r.WorkOrderNumber!.Trim();
         var existing = await db.Appeals.AsNoTracking().Where(a => a.ExternalRef == number).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
@@ -41,7 +42,7 @@ public static class ReceiveWorkOrder
 
         var (village, town) = await AppealSupport.VillageAsync(db, null, r.VillageCode!.Trim(), ct);
         var appeal = await CreateAppeal.NewAppealAsync(db, s, village, town, channel, number, r.Title!, r.Description!, r.Category, r.Address,
-            r.AppellantName, phone, CollectionKind.Daily, ct);
+            r.AppellantName, phone, CollectionKind.Daily, r.Wish, ct);
         try
         {
             await db.Audit("ReceiveWorkOrder").SaveChangesAsync(ct);

@@ -26,8 +26,7 @@ public static class RecordCommitteeDecision
 
     public static async Task<Result> HandleAsync(GuanjiaDb db, AppealServices s, Guid id, Request r, CancellationToken ct)
     {
-        var step = AppealWorkflow.Get("RecordCommitteeDecision");
-        var appeal = await AppealSteps.LoadForAsync(db, id, step, r.Version, ct);
+        var appeal = await AppealSteps.LoadForAsync(db, id, "RecordCommitteeDecision", r.Version, ct);
         // Naming a policy of the catalogue fills in its department and contact (R-IN-05).
         if (r.Outcome == CommitteeOutcome.PolicyReferral && r.PolicyId is not null)
         {
@@ -52,79 +51,42 @@ public static class RecordCommitteeDecision
             .MaxLength("policyContact", r.PolicyContact, 100, "联系方式", "Contact")
             .MaxLength("projectName", r.ProjectName, 100, "项目名称", "Project name")
             .ThrowIfFailed();
+        var wish = new MicroWishes.CreateWish.Details(r.WishKind, r.TargetGroup, r.AssistanceType, r.ServiceType, r.ProjectName, r.BeneficiaryName,
+            r.BeneficiaryIdNumber, r.Household, r.RequestedFen);
         if (r.Outcome == CommitteeOutcome.MicroWish)
-            MicroWishes.WishSteps.CheckKind(new Check(), r.WishKind, r.TargetGroup, r.AssistanceType, r.ServiceType)
-                .MaxLength("beneficiaryName", r.BeneficiaryName, 50, "受助人姓名", "Beneficiary name")
-                .When(r.BeneficiaryIdNumber is { Length: > 0 } idn && !System.Text.RegularExpressions.Regex.IsMatch(idn, @"^\d{17}[\dXx]$"),
-                    "beneficiaryIdNumber", "invalid", "身份证号码格式不正确", "The ID number is not valid")
-                .MaxLength("household", r.Household, 500, "家庭情况", "Household")
-                .When(r.RequestedFen is < 0, "requestedFen", "out_of_range", "金额不能为负", "requestedFen cannot be negative")
-                .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, appeal.Id, step.Meets, r.LateReason, ct, r.MeetingAt);
+            MicroWishes.CreateWish.CheckDetails(new Check(), wish).ThrowIfFailed();
         var village = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == appeal.VillageId, ct);
         appeal.DecidedAt = r.MeetingAt;
         appeal.Outcome = r.Outcome;
         appeal.DecisionNote = r.Note?.Trim();
         Guid? projectId = null, wishId = null;
+        var values = new Dictionary<string, string?> { ["village"] = village.Name, ["reason"] = appeal.DecisionNote };
         switch (r.Outcome!.Value)
         {
             case CommitteeOutcome.MicroProject:
                 projectId = await StartProjectAsync(db, s, appeal, r, ct);
                 break;
             case CommitteeOutcome.MicroWish:
-                wishId = await StartWishAsync(db, s, appeal, r, ct);
+                wishId = (await MicroWishes.CreateWish.ForAppealAsync(db, s, appeal, wish, ct)).Id;
                 break;
             case CommitteeOutcome.PolicyReferral:
-                appeal.State = AppealState.ReferredToPolicy;
                 appeal.PolicyDepartment = r.PolicyDepartment!.Trim();
                 appeal.PolicyContact = r.PolicyContact!.Trim();
-                PolicyCatalogue.PolicyReferrals.Add(db, appeal, "Appeal", appeal.Id, appeal.TrackingNumber, r.PolicyId, appeal.PolicyDepartment,
-                    appeal.PolicyContact, s.Clock.GetUtcNow());
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.CommitteePolicyReferral, new Dictionary<string, string?>
-                {
-                    ["village"] = village.Name, ["department"] = appeal.PolicyDepartment, ["contact"] = appeal.PolicyContact,
-                }, ct);
-                break;
-            default:
-                appeal.State = AppealState.NotAccepted;
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.NotAccepted, new Dictionary<string, string?>
-                {
-                    ["village"] = village.Name, ["reason"] = appeal.DecisionNote,
-                }, ct);
+                values["department"] = appeal.PolicyDepartment;
+                values["contact"] = appeal.PolicyContact;
+                await PolicyCatalogue.PolicyReferrals.AddAsync(db, s.Workflow, appeal, "Appeal", appeal.Id, appeal.TrackingNumber, r.PolicyId,
+                    appeal.PolicyDepartment, appeal.PolicyContact, s.Clock.GetUtcNow(), ct);
                 break;
         }
+        // The meeting is late or on time by when it is recorded, whatever date it is given (issue 12, backdating).
+        await s.Workflow.FireAsync(db, AppealWorkflow.Workflow, appeal, "RecordCommitteeDecision", r.Outcome.Value.ToString(),
+            s.Workflow.At(r.MeetingAt, r.LateReason, r.Note, values), ct);
         await db.Audit("RecordCommitteeDecision", r.Note).SaveChangesAsync(ct);
         return new Result(await AppealQueries.GetAsync(db, s.Clock, id, ct), projectId, wishId);
     }
 
-    /// <summary>An individual's need goes to the town, which verifies it with the departments (R-MW-02).</summary>
-    private static async Task<Guid> StartWishAsync(GuanjiaDb db, AppealServices s, Appeal appeal, Request r, CancellationToken ct)
-    {
-        var rules = await s.Rules.GetAsync(db, appeal.RulesVersion, ct);
-        var now = s.Clock.GetUtcNow();
-        var prefix = $"MW{Domain.Calendar.ChinaTime.LocalDate(now).Year}-";
-        var next = await Common.Numbering.NextAsync(db, prefix, c => db.MicroWishes.IgnoreQueryFilters().CountAsync(w => w.Number.StartsWith(prefix), c), ct);
-        var wish = new Domain.MicroWishes.MicroWish
-        {
-            Id = Guid.CreateVersion7(), Number = $"{prefix}{next:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId, TownId = appeal.TownId,
-            ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = Domain.MicroWishes.WishState.AwaitingVerification,
-            Kind = r.WishKind!.Value, TargetGroup = r.WishKind == Domain.MicroWishes.WishKind.SpecialGroupAid ? r.TargetGroup : null,
-            AssistanceType = r.WishKind == Domain.MicroWishes.WishKind.SpecialGroupAid ? r.AssistanceType : null,
-            ServiceType = r.WishKind == Domain.MicroWishes.WishKind.InclusiveService ? r.ServiceType : null,
-            Need = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), RequestedFen = r.RequestedFen,
-            BeneficiaryName = r.BeneficiaryName?.Trim(), BeneficiaryIdNumber = r.BeneficiaryIdNumber?.Trim().ToUpperInvariant(),
-            Household = r.Household?.Trim(), CreatedAt = now, CreatedMonth = CreateAppeal.MonthOf(now),
-        };
-        db.MicroWishes.Add(wish);
-        appeal.State = AppealState.BecameWish;
-        appeal.MicroWishId = wish.Id;
-        await s.Deadlines.StartAsync(db, rules, Obligations.WishVerification, MicroWishes.WishSteps.Subject(wish), appeal.TownId, now, rules.WishVerification, ct);
-        return wish.Id;
-    }
-
     private static async Task<Guid> StartProjectAsync(GuanjiaDb db, AppealServices s, Appeal appeal, Request r, CancellationToken ct)
     {
-        var rules = await s.Rules.GetAsync(db, appeal.RulesVersion, ct);
         var now = s.Clock.GetUtcNow();
         var year = Domain.Calendar.ChinaTime.LocalDate(now).Year;
         // Numbered by the year the project is made in: a concentrated item made now may belong to next
@@ -134,17 +96,15 @@ public static class RecordCommitteeDecision
         var project = new MicroProject
         {
             Id = Guid.CreateVersion7(), Number = $"{prefix}{next:D6}", AppealId = appeal.Id, VillageId = appeal.VillageId,
-            TownId = appeal.TownId, ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion, State = ProjectState.AwaitingConsultation,
+            TownId = appeal.TownId, ScopePath = appeal.ScopePath, RulesVersion = appeal.RulesVersion,
             Collection = appeal.Collection, Year = appeal.CollectionYear ?? year,
             Name = string.IsNullOrWhiteSpace(r.ProjectName) ? appeal.Title : r.ProjectName.Trim(), Category = r.Category ?? appeal.Category,
             CommitteeDecidedAt = r.MeetingAt, CreatedAt = now, CreatedMonth = CreateAppeal.MonthOf(now),
         };
         db.MicroProjects.Add(project);
-        appeal.State = AppealState.BecameProject;
         appeal.MicroProjectId = project.Id;
-        await s.Deadlines.StartAsync(db, rules, Obligations.Consultation,
-            new DeadlineBook.Subject("MicroProject", project.Id, project.Number, project.ScopePath), appeal.VillageId, r.MeetingAt!.Value,
-            rules.Consultation, ct);
+        // The consultation is due 10 days after the committee met (R-MS-04).
+        await s.Workflow.FireAsync(db, ProjectWorkflow.Workflow, project, "Create", null, s.Workflow.At(r.MeetingAt), ct);
         return project.Id;
     }
 }

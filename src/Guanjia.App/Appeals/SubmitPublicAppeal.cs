@@ -15,9 +15,9 @@ public sealed record PublicReceipt(string TrackingNumber, DateTimeOffset Receive
 public sealed record PublicPlace(Guid Id, string Name, IReadOnlyList<PublicPlace> Villages);
 
 /// <summary>
-/// A resident raises an appeal on the portal, the programme's online self-service (莞家政务, R-IN-01),
-/// without an account. The phone is required: it is how they track the appeal and how feedback reaches
-/// them. The answer holds only the tracking number and where it went.
+/// A resident raises an appeal on the portal, the programme's online self-service (R-IN-01), without an account.
+/// The appeal keeps the portal as its channel; the phone is required: it is how they track the appeal and how
+/// feedback reaches them, by text message (R-PL-06). The answer holds only the tracking number and where it went.
 /// </summary>
 public static class SubmitPublicAppeal
 {
@@ -54,8 +54,8 @@ public static class SubmitPublicAppeal
                 "Photos must be JPG, PNG or WEBP images")
             .ThrowIfFailed();
         var (village, town) = await AppealSupport.VillageAsync(db, r.VillageId, null, ct);
-        var appeal = await CreateAppeal.NewAppealAsync(db, s, village, town, Channel.WeChatAccount, null, r.Title!, r.Description!, r.Category,
-            r.Address, r.Name, phone, CollectionKind.Daily, ct);
+        var appeal = await CreateAppeal.NewAppealAsync(db, s, village, town, Channel.Portal, null, r.Title!, r.Description!, r.Category,
+            r.Address, r.Name, phone, CollectionKind.Daily, null, ct);
         // Metadata is dropped on the way in: a phone's photo carries the GPS position of the resident's home.
         for (var i = 0; i < photos.Count; i++)
             await UploadAttachment.AddAsync(db, s.Clock, limits!, "Appeal", appeal.Id, appeal.ScopePath, photos[i] with { Kind = AttachmentKind.Photo },

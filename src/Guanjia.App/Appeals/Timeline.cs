@@ -62,14 +62,15 @@ public static class Timeline
         {
             var state = StateOf(a.After);
             // One meeting writes two entries, the appeal's and the record it creates: the second says what was made.
+            var row = WorkflowCatalog.Describe(a.EntityType, a.Action, state);
             var title = (a.Action, a.EntityType) switch
             {
                 ("RecordCommitteeDecision", "MicroProject") => "建立“民生微实事”项目",
                 ("RecordCommitteeDecision", "MicroWish") => "登记“民生微心愿”，报镇（街道）核实",
-                _ => ActionZh(a.Action),
+                _ => row?.Zh ?? ActionZh(a.Action),
             };
             entries.Add(new TimelineEntry(a.At, "step", title, state is null ? a.Reason : $"→ {state}{(a.Reason is null ? "" : $"：{a.Reason}")}",
-                a.ActorName, StepRule(a.Action), null, null));
+                a.ActorName, row?.Rule ?? StepRule(a.Action), null, null));
         }
         foreach (var m in await db.AppealMessages.AsNoTracking().Where(m => m.AppealId == appealId)
                      .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct))
@@ -130,6 +131,9 @@ public static class Timeline
     {
         "ReceiveAppeal" => "录入诉求并交派到村（社区）",
         "ReceiveWorkOrder" => "接收12345工单并交派到村（社区）",
+        "SubmitPublicAppeal" => "群众在门户提交诉求，交派到村（社区）",
+        "RecordSurveyResponse" => "录入满意度测评表",
+        "ClosePartlyClaimed" => "认领期结束，已认领份额保留",
         "AcknowledgeAppeal" => "村（社区）接收诉求",
         "RecordCommitteeDecision" => "“两委”联席会议初步确认",
         "RecordConsultation" => "城乡社区协商会议",

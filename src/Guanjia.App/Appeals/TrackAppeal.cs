@@ -48,14 +48,7 @@ public static class TrackAppeal
             stages.Add(new("Completed", "项目完成", p.CompletedAt, p.CompletedAt is not null));
             stages.Add(new("Closed", "办结并公示结果", p.ClosedAt, p.ClosedAt is not null));
         }
-        var stateZh = p is not null ? ProjectWorkflow.Zh(p.State) : a.State switch
-        {
-            AppealState.Dispatched => "已交派，待村（社区）接收",
-            AppealState.Acknowledged => "已接收，待研究",
-            AppealState.ReferredToPolicy => "已转现行政策办理",
-            AppealState.NotAccepted => "不属于受理范围",
-            _ => a.State.ToString(),
-        };
+        var stateZh = p is not null ? ProjectWorkflow.Zh(p.State) : AppealWorkflow.Zh(a.State);
         return new TrackingView(a.TrackingNumber, a.Title, Channels.Zh(a.Channel), a.ReceivedAt, stateZh, p?.Number, stages, messages);
     }
 }

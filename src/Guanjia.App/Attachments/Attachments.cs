@@ -27,7 +27,8 @@ public static class UploadAttachment
             ?? throw new NotFound("MicroProject", "项目不存在或不在您的管辖范围内", "The project does not exist or is outside your scope");
         if (!db.Actor.Has(Permissions.ProjectsVillage) && !db.Actor.Has(Permissions.ProjectsTown) && !db.Actor.Has(Permissions.ProjectsOpinion))
             throw new Forbidden("您的角色不能上传项目材料", "Your role may not upload project documents");
-        if (ProjectWorkflow.IsTerminal(p.State))
+        // The audit report of a closed project's final accounts comes after closing (R-MS-19); nothing else does.
+        if (ProjectWorkflow.IsTerminal(p.State) && !(p.State == ProjectState.Closed && r.Kind == AttachmentKind.AuditReport && p.FinalAccountsAt is null))
             throw new Conflict("项目已办结，不能再上传材料", "The project is closed; no more documents can be added");
         return ProjectQueries.ToView(await StoreAsync(db, clock, limits, "MicroProject", p.Id, p.ScopePath, r, ct));
     }

@@ -42,7 +42,7 @@ public static class ClaimQueries
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == i.SubjectId
             && (d.Obligation == Domain.Deadlines.Obligations.DirectPublication || d.Obligation == Domain.Deadlines.Obligations.DirectStart))
             .OrderBy(d => d.StartsAt).ToListAsync(ct);
-        var allowed = ClaimBoardWorkflow.Table.Where(t => t.From.Contains(i.State) && db.Actor.Has(t.Who)).Select(t => t.Action).ToList();
+        var allowed = Common.WorkflowGate.Allowed(db, ClaimBoardWorkflow.Workflow, i).Select(x => x.Action).ToList();
         return new ClaimItemDetail(i.Id, i.Number, i.SubjectType, i.SubjectId, i.SubjectRef, i.TownId, i.VillageId, i.State, ClaimBoardWorkflow.Zh(i.State),
             i.Title, i.Summary, i.AmountFen, i.AllowsShares, i.MinimumShareFen, i.ClaimedFen, i.RemainingFen, i.ConfirmedAt, i.PublishedAt, i.WindowFrom,
             i.WindowTo, Split(i.Platforms), i.ExtraChannels, i.ClaimedAt, i.ConnectedAt, i.ConnectionNote, i.StartedAt, i.ReturnedAt,

@@ -1,8 +1,6 @@
 using Guanjia.App.MicroProjects;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Claims;
-using Guanjia.Domain.Deadlines;
-using Guanjia.Domain.Feedback;
 using Guanjia.Domain.MicroProjects;
 using Guanjia.Domain.MicroWishes;
 using Microsoft.EntityFrameworkCore;
@@ -40,36 +38,33 @@ public sealed class ClaimWindows(ProjectServices s)
 
     private async Task CloseAsync(GuanjiaDb db, ClaimItem item, DateTimeOffset now, CancellationToken ct)
     {
-        var rules = await s.Rules.GetAsync(db, item.RulesVersion, ct);
+        var firing = s.Workflow.At();
         if (item.ClaimedFen > 0)
         {
-            item.State = ClaimItemState.Claimed;
             item.ClaimedAt = now;
-            await s.Deadlines.StartAsync(db, rules, Obligations.DirectStart, ClaimBoard.Subject(item), item.TownId, now, rules.DirectStartAfterClaim, ct);
-            await ClaimBoard.TellProposerAsync(db, s.Feedback, item, null, ct);
+            await s.Workflow.FireAsync(db, ClaimBoardWorkflow.Workflow, item, "CloseWindow", "PartlyClaimed",
+                firing with { Values = await ClaimBoard.ClaimResultValuesAsync(db, item, null, ct) }, ct);
             return;
         }
-        item.State = ClaimItemState.Returned;
         item.ReturnedAt = now;
+        await s.Workflow.FireAsync(db, ClaimBoardWorkflow.Workflow, item, "CloseWindow", "Unclaimed", firing, ct);
+        var values = new Dictionary<string, string?> { ["projectName"] = item.Title };
         if (item.SubjectType == "MicroProject")
         {
             var p = await db.MicroProjects.SingleAsync(x => x.Id == item.SubjectId, ct);
-            if (ProjectWorkflow.Find("ReturnUnclaimed", p.State, p.IsSmall) is null) return;
-            p.State = ProjectState.AwaitingPublicity;
+            if (!ProjectWorkflow.Workflow.Allows(p, "ReturnUnclaimed")) return;
             // The fund's normal process is the express route: publish, then the express limits from the end of publicity.
             p.Route = Route.Express;
             p.ExpressForm = ExpressForm.DirectImplementation;
+            await s.Workflow.FireAsync(db, ProjectWorkflow.Workflow, p, "ReturnUnclaimed", null, firing with { Values = values }, ct);
         }
         else
         {
             var w = await db.MicroWishes.SingleAsync(x => x.Id == item.SubjectId, ct);
-            if (WishWorkflow.Find("ReturnUnclaimed", w.State) is null) return;
-            w.State = WishState.Handling;
+            if (!WishWorkflow.Workflow.Allows(w, "ReturnUnclaimed")) return;
             w.Route = Route.Express;
             w.ExpressForm = ExpressForm.DirectGrant;
-            await s.Deadlines.StartAsync(db, rules, Obligations.WishExpressHandling, ClaimBoard.Subject(item), w.TownId, now, rules.WishExpressHandling, ct);
+            await s.Workflow.FireAsync(db, WishWorkflow.Workflow, w, "ReturnUnclaimed", null, firing with { Values = values }, ct);
         }
-        var appeal = await db.Appeals.IgnoreQueryFilters().SingleAsync(a => a.Id == item.AppealId, ct);
-        await s.Feedback.AddAsync(db, appeal, FeedbackKind.ClaimReturned, new Dictionary<string, string?> { ["projectName"] = item.Title }, ct);
     }
 }

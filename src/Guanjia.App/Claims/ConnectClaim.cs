@@ -19,7 +19,7 @@ public static class ConnectClaim
 
     public static async Task<ClaimItemDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (item, _) = await ClaimBoard.LoadForAsync(db, id, "Connect", r.Version, ct);
+        var item = await ClaimBoard.LoadForAsync(db, id, "Connect", r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var at = r.ConnectedAt ?? now;
         new Check()
@@ -27,34 +27,32 @@ public static class ConnectClaim
             .When(at < item.ClaimedAt, "connectedAt", "before_claim", "对接时间不能早于认领时间", "connectedAt cannot be before the claim")
             .Required("note", r.Note, "对接情况", "Note").MaxLength("note", r.Note, 1000, "对接情况", "Note")
             .ThrowIfFailed();
-        item.State = ClaimItemState.Connected;
         item.ConnectedAt = at;
         item.ConnectionNote = r.Note!.Trim();
+        var firing = s.Workflow.At(at, r.LateReason, r.Note);
         if (item.SubjectType == "MicroProject")
         {
-            var (p, _) = await ProjectSteps.LoadForAsync(db, item.SubjectId, "ConnectClaim", null, ct);
-            p.State = ProjectState.AwaitingPublicity;
+            var p = await ProjectSteps.LoadForAsync(db, item.SubjectId, "ConnectClaim", null, ct);
+            await ProjectSteps.FireAsync(db, s, p, "ConnectClaim", null, firing, ct);
         }
         else
         {
             var w = await db.MicroWishes.SingleAsync(x => x.Id == item.SubjectId, ct);
-            var row = WishWorkflow.Find("ConnectClaim", w.State)
-                ?? throw new Conflict($"微心愿当前状态为 {w.State}，不能对接", $"The wish is {w.State}; it cannot be connected");
-            await s.Deadlines.MeetAsync(db, w.Id, row.Meets, r.LateReason, ct, at);
-            w.State = WishState.Handling;
-            item.State = ClaimItemState.Started;
+            // A wish's handling starts with the connection: it meets the month to start (R-RT-03).
+            await s.Workflow.FireAsync(db, WishWorkflow.Workflow, w, "ConnectClaim", null, firing, ct);
             item.StartedAt = at;
         }
+        await s.Workflow.FireAsync(db, ClaimBoardWorkflow.Workflow, item, "Connect", null, firing, ct);
         await db.Audit("ConnectClaim", r.Note).SaveChangesAsync(ct);
         return await ClaimQueries.GetAsync(db, s.Clock, id, ct);
     }
 
     /// <summary>Called when a connected project starts implementation: the claim board shows it started.</summary>
-    public static async Task MarkStartedAsync(GuanjiaDb db, Guid projectId, DateTimeOffset at, CancellationToken ct)
+    public static async Task MarkStartedAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid projectId, Domain.Common.Firing firing, CancellationToken ct)
     {
         var item = await db.ClaimItems.SingleOrDefaultAsync(i => i.SubjectId == projectId && i.State == ClaimItemState.Connected, ct);
         if (item is null) return;
-        item.State = ClaimItemState.Started;
-        item.StartedAt = at;
+        item.StartedAt = firing.EventAt ?? firing.Now;
+        await workflow.FireAsync(db, ClaimBoardWorkflow.Workflow, item, "Start", null, firing, ct);
     }
 }

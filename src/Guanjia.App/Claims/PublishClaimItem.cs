@@ -21,7 +21,7 @@ public static class PublishClaimItem
 
     public static async Task<ClaimItemDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (item, row) = await ClaimBoard.LoadForAsync(db, id, "Publish", r.Version, ct);
+        var item = await ClaimBoard.LoadForAsync(db, id, "Publish", r.Version, ct);
         var rules = await s.Rules.GetAsync(db, item.RulesVersion, ct);
         var now = s.Clock.GetUtcNow();
         var today = ChinaTime.LocalDate(now);
@@ -41,8 +41,7 @@ public static class PublishClaimItem
                 "Only a shared item has a minimum share")
             .MaxLength("lateReason", r.LateReason, 500, "逾期原因", "Late reason")
             .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, item.SubjectId, row.Meets, r.LateReason, ct);
-        item.State = ClaimItemState.Open;
+        await s.Workflow.FireAsync(db, ClaimBoardWorkflow.Workflow, item, "Publish", null, s.Workflow.At(lateReason: r.LateReason), ct);
         item.PublishedAt = now;
         item.WindowFrom = ChinaTime.StartOfDay(r.From!.Value);
         item.WindowTo = ChinaTime.EndOfDay(r.To!.Value);

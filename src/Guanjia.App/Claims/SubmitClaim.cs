@@ -78,14 +78,10 @@ public static class SubmitClaim
         db.Claims.Add(claim);
         // The item's version guards the amount: two claims on the last share cannot both win (409).
         item.ClaimedFen += claim.AmountFen;
-        if (item.ClaimedFen == item.AmountFen)
-        {
-            item.State = ClaimItemState.Claimed;
-            item.ClaimedAt = now;
-            var rules = await s.Rules.GetAsync(db, item.RulesVersion, ct);
-            await s.Deadlines.StartAsync(db, rules, Obligations.DirectStart, ClaimBoard.Subject(item), item.TownId, now, rules.DirectStartAfterClaim, ct);
-            await ClaimBoard.TellProposerAsync(db, s.Feedback, item, claimant, ct);
-        }
+        var full = item.ClaimedFen >= item.AmountFen;
+        if (full) item.ClaimedAt = now;
+        await s.Workflow.FireAsync(db, ClaimBoardWorkflow.Workflow, item, "Claim", full ? "Full" : "Share",
+            s.Workflow.At(values: full ? await ClaimBoard.ClaimResultValuesAsync(db, item, claimant, ct) : null), ct);
         await db.Audit("SubmitClaim", $"{Claimant.PublicName(claimant.Kind, claimant.Name)} {claim.AmountFen}").SaveChangesAsync(ct);
         return new Receipt(claim.Id, item.Number, claim.AmountFen, item.RemainingFen, item.State);
     }

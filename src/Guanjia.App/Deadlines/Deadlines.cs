@@ -18,7 +18,19 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
     {
         // A record's deadlines count on the working days of its own jurisdiction (ADR 0040).
         var cal = await calendars.GetAsync(db, subject.ScopePath, ct);
-        return StartAt(db, rules, obligation, subject, responsibleOrgId, start, limit.DueFrom(start, cal));
+        var due = limit.DueFrom(start, cal);
+        var d = StartAt(db, rules, obligation, subject, responsibleOrgId, start, due);
+        d.WorkingDaysProvisional = limit.Unit == TimeUnit.WorkingDays && !CountedWithNotices(cal, start, due);
+        return d;
+    }
+
+    /// <summary>Whether every year from the start to the due date has its State Council notice loaded (R-PL-01).</summary>
+    public static bool CountedWithNotices(Domain.Calendar.WorkingCalendar cal, DateTimeOffset start, DateTimeOffset due)
+    {
+        var (from, to) = (Domain.Calendar.ChinaTime.LocalDate(start).Year, Domain.Calendar.ChinaTime.LocalDate(due).Year);
+        for (var y = from; y <= to; y++)
+            if (!cal.HasYear(y)) return false;
+        return true;
     }
 
     public Deadline StartAt(GuanjiaDb db, ProgrammeRuleSet rules, string obligation, Subject subject, Guid responsibleOrgId,
@@ -41,18 +53,21 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
     }
 
     /// <summary>
-    /// Marks the subject's open deadlines of these obligations met. Meeting one after its due time needs
-    /// a reason, which is kept on the row; without one nothing is changed.
+    /// Marks the subject's open deadlines of these obligations met at <paramref name="at"/>, the time the step is
+    /// recorded. Meeting one after its due time needs a reason, which is kept on the row; without one nothing is changed.
+    /// Deadlines started earlier in the same unit of work count too (a closing starts the result's deadline, which the
+    /// system's publication of the result then meets).
     /// </summary>
     public async Task<IReadOnlyList<Deadline>> MeetAsync(GuanjiaDb db, Guid subjectId, IEnumerable<string> obligations, string? lateReason,
-        CancellationToken ct, DateTimeOffset? at = null)
+        DateTimeOffset at, CancellationToken ct)
     {
         var keys = obligations.ToList();
         if (keys.Count == 0) return [];
-        // A meeting is on time when it was held on time, even if it is entered a little later.
-        var now = at ?? clock.GetUtcNow();
-        var open = await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation)).ToListAsync(ct);
-        var late = open.Where(d => now > d.DueAt).ToList();
+        var stored = await db.Deadlines.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation)).ToListAsync(ct);
+        var added = db.Deadlines.Local.Where(d => d.SubjectId == subjectId && d.IsOpen && keys.Contains(d.Obligation));
+        // A deadline met earlier in this unit of work is still open in the database; the tracked copy says it is not.
+        var open = stored.Concat(added).Where(d => d.IsOpen).Distinct().ToList();
+        var late = open.Where(d => at > d.DueAt).ToList();
         if (late.Count > 0)
             new Check()
                 .When(string.IsNullOrWhiteSpace(lateReason), "lateReason", "late_reason_required",
@@ -60,7 +75,7 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
                     $"The deadline has passed ({string.Join(", ", late.Select(d => $"{d.Obligation} {d.RuleId}"))}); give the reason for the delay")
                 .MaxLength("lateReason", lateReason, 500, "超期原因", "Late reason")
                 .ThrowIfFailed();
-        foreach (var d in open) d.Meet(now, lateReason?.Trim());
+        foreach (var d in open) d.Meet(at, lateReason?.Trim());
         return open;
     }
 
@@ -78,7 +93,8 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
 public sealed record DeadlineView(
     Guid Id, string Obligation, string RuleId, string Zh, string En, string SubjectType, Guid SubjectId, string? SubjectRef,
     Guid ResponsibleOrgId, string? ResponsibleOrgName, DateTimeOffset StartsAt, DateTimeOffset DueAt, DateTimeOffset WarnAt,
-    DateTimeOffset? MetAt, string? LateReason, DateTimeOffset? CancelledAt, DeadlineStatus Status, long SecondsLeft);
+    DateTimeOffset? MetAt, string? LateReason, DateTimeOffset? CancelledAt, DeadlineStatus Status, long SecondsLeft,
+    bool WorkingDaysProvisional = false);
 
 public sealed record UnitDeadlineSummary(Guid OrganizationId, string? Name, int Open, int DueSoon, int Overdue, int MetOnTime, int MetLate);
 
@@ -121,7 +137,7 @@ public static class DeadlineQueries
             var info = Obligations.All[d.Obligation];
             return new DeadlineView(d.Id, d.Obligation, d.RuleId, info.Zh, info.En, d.SubjectType, d.SubjectId, d.SubjectRef,
                 d.ResponsibleOrgId, names.GetValueOrDefault(d.ResponsibleOrgId), d.StartsAt, d.DueAt, d.WarnAt, d.MetAt, d.LateReason,
-                d.CancelledAt, d.StatusAt(now), (long)(d.DueAt - now).TotalSeconds);
+                d.CancelledAt, d.StatusAt(now), (long)(d.DueAt - now).TotalSeconds, d.WorkingDaysProvisional);
         }).ToList();
     }
 

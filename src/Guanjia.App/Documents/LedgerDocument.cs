@@ -64,6 +64,10 @@ public static class LedgerDocument
             .Concat((await db.MicroWishes.IgnoreQueryFilters().AsNoTracking().Where(w => targetIds.Contains(w.Id))
                 .Select(w => new { w.Id, w.Number, w.Need, w.TownId, w.VillageId }).ToListAsync(ct))
                 .Select(w => (w.Id, T: new Target(w.Number, Masking.FreeText(w.Need), w.TownId, w.VillageId, true))))
+            // R-ST-10: a station item's fee, paid by its village.
+            .Concat((await db.StationItems.IgnoreQueryFilters().AsNoTracking().Where(i => targetIds.Contains(i.Id))
+                .Select(i => new { i.Id, i.Title, i.TownId, i.VillageId }).ToListAsync(ct))
+                .Select(i => (i.Id, T: new Target("驿站服务项目", i.Title, i.TownId, i.VillageId, false))))
             .ToDictionary(x => x.Id, x => x.T);
         var accountIds = entries.SelectMany(e => e.Lines).Select(l => l.AccountId).Distinct().ToList();
         var accounts = await db.FundAccounts.IgnoreQueryFilters().AsNoTracking().Where(a => accountIds.Contains(a.Id))

@@ -90,27 +90,46 @@ public static class ProjectForms
 
     private static string TownOpinion(ProjectDetail p)
     {
-        if (p.IsSmall == true && p.ReviewedAt is null) return "5万元以下项目，无须镇（街道）确认。";
+        if (p.IsSmall == true && p.ReviewedAt is null)
+            return "5万元以下项目，无须镇（街道）确认。" + (p.CheckResolvableByPolicy is { } r
+                ? $"\n村（社区）对照现行民生保障政策清单核对：{(r ? $"可由现行政策解决，转{p.PolicyDepartment}办理（联系方式：{p.PolicyContact}）" : "现行政策不能解决")}" +
+                  (string.IsNullOrWhiteSpace(p.PolicyCheckNote) ? "" : $"。{p.PolicyCheckNote}")
+                : "");
         var checks = $"{Box(p.CheckConsultationCompliant == true)}协商过程规范  {Box(p.CheckBudgetReasonable == true)}预算安排合理  " +
                      $"{Box(p.CheckRouteFeasible == true)}办理方式可行  {Box(p.CheckResolvableByPolicy == true)}可由现行政策或其他专项资金解决";
-        var decision = p.ReviewDecision switch
-        {
-            ReviewDecision.ProgrammeFunding => "由“民生大莞家”服务机制解决",
-            ReviewDecision.PolicyReferral => $"由现行政策解决，转{p.PolicyDepartment}办理（联系方式：{p.PolicyContact}）",
-            ReviewDecision.ReturnToVillage => "退回村（社区）重新协商",
-            ReviewDecision.Reject => "不属于“民生大莞家”服务范围",
-            _ => "",
-        };
-        return $"{checks}\n审核结论：{decision}\n{p.ReviewOpinion}\n\n{p.TownName}公共服务办（盖章）          {FormText.Date(p.ReviewedAt)}";
+        return $"{checks}\n{Sentence(p)}\n{p.ReviewOpinion}\n\n{p.TownName}公共服务办（盖章）          {FormText.Date(p.ReviewedAt)}";
     }
 
-    private sealed record CompletionData(DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Beneficiaries, int? BeneficiaryCount,
-        FileCompletion.Money? Budgeted, FileCompletion.Money? Actual, FileCompletion.Works? Works, FileCompletion.Service? Service, bool? Tendered);
+    /// <summary>
+    /// The opinion in 003 attachment 1's own sentence (R-MS-20): 经…等部门审核，该项目属于/不属于“民生大莞家”服务范围，由现行政策/“民生大莞家”
+    /// 服务机制解决，通过…途径办理，所需经费从…财政预算中列支/…村（社区）“民生大莞家”专项资金中列支/由社会捐赠解决。
+    /// </summary>
+    internal static string Sentence(ProjectDetail p)
+    {
+        var departments = p.DepartmentOpinions.Select(o => o.DepartmentName).Distinct().ToList();
+        var by = departments.Count == 0 ? "" : $"经{string.Join("/", departments)}等部门审核，";
+        var money = p.Funding switch
+        {
+            FundingChannel.FinanceBudget => $"所需经费从{p.FundingPayer}财政预算中列支",
+            FundingChannel.VillageProgrammeFund => $"所需经费从{p.FundingPayer}“民生大莞家”专项资金中列支",
+            FundingChannel.SocialDonation => "所需经费由社会捐赠解决",
+            _ => null,
+        };
+        var tail = money is null ? "。" : $"，{money}。";
+        return p.ReviewDecision switch
+        {
+            ReviewDecision.ProgrammeFunding => $"{by}该项目属于“民生大莞家”服务范围，由“民生大莞家”服务机制解决，通过{(p.Route is { } rt ? ProjectTaxonomy.Zh(rt) : "")}途径办理{tail}",
+            ReviewDecision.PolicyReferral => $"{by}该项目由现行政策解决，通过{p.PolicyDepartment}相关政策途径办理（联系方式：{p.PolicyContact}）{tail}",
+            ReviewDecision.ReturnToVillage => $"{by}退回村（社区）重新协商。",
+            ReviewDecision.Reject => $"{by}该项目不属于“民生大莞家”服务范围，不予立项。",
+            _ => "",
+        };
+    }
 
     public static async Task<DocumentFile> CompletionAsync(GuanjiaDb db, ProjectServices s, Guid id, CancellationToken ct)
     {
         var p = await ProjectQueries.GetAsync(db, s, id, ct);
-        if (p.CompletionFormJson is null)
+        if (p.CompletionForm is null)
             throw new Conflict("项目尚未填报结项表", "The project has not filed its completion form yet");
         var report = await SurveyOfAsync(db, s, p, ct);
         return new DocumentFile(Completion(p, report), FileFormat.Docx, DocumentFile.Name(FileFormat.Docx, "结项表", p.Number, p.Name));
@@ -125,7 +144,7 @@ public static class ProjectForms
 
     public static byte[] Completion(ProjectDetail p, SurveyReport survey)
     {
-        var f = JsonSerializer.Deserialize<CompletionData>(p.CompletionFormJson!, JsonSerializerOptions.Web)!;
+        var f = p.CompletionForm!;
         var works = p.Category == ProjectCategory.ConvenienceWorks;
         var photos = p.Attachments.Where(a => a.Kind == AttachmentKind.Photo).ToList();
         var kinds = p.Attachments.Select(a => a.Kind).ToHashSet();

@@ -10,8 +10,9 @@ namespace Guanjia.App.Funds;
 /// Demo funds for last year, so the pages have something to show (Demo:Funds, on in Development): the standard
 /// accounts, the 2020-style city money (1亿 city budget, 500万 welfare lottery, 2,100万 charity federation, R-FD-01),
 /// illustrative town figures (real village counts; area, output, population and need made up from the code), the pilot
-/// towns' 200万 each (R-FD-02), the 微实事 and 微心愿 allocations with the default weights (R-FD-03), some matching
-/// money (R-FD-04) and one transfer to a village (R-FD-05). Runs through the use cases as the system, once.
+/// towns' 200万 each (R-FD-02), 100万 of one pilot town's passed to a village (R-FD-09), the 微实事 allocation of the other 8,500万 from
+/// the city budget and the welfare lottery in one run and the charity federation's 2,100万 for 微心愿, with the default weights (R-FD-01,
+/// R-FD-03), some matching money (R-FD-04) and one transfer to a village (R-FD-05). Runs through the use cases as the system, once.
 /// </summary>
 public static class DemoFunds
 {
@@ -37,9 +38,22 @@ public static class DemoFunds
 
         var pilots = towns.Where(t => t.IsPilot).ToList();
         foreach (var t in pilots) await GrantPilot.HandleAsync(db, clock, new GrantPilot.Request(t.Id, year, FundSource.CityBudget), ct);
+        // 002 §五(一)1: a pilot town passes its pilot money to its villages; what is unspent there is deducted all the same (R-FD-09).
+        var firstPilot = pilots.FirstOrDefault();
+        var pilotVillage = firstPilot is null ? null
+            : orgs.Where(o => o.ParentId == firstPilot.Id && o.IsVillageLevel).OrderBy(o => o.Code, StringComparer.Ordinal).FirstOrDefault();
+        if (pilotVillage is not null)
+        {
+            var pilotAccount = await db.FundAccounts.AsNoTracking().SingleAsync(a => a.OrganizationId == firstPilot!.Id && a.Kind == AccountKind.TownPilot, ct);
+            var dedicated = await db.FundAccounts.AsNoTracking().SingleAsync(a => a.OrganizationId == pilotVillage.Id && a.Kind == AccountKind.VillageMicroProject, ct);
+            await TransferFunds.HandleAsync(db, clock, new TransferFunds.Request(pilotAccount.Id, dedicated.Id, FundSource.CityBudget, 100_000_000, year,
+                $"{firstPilot!.Name}拨付{pilotVillage.Name}“民生微实事”试点经费（演示）", null), ct);
+        }
+        // R-FD-01, R-FD-03: the rest of the 1.05亿 in one run from both its sources: the city budget less the pilot money, and the welfare lottery's 500万.
         var rest = 10_000_000_000L - pilots.Count * FundRules.PilotGrantFen;
-        await AllocateFunds.CommitAsync(db, clock, year, new AllocateFunds.Request(FundProgramme.MicroProject, rest, FundSource.CityBudget,
-            new Dictionary<string, int> { ["villages"] = 40, ["area"] = 30, ["output"] = 30 }), ct);
+        await AllocateFunds.CommitAsync(db, clock, year, new AllocateFunds.Request(FundProgramme.MicroProject, null, null,
+            new Dictionary<string, int> { ["villages"] = 40, ["area"] = 30, ["output"] = 30 },
+            [new(FundSource.CityBudget, rest), new(FundSource.WelfareLottery, 500_000_000L)]), ct);
         await AllocateFunds.CommitAsync(db, clock, year, new AllocateFunds.Request(FundProgramme.MicroWish, 2_100_000_000L, FundSource.CharityFederation,
             new Dictionary<string, int> { ["population"] = 50, ["strength"] = 20, ["need"] = 30 }), ct);
 
@@ -49,7 +63,8 @@ public static class DemoFunds
                 year, true, $"{t.Name}{year}年度配套资金（演示）", null), ct);
         var first = towns[0];
         var village = orgs.Where(o => o.ParentId == first.Id && o.IsVillageLevel).OrderBy(o => o.Code, StringComparer.Ordinal).FirstOrDefault();
-        var villageAccount = village is null ? null : await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.OrganizationId == village.Id, ct);
+        var villageAccount = village is null ? null : await db.FundAccounts.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.OrganizationId == village.Id && a.Kind == AccountKind.VillageMicroProject, ct);
         if (villageAccount is not null)
             await TransferFunds.HandleAsync(db, clock, new TransferFunds.Request(accounts[first.Id].Id, villageAccount.Id, FundSource.CityBudget, 50_000_000, year,
                 $"{first.Name}核拨{village!.Name}“民生微实事”经费（演示）", null), ct);

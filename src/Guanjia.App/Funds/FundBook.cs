@@ -46,7 +46,8 @@ public static class FundBook
 
     /// <summary>
     /// City accounts are the city's (funds.manage); the others are paid from by the town's lead department or its
-    /// finance department (funds.pay), within its scope.
+    /// finance department (funds.pay), within its scope, and a village's staff pay from their village's own accounts (R-FD-05, R-ST-10:
+    /// the village manages and uses its dedicated money and pays its contractors; the scope keeps them to their own).
     /// </summary>
     public static async Task RequireMayMoveAsync(GuanjiaDb db, FundAccount from, CancellationToken ct)
     {
@@ -145,7 +146,7 @@ public static class FundBook
     }
 
     /// <summary>
-    /// The running paid amount of a project or wish (ADR 0015): what reached Expenditure for it, net of reversals, changed
+    /// The running paid amount of a project, wish or station item (ADR 0015, R-ST-11): what reached Expenditure for it, net of reversals, changed
     /// in the same save as the lines so it always equals their sum. The record's version moves with it, so a payment
     /// racing another payment or a change of the record loses with 409 rather than exceeding the budget.
     /// </summary>
@@ -159,6 +160,9 @@ public static class FundBook
                 break;
             case PaymentTarget.Wish:
                 (await db.MicroWishes.IgnoreQueryFilters().SingleAsync(w => w.Id == id, ct)).LedgerPaidFen += paid;
+                break;
+            case PaymentTarget.StationItem:
+                (await db.StationItems.IgnoreQueryFilters().SingleAsync(i => i.Id == id, ct)).LedgerPaidFen += paid;
                 break;
         }
     }

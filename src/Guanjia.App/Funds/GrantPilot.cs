@@ -10,7 +10,8 @@ public sealed record PilotGrantView(Guid TownId, string TownName, int Year, long
 
 /// <summary>
 /// R-FD-02: each pilot town receives 2,000,000 CNY for 微实事 at once, into its pilot account; once per town, ever.
-/// What is left in the pilot account when the year's allocation is committed is deducted from it.
+/// What is left of it when the year's 微实事 allocation is committed — in the town's pilot account and in its villages' pilot money, where the
+/// town passes it (R-FD-09) — is deducted from it.
 /// </summary>
 public static class GrantPilot
 {
@@ -47,8 +48,11 @@ public static class GrantPilot
         var grants = await db.PilotGrants.AsNoTracking().ToListAsync(ct);
         var ids = grants.Select(g => g.TownId).ToList();
         var towns = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var pilot = await db.FundAccounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.Kind == AccountKind.TownPilot && ids.Contains(a.OrganizationId))
-            .ToDictionaryAsync(a => a.OrganizationId, a => a.BalanceFen, ct);
+        // R-FD-09: what is left is the pilot money not yet spent wherever it went: the town's pilot account and its villages' pilot money.
+        var pilot = (await db.FundAccounts.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => (a.Kind == AccountKind.TownPilot || a.Kind == AccountKind.VillagePilot) && a.TownId != null && ids.Contains(a.TownId.Value))
+                .Select(a => new { a.TownId, a.BalanceFen }).ToListAsync(ct))
+            .GroupBy(a => a.TownId!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.BalanceFen));
         return grants.OrderBy(g => g.GrantedAt).Select(g => new PilotGrantView(g.TownId, towns[g.TownId], g.Year, g.AmountFen, pilot.GetValueOrDefault(g.TownId),
             g.EntryId, g.GrantedAt)).ToList();
     }

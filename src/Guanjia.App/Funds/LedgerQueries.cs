@@ -108,7 +108,7 @@ public static class LedgerQueries
         return await FundBook.ViewAsync(db, a, ct);
     }
 
-    /// <summary>Budget against actual for a project or a wish, by source (R-FD-06).</summary>
+    /// <summary>Budget against actual for a project, a wish or a station item, by source (R-FD-06, R-ST-11).</summary>
     public static async Task<BudgetView> BudgetAsync(GuanjiaDb db, PaymentTarget kind, Guid id, CancellationToken ct)
     {
         string number, name;
@@ -120,11 +120,20 @@ public static class LedgerQueries
                 ?? throw new NotFound("MicroProject", "项目不存在或不在您的管辖范围内", "The project does not exist or is outside your scope");
             (number, name, planned, budget) = (p.Number, p.Name, p.FundingSources, p.BudgetFen ?? 0);
         }
-        else
+        else if (kind == PaymentTarget.Wish)
         {
             var w = await db.MicroWishes.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new NotFound("MicroWish", "微心愿不存在或不在您的管辖范围内", "The wish does not exist or is outside your scope");
             (number, name, planned, budget) = (w.Number, w.Need, null, w.AmountFen ?? 0);
+        }
+        else
+        {
+            // R-ST-11: a station item's agreed fee against what its village paid; the budget is the fee the town recorded (the filing's amount).
+            var i = await db.StationItems.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw new NotFound("StationItem", "驿站服务项目不存在或不在您的管辖范围内", "The station item does not exist or is outside your scope");
+            var filed = await db.ProcurementFilings.AsNoTracking().Where(f => f.ItemId == id && f.State == Domain.Stations.ProcurementState.Recorded)
+                .Select(f => (long?)f.AmountFen).SingleOrDefaultAsync(ct);
+            (number, name, planned, budget) = ("", i.Title, null, filed ?? i.AmountFen ?? 0);
         }
         var bySource = await db.LedgerLines.IgnoreQueryFilters().Where(l => l.TargetId == id
                 && db.FundAccounts.IgnoreQueryFilters().Any(a => a.Id == l.AccountId && a.Kind == AccountKind.Expenditure))

@@ -38,7 +38,8 @@ public static class OpenAccount
         };
         new Check()
             .When(org is null, "organizationId", "required", "请选择开户单位", "organizationId is required")
-            .When(r.Kind is null or AccountKind.External or AccountKind.Expenditure or AccountKind.TownPilot || !Enum.IsDefined(r.Kind ?? 0), "kind", "invalid",
+            .When(r.Kind is null or AccountKind.External or AccountKind.Expenditure or AccountKind.TownPilot or AccountKind.VillagePilot
+                || !Enum.IsDefined(r.Kind ?? 0), "kind", "invalid",
                 "请选择账户类型", "kind must be CityProgramme, TownMicroProject, TownWishFund, VillageMicroProject or PurchasedService")
             .When(org is not null && r.Kind is not null && !fits, "kind", "wrong_holder", "该单位不能开设此类账户", "This organisation cannot hold that kind of account")
             .MaxLength("name", r.Name, 150, "账户名称", "Name")

@@ -24,7 +24,8 @@ public static class RecordReceipt
         await FundBook.RequireMayMoveAsync(db, acct, ct);
         var matching = r.Matching == true;
         new Check()
-            .When(!acct.HoldsMoney || acct.Kind == AccountKind.TownPilot, "accountId", "wrong_account", "该账户不能直接收款", "This account cannot receive money directly")
+            .When(!acct.HoldsMoney || acct.Kind is AccountKind.TownPilot or AccountKind.VillagePilot, "accountId", "wrong_account", "该账户不能直接收款",
+                "This account cannot receive money directly (pilot money comes only from the city's grant, R-FD-02)")
             .When(matching && acct.Kind is not (AccountKind.TownMicroProject or AccountKind.TownWishFund or AccountKind.PurchasedService) , "matching", "not_a_town_account",
                 "配套资金须存入镇（街道）账户", "Matching money goes into a town's account (R-FD-04)")
             .When(matching && r.Source is FundSource.CityBudget or FundSource.WelfareLottery or FundSource.CharityFederation, "source", "not_matching",

@@ -1,13 +1,12 @@
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Deadlines;
 using Guanjia.Domain.MicroProjects;
 
 namespace Guanjia.App.MicroProjects;
 
 /// <summary>
-/// The project is finished: meets the works' finish limit (R-MS-12) and starts the completion form's
-/// 5 working days (R-MS-13) and the result feedback's 5 working days (R-MS-15).
+/// The project is finished: meets the works' finish limit (R-MS-12) and starts the completion form's 5 working days
+/// from the date it finished (R-MS-13). The result's 5 working days start at closing, not here (R-MS-15).
 /// </summary>
 public static class CompleteProject
 {
@@ -15,7 +14,7 @@ public static class CompleteProject
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, row) = await ProjectSteps.LoadForAsync(db, id, "Complete", r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "Complete", r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var at = r.CompletedAt ?? now;
         new Check()
@@ -23,15 +22,9 @@ public static class CompleteProject
             .When(at < p.ImplementationStartedAt, "completedAt", "before_start", "完成时间不能早于开始实施时间", "completedAt cannot be before the start")
             .MaxLength("note", r.Note, 1000, "备注", "Note")
             .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct, at);
-        var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
-        p.State = ProjectState.Completed;
         p.CompletedAt = at;
-        var subject = ProjectSteps.Subject(p);
-        await s.Deadlines.StartAsync(db, rules, Obligations.CompletionForm, subject, p.VillageId, at, rules.CompletionForm, ct);
-        // A large project closes after the town's survey, so the town answers for the result's timeliness.
-        await s.Deadlines.StartAsync(db, rules, Obligations.ResultFeedback, subject, p.IsSmall == true ? p.VillageId : p.TownId, at, rules.ResultFeedback, ct);
-        await db.Audit("Complete", r.Note).SaveChangesAsync(ct);
+        await ProjectSteps.FireAsync(db, s, p, "Complete", null, s.Workflow.At(at, r.LateReason, r.Note), ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

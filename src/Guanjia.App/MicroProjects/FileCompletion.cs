@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Attachments;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Deadlines;
 using Guanjia.Domain.MicroProjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,19 +13,17 @@ namespace Guanjia.App.MicroProjects;
 /// </summary>
 public static class FileCompletion
 {
-    public sealed record Money(long? ProgrammeFen, long? VillageFen, long? SocialFen);
-
-    public sealed record Works(string? Content, string? Unit, decimal? PlannedQuantity, decimal? ActualQuantity);
-
-    public sealed record Service(string? Time, string? Place, int? Participants);
-
     public sealed record Request(
-        DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Beneficiaries, int? BeneficiaryCount, Money? Budgeted, Money? Actual,
-        Works? Works, Service? Service, IReadOnlyList<Guid>? OutcomePhotoIds, bool? Tendered, string? LateReason, int? Version);
+        DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Beneficiaries, int? BeneficiaryCount, MoneySplit? Budgeted, MoneySplit? Actual,
+        WorksSection? Works, ServiceSection? Service, IReadOnlyList<Guid>? OutcomePhotoIds, bool? Tendered, string? LateReason, int? Version)
+    {
+        public CompletionForm Form() => new(PeriodFrom, PeriodTo, Beneficiaries?.Trim(), BeneficiaryCount, Budgeted, Actual, Works, Service,
+            OutcomePhotoIds, Tendered);
+    }
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, row) = await ProjectSteps.LoadForAsync(db, id, "FileCompletion", r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "FileCompletion", r.Version, ct);
         var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
         var works = p.Category == ProjectCategory.ConvenienceWorks;
         var c = new Check()
@@ -70,26 +66,21 @@ public static class FileCompletion
             $"5万元以下项目须先由村（社区）组织满意度测评，参与人数不少于{rules.SurveyMinimumResponses}人（现有{responses}份）",
             $"A small project needs its survey first: at least {rules.SurveyMinimumResponses} responses ({responses} so far)").ThrowIfFailed();
 
-        // The row says which deadlines filing meets: the form's, and for a small project the result's too.
-        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct);
+        var form = r.Form();
         var now = s.Clock.GetUtcNow();
         p.CompletionFiledAt = now;
-        p.CompletionFormJson = JsonSerializer.Serialize(new { r.PeriodFrom, r.PeriodTo, r.Beneficiaries, r.BeneficiaryCount, r.Budgeted, r.Actual, r.Works, r.Service, r.OutcomePhotoIds, r.Tendered });
+        p.CompletionFormJson = form.ToJson();
         p.ActualProgrammeFen = r.Actual!.ProgrammeFen;
         p.ActualVillageFen = r.Actual.VillageFen;
         p.ActualSocialFen = r.Actual.SocialFen;
-        if (small)
-            await CloseProject.CloseAsync(db, s, p, ct);
-        else
-        {
-            p.State = ProjectState.AwaitingSurvey;
-            await s.Deadlines.StartAsync(db, rules, Obligations.TownSurvey, ProjectSteps.Subject(p), p.TownId, now, rules.TownSurvey, ct);
-        }
+        // A small project carries its own survey and closes (办结) here; a large one goes to the town's survey (R-MS-14).
+        await ProjectSteps.FireAsync(db, s, p, "FileCompletion", null, s.Workflow.At(lateReason: r.LateReason), ct);
+        if (small) await CloseProject.ClosedAsync(db, s, p, ct);
         await db.Audit("FileCompletion").SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 
-    private static void CheckMoney(Check c, string field, Money? m)
+    private static void CheckMoney(Check c, string field, MoneySplit? m)
     {
         c.When(m is null, field, "required", "请填写资金投入情况", $"{field} is required");
         if (m is null) return;

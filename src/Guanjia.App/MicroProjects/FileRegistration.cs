@@ -1,6 +1,5 @@
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Deadlines;
 using Guanjia.Domain.MicroProjects;
 
 namespace Guanjia.App.MicroProjects;
@@ -9,17 +8,22 @@ namespace Guanjia.App.MicroProjects;
 /// The village files the registration form (登记备案表) after a passed consultation (R-MS-07). Under the
 /// threshold it goes straight to the village's own publicity and implementation, with the R-MS-12 limits
 /// counted from the consultation; otherwise to the town's review within 5 working days (R-MS-08).
-/// A budget over the category cap (R-MS-01) needs a recorded override reason.
+/// A budget over the category cap (R-MS-01) needs a recorded override reason. A small project meets the policy
+/// check here, the village's own (R-IN-05): what a current policy resolves goes to its department, and the filing
+/// (or that referral) is the decision feedback to the proposer (R-MS-16).
 /// </summary>
 public static class FileRegistration
 {
+    /// <summary>The village's check against the current livelihood policy list, for a project the town will not review.</summary>
+    public sealed record PolicyCheck(bool? ResolvableByPolicy, Guid? PolicyId, string? PolicyDepartment, string? PolicyContact, string? Note);
+
     public sealed record Request(
         string? Name, ProjectSubType? SubType, string? Content, ProposalSource? Source, string? Location, string? ContactName,
-        string? ContactTitle, string? ContactPhone, string? CapOverrideReason, int? Version);
+        string? ContactTitle, string? ContactPhone, string? CapOverrideReason, int? Version, PolicyCheck? PolicyCheck = null);
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, _) = await ProjectSteps.LoadForAsync(db, id, "FileRegistration", r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "FileRegistration", r.Version, ct);
         var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
         var c = new Check()
             .Required("name", r.Name, "项目名称", "Name").MaxLength("name", r.Name, 100, "项目名称", "Name")
@@ -33,6 +37,24 @@ public static class FileRegistration
             .MaxLength("capOverrideReason", r.CapOverrideReason, 500, "超上限说明", "Override reason");
         c.ThrowIfFailed();
         var category = ProjectTaxonomy.CategoryOf(r.SubType!.Value);
+        var small = rules.IsSmall(p.BudgetFen!.Value);
+        var check = r.PolicyCheck;
+        var referred = small && check?.ResolvableByPolicy == true;
+        string? dept = null, contact = null;
+        if (referred)
+            (_, dept, contact) = await PolicyCatalogue.PolicyReferrals.ResolveAsync(db, check!.PolicyId, check.PolicyDepartment, check.PolicyContact, ct);
+        new Check()
+            // R-RT-05: the category is settled now; a convenience work cannot go by the station route.
+            .When(category == ProjectCategory.ConvenienceWorks && p.Route == Route.Station, "subType", "station_services_only",
+                "莞家驿站承接公益服务类项目，便民工程项目请重新协商办理方式", "The station route serves public-welfare service items (R-RT-05)")
+            .When(small && check?.ResolvableByPolicy is null, "policyCheck.resolvableByPolicy", "required",
+                "5万元以下项目无须镇（街道）审核，请对照现行民生保障政策清单核对可否由现行政策解决", "A small project needs the village's policy check (R-IN-05)")
+            .When(referred && string.IsNullOrWhiteSpace(dept), "policyCheck.policyDepartment", "required", "请填写跟办部门", "policyDepartment is required")
+            .When(referred && string.IsNullOrWhiteSpace(contact), "policyCheck.policyContact", "required", "请填写跟办部门联系方式", "policyContact is required")
+            .MaxLength("policyCheck.note", check?.Note, 1000, "核对说明", "Note")
+            .MaxLength("policyCheck.policyDepartment", dept, 100, "跟办部门", "Department")
+            .MaxLength("policyCheck.policyContact", contact, 100, "联系方式", "Contact")
+            .ThrowIfFailed();
         var budget = p.BudgetFen!.Value;
         var cap = rules.CapFor(category);
         // R-MS-01 is "in principle": above the cap only with a reason that the town sees in its review.
@@ -51,25 +73,27 @@ public static class FileRegistration
         p.ContactTitle = r.ContactTitle!.Trim();
         p.ContactPhone = r.ContactPhone!.Trim();
         p.CapOverrideReason = budget > cap ? r.CapOverrideReason!.Trim() : null;
-        p.IsSmall = rules.IsSmall(budget);
+        p.IsSmall = small;
         p.RegisteredAt = now;
-        var subject = ProjectSteps.Subject(p);
-        if (p.IsSmall == true)
+        var values = await ProjectSteps.ValuesAsync(db, p, ct);
+        if (small)
         {
-            p.State = ProjectState.AwaitingPublicity;
-            if (p.Collection == Domain.Appeals.CollectionKind.Concentrated) p.InAnnualPool = true;
-            var consulted = p.ConsultedAt!.Value;
-            if (category == ProjectCategory.ConvenienceWorks)
-                await s.Deadlines.StartAsync(db, rules, Obligations.WorksFinish, subject, p.VillageId, consulted, rules.SmallWorksFinish, ct);
-            else
-                await s.Deadlines.StartAsync(db, rules, Obligations.ServiceStart, subject, p.VillageId, consulted, rules.SmallServiceStart, ct);
+            p.CheckResolvableByPolicy = check!.ResolvableByPolicy;
+            p.PolicyCheckNote = check.Note?.Trim();
+            if (referred)
+            {
+                p.PolicyDepartment = dept!.Trim();
+                p.PolicyContact = contact!.Trim();
+                values["department"] = p.PolicyDepartment;
+                values["contact"] = p.PolicyContact;
+                var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
+                await PolicyCatalogue.PolicyReferrals.AddAsync(db, s.Workflow, appeal, "MicroProject", p.Id, p.Number, check.PolicyId, p.PolicyDepartment, p.PolicyContact, now, ct);
+            }
+            else if (p.Collection == Domain.Appeals.CollectionKind.Concentrated) p.InAnnualPool = true;
         }
-        else
-        {
-            p.State = ProjectState.TownReview;
-            await s.Deadlines.StartAsync(db, rules, Obligations.TownReview, subject, p.TownId, now, rules.TownReview, ct);
-        }
-        await db.Audit("FileRegistration", p.CapOverrideReason).SaveChangesAsync(ct);
+        await ProjectSteps.FireAsync(db, s, p, "FileRegistration", small ? referred ? "PolicyReferral" : "Programme" : "Submitted",
+            s.Workflow.At(reason: p.CapOverrideReason, values: values), ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

@@ -29,11 +29,13 @@ public sealed record ProjectDetail(
     DateTimeOffset? RegisteredAt, DateTimeOffset? ReviewedAt, ReviewDecision? ReviewDecision, bool? CheckConsultationCompliant,
     bool? CheckBudgetReasonable, bool? CheckRouteFeasible, bool? CheckResolvableByPolicy, string? ReviewOpinion, string? PolicyDepartment,
     string? PolicyContact, DateTimeOffset? PublicityFrom, DateTimeOffset? PublicityTo, IReadOnlyList<string> PublicityPlatforms,
-    DateTimeOffset? ImplementationStartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? CompletionFiledAt, string? CompletionFormJson,
+    DateTimeOffset? ImplementationStartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? CompletionFiledAt, CompletionForm? CompletionForm,
     long? ActualProgrammeFen, long? ActualVillageFen, long? ActualSocialFen, DateTimeOffset? ClosedAt, bool InAnnualPool, int Year,
     int Version, IReadOnlyList<ConsultationView> Consultations, IReadOnlyList<OpinionView> DepartmentOpinions,
     IReadOnlyList<ProgressView> Progress, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<DeadlineView> Deadlines,
-    SurveySummary Survey, IReadOnlyList<string> AllowedActions);
+    SurveySummary Survey, IReadOnlyList<string> AllowedActions, IReadOnlyList<Common.AllowedStep> Steps, string? PolicyCheckNote,
+    FundingChannel? Funding, string? FundingPayer, string? PlatformOverrideReason, long? FinalAccountsFen, string? AuditBody, string? AuditResult,
+    string? Effect, DateTimeOffset? FinalAccountsAt, long LedgerPaidFen, string? DirectRouteReason);
 
 public sealed record ProjectRow(Guid Id, string Number, string Name, ProjectCategory? Category, Route? Route, ProjectState State, long? BudgetFen,
     Guid TownId, Guid VillageId, string? VillageName, DateTimeOffset CreatedAt, int Year);
@@ -62,14 +64,14 @@ public static class ProjectQueries
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == id).OrderBy(d => d.StartsAt).ToListAsync(ct);
         var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.ProjectId == id).ToListAsync(ct);
-        var allowed = ProjectWorkflow.Available(p.State, p.IsSmall).Where(t => db.Actor.Has(t.Permission)).Select(t => t.Action).Distinct().ToList();
+        var steps = Common.WorkflowGate.Allowed(db, ProjectWorkflow.Workflow, p);
         return new ProjectDetail(p.Id, p.Number, p.AppealId, tracking, p.VillageId, village, p.TownId, town, p.State, ProjectWorkflow.Zh(p.State),
             p.IsSmall, p.RulesVersion, p.Name, p.Category, p.SubType, p.Content, p.Source, p.Location, p.ContactName, p.ContactTitle, p.ContactPhone,
             p.Beneficiaries, p.Route, p.ExpressForm, p.PairedUnit, p.BudgetFen, Split<FundingSource>(p.FundingSources), p.ImplementingBody, p.ImplementationPeriod,
             p.CapOverrideReason, p.CommitteeDecidedAt, p.ConsultedAt, p.RegisteredAt, p.ReviewedAt, p.ReviewDecision, p.CheckConsultationCompliant,
             p.CheckBudgetReasonable, p.CheckRouteFeasible, p.CheckResolvableByPolicy, p.ReviewOpinion, p.PolicyDepartment, p.PolicyContact,
             p.PublicityFrom, p.PublicityTo, p.PublicityPlatforms?.Split(',') ?? [], p.ImplementationStartedAt, p.CompletedAt, p.CompletionFiledAt,
-            p.CompletionFormJson, p.ActualProgrammeFen, p.ActualVillageFen, p.ActualSocialFen, p.ClosedAt, p.InAnnualPool, p.Year, p.Version,
+            CompletionForm.Parse(p.CompletionFormJson), p.ActualProgrammeFen, p.ActualVillageFen, p.ActualSocialFen, p.ClosedAt, p.InAnnualPool, p.Year, p.Version,
             consultations.Select(c => new ConsultationView(c.Id, c.Kind, c.HeldAt, c.Place, c.Host, c.Recorder, c.Form, c.FormOther,
                 Split<ParticipantType>(c.ParticipantTypes), c.HeadCount, c.Passed, c.Content, c.Beneficiaries, c.Route, c.BudgetFen,
                 Split<FundingSource>(c.FundingSources), c.ImplementingBody, c.ImplementationPeriod, c.FailureNote, c.FeasibilityStudy,
@@ -77,7 +79,8 @@ public static class ProjectQueries
             opinions.Select(o => new OpinionView(o.Id, o.DepartmentName, o.Opinion, o.Agrees, o.SignedOff, o.At, o.ByName)).ToList(),
             progress.Select(x => new ProgressView(x.Id, x.Text, x.PercentDone, x.PhotoIds?.Split(',').Select(Guid.Parse).ToList() ?? [], x.At, x.ByName)).ToList(),
             attachments.Select(ToView).ToList(), await DeadlineQueries.ViewsAsync(db, deadlines, s.Clock.GetUtcNow(), ct),
-            SurveySummary.From(responses, rules.SurveyMinimumResponses), allowed);
+            SurveySummary.From(responses, rules.SurveyMinimumResponses), steps.Select(x => x.Action).ToList(), steps, p.PolicyCheckNote, p.Funding,
+            p.FundingPayer, p.PlatformOverrideReason, p.FinalAccountsFen, p.AuditBody, p.AuditResult, p.Effect, p.FinalAccountsAt, p.LedgerPaidFen, p.DirectRouteReason);
     }
 
     internal static AttachmentView ToView(Attachment a) => new(a.Id, a.Kind, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedByName);

@@ -11,27 +11,30 @@ namespace Guanjia.App.MicroProjects;
 internal static class ProjectSteps
 {
     /// <summary>
-    /// Loads the project in the caller's scope and checks the transition table: the action must exist for
-    /// a project of this size (else 409), the caller must hold its permission (403), the project must be in
-    /// one of its states (409) and, when given, at the version the caller saw (409).
+    /// Loads the project in the caller's scope and checks the transition table: the action must exist for a project
+    /// of this size (else 409), the caller must hold its permission (403), the project must be in one of its states
+    /// (409) and, when given, at the version the caller saw (409).
     /// </summary>
-    public static async Task<(MicroProject Project, ProjectWorkflow.Transition Row)> LoadForAsync(GuanjiaDb db, Guid id, string action,
-        int? version, CancellationToken ct)
+    public static async Task<MicroProject> LoadForAsync(GuanjiaDb db, Guid id, string action, int? version, CancellationToken ct)
     {
         var p = await db.MicroProjects.SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFound("MicroProject", "项目不存在或不在您的管辖范围内", "The project does not exist or is outside your scope");
-        var rows = ProjectWorkflow.Table.Where(t => t.Action == action && ProjectWorkflow.Fits(t.Size, p.IsSmall)).ToList();
-        if (rows.Count == 0)
-            throw new Conflict(p.IsSmall == true ? "5万元以下项目无须执行此步骤" : "该项目不适用此步骤",
-                $"{action} does not apply to this project");
-        if (!db.Actor.Has(rows[0].Permission))
-            throw new Forbidden($"您的角色不能执行“{rows[0].Zh}”", $"Your role may not perform {action}");
-        var row = rows.FirstOrDefault(t => t.From.Contains(p.State))
-            ?? throw new Conflict($"项目当前状态为“{ProjectWorkflow.Zh(p.State)}”，不能执行“{rows[0].Zh}”",
-                $"The project is {p.State}; {action} needs {string.Join(" or ", rows.SelectMany(t => t.From).Distinct())}");
-        if (version is { } v && v != p.Version)
-            throw new Conflict("项目已被他人处理，请刷新后重试", "The project was changed by someone else; reload and try again");
-        return (p, row);
+        Common.WorkflowGate.Check(db, ProjectWorkflow.Workflow, p, action, ProjectWorkflow.Zh(p.State), version, p.Version, "项目", "project");
+        return p;
+    }
+
+    /// <summary>Fires the row of this action (and outcome) that applies to the project now.</summary>
+    public static Task FireAsync(GuanjiaDb db, ProjectServices s, MicroProject p, string action, string? outcome, Domain.Common.Firing firing,
+        CancellationToken ct) => s.Workflow.FireAsync(db, ProjectWorkflow.Workflow, p, action, outcome, firing, ct);
+
+    /// <summary>The names the feedback templates fill in for a project.</summary>
+    public static async Task<Dictionary<string, string?>> ValuesAsync(GuanjiaDb db, MicroProject p, CancellationToken ct)
+    {
+        var (village, town) = await NamesAsync(db, p, ct);
+        return new Dictionary<string, string?>
+        {
+            ["projectName"] = p.Name, ["village"] = village, ["town"] = town, ["route"] = p.Route is { } r ? ProjectTaxonomy.Zh(r) : "",
+        };
     }
 
     public static DeadlineBook.Subject Subject(MicroProject p) => new("MicroProject", p.Id, p.Number, p.ScopePath);
@@ -59,7 +62,7 @@ internal static class ProjectSteps
 
 /// <summary>What the project use cases share, injected once.</summary>
 public sealed record ProjectServices(TimeProvider Clock, Programme.ProgrammeRulesProvider Rules, DeadlineBook Deadlines,
-    Feedback.FeedbackWriter Feedback, CalendarAccess Calendar);
+    Feedback.FeedbackWriter Feedback, CalendarAccess Calendar, Common.WorkflowRunner Workflow);
 
 public sealed class CalendarAccess(Calendar.CalendarProvider provider)
 {

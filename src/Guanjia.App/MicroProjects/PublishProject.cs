@@ -1,7 +1,6 @@
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Calendar;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Deadlines;
 using Guanjia.Domain.MicroProjects;
 using Guanjia.App.Publicity;
 using Guanjia.Domain.Publicity;
@@ -15,11 +14,12 @@ namespace Guanjia.App.MicroProjects;
 /// </summary>
 public static class PublishProject
 {
-    public sealed record Request(DateOnly? From, DateOnly? To, IReadOnlyList<string>? Platforms, int? Version);
+    /// <summary>Platforms default to all linked ones; a confirmed project that leaves one out says why (<c>PlatformOverrideReason</c>).</summary>
+    public sealed record Request(DateOnly? From, DateOnly? To, IReadOnlyList<string>? Platforms, int? Version, string? PlatformOverrideReason = null);
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, _) = await ProjectSteps.LoadForAsync(db, id, "Publish", r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "Publish", r.Version, ct);
         var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
         var now = s.Clock.GetUtcNow();
         var today = ChinaTime.LocalDate(now);
@@ -27,7 +27,13 @@ public static class PublishProject
         var minDays = small ? rules.VillagePublicityMinimumDays : rules.PublicityMinimumDays;
         var platforms = r.Platforms is { Count: > 0 } ? r.Platforms.Distinct().ToList()
             : small ? ["VillageNoticeBoard"] : [.. PublicNotice.LinkedPlatforms];
+        var left = small ? [] : PublicNotice.LinkedPlatforms.Except(platforms).ToList();
         new Check()
+            // R-MS-11: every linked platform; leaving one out is an override with its reason.
+            .When(left.Count > 0 && string.IsNullOrWhiteSpace(r.PlatformOverrideReason), "platforms", "platform_left_out",
+                $"经确认的项目须在全部关联平台公示，未选：{string.Join("、", left.Select(x => PublicNotice.PlatformNames[x]))}；如确需省略，请填写原因",
+                $"A confirmed project is publicised on every linked platform; {string.Join(", ", left)} left out needs platformOverrideReason")
+            .MaxLength("platformOverrideReason", r.PlatformOverrideReason, 500, "省略平台的原因", "Override reason")
             .When(r.From is null, "from", "required", "请填写公示开始日期", "from is required")
             .When(r.To is null, "to", "required", "请填写公示结束日期", "to is required")
             .When(r.From < today, "from", "in_past", "公示开始日期不能早于今天", "from cannot be before today")
@@ -38,7 +44,7 @@ public static class PublishProject
         p.PublicityFrom = ChinaTime.StartOfDay(r.From!.Value);
         p.PublicityTo = ChinaTime.EndOfDay(r.To!.Value);
         p.PublicityPlatforms = string.Join(',', platforms);
-        p.State = ProjectState.Publicity;
+        p.PlatformOverrideReason = left.Count > 0 ? r.PlatformOverrideReason!.Trim() : null;
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
         var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
         string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address];
@@ -52,15 +58,8 @@ public static class PublishProject
                 ["expressForm"] = p.ExpressForm is { } ef ? RouteChecks.Zh(ef) : null, ["pairedUnit"] = p.PairedUnit,
                 ["implementingBody"] = p.ImplementingBody, ["claimants"] = await Claims.ClaimBoard.PublicClaimantsAsync(db, p.Id, ct),
             }, platforms, p.PublicityFrom.Value, p.PublicityTo), now, personal);
-        if (!small && p.Route == Route.Express)
-        {
-            var subject = ProjectSteps.Subject(p);
-            if (p.Category == ProjectCategory.ConvenienceWorks)
-                await s.Deadlines.StartAsync(db, rules, Obligations.WorksFinish, subject, p.VillageId, p.PublicityTo.Value, rules.ExpressWorksFinish, ct);
-            else
-                await s.Deadlines.StartAsync(db, rules, Obligations.ServiceStart, subject, p.VillageId, p.PublicityTo.Value, rules.ExpressServiceStart, ct);
-        }
-        await db.Audit("Publish").SaveChangesAsync(ct);
+        await ProjectSteps.FireAsync(db, s, p, "Publish", null, s.Workflow.At(reason: p.PlatformOverrideReason), ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

@@ -17,12 +17,12 @@ public static class RecordConsultation
         IReadOnlyList<ParticipantType>? ParticipantTypes, int? HeadCount, bool? Passed, string? Content, string? Beneficiaries,
         Route? Route, long? BudgetFen, IReadOnlyList<FundingSource>? FundingSources, string? ImplementingBody, string? ImplementationPeriod,
         string? FailureNote, string? FeasibilityStudy, Guid? MinutesAttachmentId, string? LateReason, int? Version,
-        ExpressForm? ExpressForm = null, string? PairedUnit = null);
+        ExpressForm? ExpressForm = null, string? PairedUnit = null, string? DirectRouteReason = null);
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, ConsultationKind kind, Request r, CancellationToken ct)
     {
         var action = kind == ConsultationKind.AssemblyVote ? "RecordAssemblyVote" : "RecordConsultation";
-        var (p, row) = await ProjectSteps.LoadForAsync(db, id, action, r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, action, r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var passed = r.Passed == true;
         var rules = await s.Rules.GetAsync(db, p.RulesVersion, ct);
@@ -54,16 +54,21 @@ public static class RecordConsultation
                 .Required("implementingBody", r.ImplementingBody, "实施主体", "Implementing body").MaxLength("implementingBody", r.ImplementingBody, 100, "实施主体", "Implementing body")
                 .Required("implementationPeriod", r.ImplementationPeriod, "实施时限", "Implementation period")
                 .MaxLength("implementationPeriod", r.ImplementationPeriod, 100, "实施时限", "Implementation period")
-                // R-RT-02: the direct route is for larger items that need society's help; small ones go by express or a station.
-                .When(r.Route == Route.Direct && r.BudgetFen is > 0 && rules.IsSmall(r.BudgetFen.Value), "route", "direct_needs_larger",
-                    $"莞家直达适用于金额较大、需社会力量参与的项目；{rules.DirectImplementationThresholdFen / 1_000_000m:0.##}万元以下的项目请选择莞家速递或莞家驿站",
-                    $"The direct route is for items of at least {rules.DirectImplementationThresholdFen / 100m:0.##} CNY; use Express or Station")
+                // R-RT-02: the direct route is for "涉及金额较大" items; the documents set no floor, so the programme's threshold is a
+                // hint: below it the village says why the item still needs society's help.
+                .When(r.Route == Route.Direct && r.BudgetFen is > 0 && r.BudgetFen < rules.DirectRouteHintFen && string.IsNullOrWhiteSpace(r.DirectRouteReason),
+                    "directRouteReason", "direct_below_hint",
+                    $"莞家直达适用于金额较大、需社会力量参与的项目；本项目预算低于{rules.DirectRouteHintFen / 1_000_000m:0.##}万元，如确需社会力量认领，请说明理由",
+                    $"The direct route is for larger items; below {rules.DirectRouteHintFen / 100m:0.##} CNY give the reason (directRouteReason)")
+                .MaxLength("directRouteReason", r.DirectRouteReason, 500, "说明", "Reason")
+                // R-RT-05: the station route serves public-welfare services; a convenience work is built, not served.
+                .When(r.Route == Route.Station && p.Category == ProjectCategory.ConvenienceWorks, "route", "station_services_only",
+                    "莞家驿站承接公益服务类项目，便民工程项目请选择莞家速递或莞家直达", "The station route serves public-welfare service items (R-RT-05)")
                 .ExpressForm(r.Route, r.ExpressForm, r.PairedUnit);
         else
             c.Required("failureNote", r.FailureNote, "未通过的原因", "Why it did not pass").MaxLength("failureNote", r.FailureNote, 1000, "未通过原因", "Failure note");
         c.ThrowIfFailed();
         await ProjectSteps.RequireAttachmentsAsync(db, p, "minutesAttachmentId", [r.MinutesAttachmentId!.Value], AttachmentKind.Minutes, ct);
-        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct, r.HeldAt);
 
         var consultation = new Consultation
         {
@@ -78,7 +83,6 @@ public static class RecordConsultation
         db.Consultations.Add(consultation);
         if (passed)
         {
-            p.State = ProjectState.Consulted;
             p.ConsultationId = consultation.Id;
             p.ConsultedAt = consultation.HeldAt;
             p.Content = consultation.Content;
@@ -91,9 +95,12 @@ public static class RecordConsultation
             // R-RT-01: an express project is implemented directly unless the village chose a grant or a pairing.
             p.ExpressForm = p.Route == Route.Express ? r.ExpressForm ?? ExpressForm.DirectImplementation : null;
             p.PairedUnit = p.ExpressForm == ExpressForm.Pairing ? r.PairedUnit!.Trim() : null;
+            p.DirectRouteReason = p.Route == Route.Direct && p.BudgetFen < rules.DirectRouteHintFen ? r.DirectRouteReason!.Trim() : null;
         }
-        else p.State = ProjectState.ConsultationFailed;
-        await db.Audit(action, passed ? null : r.FailureNote).SaveChangesAsync(ct);
+        // Met or late by when it is recorded, whatever date the meeting is given (issue 12, backdating).
+        await ProjectSteps.FireAsync(db, s, p, action, passed ? "Passed" : "Failed",
+            s.Workflow.At(r.HeldAt, r.LateReason, passed ? null : r.FailureNote), ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

@@ -13,7 +13,7 @@ public static class RecordDepartmentOpinion
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, _) = await ProjectSteps.LoadForAsync(db, id, "RecordDepartmentOpinion", null, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "RecordDepartmentOpinion", null, ct);
         new Check().Required("opinion", r.Opinion, "审核意见", "Opinion").MaxLength("opinion", r.Opinion, 1000, "审核意见", "Opinion")
             .When(r.Agrees is null, "agrees", "required", "请选择是否同意", "agrees is required").ThrowIfFailed();
         var dept = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == db.Actor.OrganizationId, ct);
@@ -25,7 +25,8 @@ public static class RecordDepartmentOpinion
             Opinion = r.Opinion!.Trim(), Agrees = r.Agrees!.Value, SignedOff = r.SignedOff == true, At = s.Clock.GetUtcNow(),
             ById = db.Actor.Id, ByName = db.Actor.Name,
         });
-        await db.Audit("RecordDepartmentOpinion").SaveChangesAsync(ct);
+        await ProjectSteps.FireAsync(db, s, p, "RecordDepartmentOpinion", null, s.Workflow.At(), ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

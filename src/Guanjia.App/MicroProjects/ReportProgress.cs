@@ -15,7 +15,7 @@ public static class ReportProgress
         var hash = Common.Idempotency.Hash(new { id, r });
         if (await Common.Idempotency.FindAsync(db, idempotencyKey, "ReportProgress", hash, ct) is not null)
             return await ProjectQueries.GetAsync(db, s, id, ct);
-        var (p, _) = await ProjectSteps.LoadForAsync(db, id, "ReportProgress", null, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "ReportProgress", null, ct);
         new Check().Required("text", r.Text, "进度说明", "Text").MaxLength("text", r.Text, 2000, "进度说明", "Text")
             .When(r.PercentDone is < 0 or > 100, "percentDone", "out_of_range", "完成比例须在0到100之间", "percentDone must be 0 to 100")
             .ThrowIfFailed();
@@ -28,7 +28,8 @@ public static class ReportProgress
         };
         db.ProgressReports.Add(report);
         Common.Idempotency.Remember(db, idempotencyKey, "ReportProgress", hash, report.Id, report.At);
-        await db.Audit("ReportProgress").SaveChangesAsync(ct);
+        await ProjectSteps.FireAsync(db, s, p, "ReportProgress", null, s.Workflow.At(), ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

@@ -1,6 +1,5 @@
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Feedback;
 using Guanjia.Domain.MicroProjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +12,18 @@ namespace Guanjia.App.MicroProjects;
 /// </summary>
 public static class ReviewProject
 {
+    /// <summary>
+    /// R-MS-20: where the money comes from, as the town's opinion on the registration form says it; <c>FundingPayer</c> names the
+    /// budget or fund (东城街道财政预算, 岗贝社区“民生大莞家”专项资金), defaulting to the town's or the village's own.
+    /// </summary>
     public sealed record Request(
         bool? ConsultationCompliant, bool? BudgetReasonable, bool? RouteFeasible, bool? ResolvableByPolicy, ReviewDecision? Decision,
-        string? Opinion, string? PolicyDepartment, string? PolicyContact, string? LateReason, int? Version, Guid? PolicyId = null);
+        string? Opinion, string? PolicyDepartment, string? PolicyContact, string? LateReason, int? Version, Guid? PolicyId = null,
+        FundingChannel? Funding = null, string? FundingPayer = null);
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, row) = await ProjectSteps.LoadForAsync(db, id, "Review", r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "Review", r.Version, ct);
         if (r.Decision == ReviewDecision.PolicyReferral && r.PolicyId is not null)
         {
             var (_, dept, contact) = await PolicyCatalogue.PolicyReferrals.ResolveAsync(db, r.PolicyId, r.PolicyDepartment, r.PolicyContact, ct);
@@ -50,8 +54,14 @@ public static class ReviewProject
                 "转现行政策办理须经相关部门在《登记备案表》中盖章", "A policy referral needs a department's sign-off on the form (R-MS-09)")
             .MaxLength("policyDepartment", r.PolicyDepartment, 100, "跟办部门", "Department")
             .MaxLength("policyContact", r.PolicyContact, 100, "联系方式", "Contact")
+            .When((fund || policy) && (r.Funding is null || !Enum.IsDefined(r.Funding.Value)), "funding", "required",
+                "请选择所需经费的列支渠道（财政预算、村（社区）“民生大莞家”专项资金或社会捐赠）", "Say where the money comes from (R-MS-20)")
+            .When(fund && r.Funding == FundingChannel.FinanceBudget, "funding", "not_programme",
+                "由“民生大莞家”服务机制解决的项目，经费从村（社区）专项资金列支或由社会捐赠解决", "A programme-funded item is paid from the village's fund or by donation")
+            .When(policy && r.Funding is { } fc && fc != FundingChannel.FinanceBudget, "funding", "policy_budget",
+                "由现行政策解决的项目，经费从相关财政预算中列支", "A policy referral is paid from the finance budget under that policy")
+            .MaxLength("fundingPayer", r.FundingPayer, 100, "列支单位", "Payer")
             .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct);
         var now = s.Clock.GetUtcNow();
         p.ReviewedAt = now;
         p.ReviewDecision = d;
@@ -61,44 +71,46 @@ public static class ReviewProject
         p.CheckResolvableByPolicy = r.ResolvableByPolicy;
         p.ReviewOpinion = r.Opinion!.Trim();
         var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
-        var (_, town) = await ProjectSteps.NamesAsync(db, p, ct);
-        var values = new Dictionary<string, string?> { ["projectName"] = p.Name, ["town"] = town, ["reason"] = p.ReviewOpinion };
+        var values = await ProjectSteps.ValuesAsync(db, p, ct);
+        values["reason"] = p.ReviewOpinion;
+        if (fund || policy)
+        {
+            p.Funding = r.Funding;
+            p.FundingPayer = string.IsNullOrWhiteSpace(r.FundingPayer) ? r.Funding switch
+            {
+                FundingChannel.FinanceBudget => values["town"],
+                FundingChannel.VillageProgrammeFund => values["village"],
+                _ => null,
+            } : r.FundingPayer.Trim();
+        }
         switch (d!.Value)
         {
-            case ReviewDecision.ProgrammeFunding when p.Route == Route.Direct:
-                // R-RT-02: the town's confirmation puts a direct-route item on the city's claim board.
-                p.State = ProjectState.AwaitingClaim;
-                values["route"] = ProjectTaxonomy.Zh(Route.Direct);
-                await Claims.ClaimBoard.OpenForProjectAsync(db, s.Deadlines, await s.Rules.GetAsync(db, p.RulesVersion, ct), p, appeal, now, ct);
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionProgramme, values, ct);
-                break;
             case ReviewDecision.ProgrammeFunding:
-                p.State = ProjectState.AwaitingPublicity;
+                // Confirmed items of concentrated collection enter the year's pool, 莞家直达 ones too (R-MS-17).
                 if (p.Collection == Domain.Appeals.CollectionKind.Concentrated) p.InAnnualPool = true;
-                values["route"] = p.Route is { } route ? ProjectTaxonomy.Zh(route) : "";
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionProgramme, values, ct);
+                // R-RT-02: the town's confirmation puts a direct-route item on the city's claim board.
+                if (p.Route == Route.Direct)
+                    await Claims.ClaimBoard.OpenForProjectAsync(db, s.Workflow, p, appeal, now, ct);
+                await ProjectSteps.FireAsync(db, s, p, "Review", "ProgrammeFunding", s.Workflow.At(null, r.LateReason, r.Opinion, values), ct);
                 break;
             case ReviewDecision.PolicyReferral:
-                p.State = ProjectState.PolicyReferred;
                 p.PolicyDepartment = r.PolicyDepartment!.Trim();
                 p.PolicyContact = r.PolicyContact!.Trim();
                 values["department"] = p.PolicyDepartment;
                 values["contact"] = p.PolicyContact;
-                PolicyCatalogue.PolicyReferrals.Add(db, appeal, "MicroProject", p.Id, p.Number, r.PolicyId, p.PolicyDepartment, p.PolicyContact, now);
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionPolicy, values, ct);
-                await s.Deadlines.CancelOpenAsync(db, p.Id, "转现行政策办理", ct);
+                await PolicyCatalogue.PolicyReferrals.AddAsync(db, s.Workflow, appeal, "MicroProject", p.Id, p.Number, r.PolicyId, p.PolicyDepartment,
+                    p.PolicyContact, now, ct);
+                await ProjectSteps.FireAsync(db, s, p, "Review", "PolicyReferral", s.Workflow.At(null, r.LateReason, r.Opinion, values), ct);
                 break;
             case ReviewDecision.ReturnToVillage:
                 // The village corrects and files again; the town's clock restarts then.
-                p.State = ProjectState.Consulted;
+                await ProjectSteps.FireAsync(db, s, p, "Review", "ReturnToVillage", s.Workflow.At(null, r.LateReason, r.Opinion, values), ct);
                 break;
             default:
-                p.State = ProjectState.Rejected;
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionRejected, values, ct);
-                await s.Deadlines.CancelOpenAsync(db, p.Id, "不予立项", ct);
+                await ProjectSteps.FireAsync(db, s, p, "Review", "Rejected", s.Workflow.At(null, r.LateReason, r.Opinion, values), ct);
                 break;
         }
-        await db.Audit($"Review{d}", r.Opinion).SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

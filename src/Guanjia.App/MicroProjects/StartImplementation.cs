@@ -11,7 +11,7 @@ public static class StartImplementation
 
     public static async Task<ProjectDetail> HandleAsync(GuanjiaDb db, ProjectServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (p, row) = await ProjectSteps.LoadForAsync(db, id, "StartImplementation", r.Version, ct);
+        var p = await ProjectSteps.LoadForAsync(db, id, "StartImplementation", r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var at = r.StartedAt ?? now;
         new Check()
@@ -21,11 +21,11 @@ public static class StartImplementation
                 "Implementation may start only after the publicity period has ended (R-MS-11)")
             .MaxLength("note", r.Note, 1000, "备注", "Note")
             .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, p.Id, row.Meets, r.LateReason, ct, at);
-        p.State = ProjectState.Implementation;
         p.ImplementationStartedAt = at;
-        await Claims.ConnectClaim.MarkStartedAsync(db, p.Id, at, ct);
-        await db.Audit("StartImplementation", r.Note).SaveChangesAsync(ct);
+        var firing = s.Workflow.At(at, r.LateReason, r.Note);
+        await Claims.ConnectClaim.MarkStartedAsync(db, s.Workflow, p.Id, firing, ct);
+        await ProjectSteps.FireAsync(db, s, p, "StartImplementation", null, firing, ct);
+        await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }
 }

@@ -16,7 +16,8 @@ public static class SubmitOnlineSurvey
 {
     public sealed record Request(
         SatisfactionLevel? Overall, SatisfactionLevel? Quality, SatisfactionLevel? Effect, SatisfactionLevel? Attitude,
-        SatisfactionLevel? Efficiency, SatisfactionLevel? Closeness, SatisfactionLevel? Openness, string? Suggestion, string? Phone, string? Code);
+        SatisfactionLevel? Efficiency, SatisfactionLevel? Closeness, SatisfactionLevel? Openness, string? Suggestion, string? Phone, string? Code,
+        SatisfactionLevel? Other = null, string? OtherAspect = null);
 
     public sealed record PublicSurvey(string Number, string Name, string? Village, string? Town, bool Open, int Responses, int Minimum,
         IReadOnlyList<string> Aspects);
@@ -27,7 +28,7 @@ public static class SubmitOnlineSurvey
         await db.MicroProjects.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Number == number, ct)
         ?? throw new NotFound("MicroProject", "项目不存在", "No such project");
 
-    private static bool IsOpen(MicroProject p) => ProjectWorkflow.Find("RecordSurveyResponse", p.State, p.IsSmall) is not null;
+    private static bool IsOpen(MicroProject p) => ProjectWorkflow.Workflow.Allows(p, "RecordSurveyResponse");
 
     public static async Task<PublicSurvey> GetAsync(GuanjiaDb db, ProjectServices s, string number, CancellationToken ct)
     {
@@ -46,6 +47,7 @@ public static class SubmitOnlineSurvey
         var p = await FindAsync(db, number, ct);
         if (!IsOpen(p)) throw new Conflict("该项目当前未开展满意度测评", "The project's satisfaction survey is not open");
         var c = RecordSurveyResponse.Aspects(new Check(), r.Overall, r.Quality, r.Effect, r.Attitude, r.Efficiency, r.Closeness, r.Openness);
+        RecordSurveyResponse.OtherRow(c, r.Other, r.OtherAspect);
         c.MaxLength("suggestion", r.Suggestion, 2000, "意见建议", "Suggestion").MobilePhone("phone", r.Phone)
             .Required("code", r.Code, "短信验证码", "Verification code").ThrowIfFailed();
         var key = ContactVerifications.PhoneHash(r.Phone!);
@@ -57,7 +59,8 @@ public static class SubmitOnlineSurvey
         {
             Id = Guid.CreateVersion7(), ProjectId = p.Id, ScopePath = p.ScopePath, Overall = r.Overall!.Value, Quality = r.Quality!.Value,
             Effect = r.Effect!.Value, Attitude = r.Attitude!.Value, Efficiency = r.Efficiency!.Value, Closeness = r.Closeness!.Value,
-            Openness = r.Openness!.Value, Suggestion = Masking.FreeText(r.Suggestion?.Trim()), Online = true, RespondentKeyHash = key,
+            Openness = r.Openness!.Value, Other = r.Other, OtherAspect = r.Other is null ? null : Masking.FreeText(r.OtherAspect?.Trim()),
+            Suggestion = Masking.FreeText(r.Suggestion?.Trim()), Online = true, RespondentKeyHash = key,
             At = s.Clock.GetUtcNow(),
         });
         // The unique (project, phone hash) index answers 409 to a second answer sent at the same moment.

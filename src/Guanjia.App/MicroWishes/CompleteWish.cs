@@ -1,7 +1,5 @@
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Deadlines;
-using Guanjia.Domain.Feedback;
 using Guanjia.Domain.MicroWishes;
 
 namespace Guanjia.App.MicroWishes;
@@ -18,7 +16,7 @@ public static class CompleteWish
 
     public static async Task<WishDetail> CompleteAsync(GuanjiaDb db, Appeals.AppealServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (w, row) = await WishSteps.LoadForAsync(db, id, "Complete", r.Version, ct);
+        var w = await WishSteps.LoadForAsync(db, id, "Complete", r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var at = r.CompletedAt ?? now;
         new Check()
@@ -29,25 +27,22 @@ public static class CompleteWish
             .When(at > now, "completedAt", "in_future", "完成时间不能晚于现在", "completedAt cannot be in the future")
             .When(at < w.DecidedAt, "completedAt", "before_decision", "完成时间不能早于评审时间", "completedAt cannot be before the decision")
             .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, w.Id, row.Meets, r.LateReason, ct, at);
-        var rules = await s.Rules.GetAsync(db, w.RulesVersion, ct);
-        w.State = WishState.Completed;
         w.CompletedAt = at;
         w.PaidFen = r.PaidFen;
         w.Outcome = r.Outcome!.Trim();
-        await s.Deadlines.StartAsync(db, rules, Obligations.WishResultFeedback, WishSteps.Subject(w), w.TownId, at, rules.WishResultFeedback, ct);
+        // The result is due 5 working days after the wish was done (R-MW-05); lateness is judged by when this is recorded.
+        await s.Workflow.FireAsync(db, WishWorkflow.Workflow, w, "Complete", null, s.Workflow.At(at, r.LateReason), ct);
         await db.Audit("CompleteWish").SaveChangesAsync(ct);
         return await WishQueries.GetAsync(db, s.Clock, id, ct);
     }
 
     public static async Task<WishDetail> CloseAsync(GuanjiaDb db, Appeals.AppealServices s, Guid id, Close r, CancellationToken ct)
     {
-        var (w, row) = await WishSteps.LoadForAsync(db, id, "Close", r.Version, ct);
-        await s.Deadlines.MeetAsync(db, w.Id, row.Meets, r.LateReason, ct);
-        w.State = WishState.Closed;
+        var w = await WishSteps.LoadForAsync(db, id, "Close", r.Version, ct);
         w.ClosedAt = s.Clock.GetUtcNow();
-        var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
-        await s.Feedback.AddAsync(db, appeal, FeedbackKind.WishResult, new Dictionary<string, string?> { ["reason"] = w.Outcome }, ct);
+        var values = await WishSteps.ValuesAsync(db, w, ct);
+        values["reason"] = w.Outcome;
+        await s.Workflow.FireAsync(db, WishWorkflow.Workflow, w, "Close", null, s.Workflow.At(lateReason: r.LateReason, values: values), ct);
         await db.Audit("CloseWish").SaveChangesAsync(ct);
         return await WishQueries.GetAsync(db, s.Clock, id, ct);
     }

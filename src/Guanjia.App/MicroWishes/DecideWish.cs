@@ -1,7 +1,5 @@
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Deadlines;
-using Guanjia.Domain.Feedback;
 using Guanjia.Domain.MicroProjects;
 using Guanjia.Domain.MicroWishes;
 
@@ -21,7 +19,7 @@ public static class DecideWish
 
     public static async Task<WishDetail> HandleAsync(GuanjiaDb db, Appeals.AppealServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (w, _) = await WishSteps.LoadForAsync(db, id, "Decide", r.Version, ct);
+        var w = await WishSteps.LoadForAsync(db, id, "Decide", r.Version, ct);
         var now = s.Clock.GetUtcNow();
         var people = r.Participants?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct().ToList() ?? [];
         new Check()
@@ -41,7 +39,6 @@ public static class DecideWish
             .When(r.Route == Route.Direct && r.AmountFen is null or 0, "amountFen", "required", "莞家直达须确定认领金额", "A direct-route wish needs the amount to be claimed")
             .When(r.DecidedAt > now, "decidedAt", "in_future", "评审时间不能晚于现在", "decidedAt cannot be in the future")
             .ThrowIfFailed();
-        var rules = await s.Rules.GetAsync(db, w.RulesVersion, ct);
         w.DecidedAt = r.DecidedAt ?? now;
         w.DecisionBody = r.DecisionBody;
         w.Participants = string.Join('、', people);
@@ -50,20 +47,13 @@ public static class DecideWish
         w.ExpressForm = r.Route == Route.Express ? r.ExpressForm : null;
         w.PairedUnit = w.ExpressForm == ExpressForm.Pairing ? r.PairedUnit!.Trim() : null;
         w.AssistanceForm = r.AssistanceForm!.Trim();
-        if (r.Route == Route.Express)
-        {
-            w.State = WishState.Handling;
-            await s.Deadlines.StartAsync(db, rules, Obligations.WishExpressHandling, WishSteps.Subject(w), w.TownId, w.DecidedAt.Value, rules.WishExpressHandling, ct);
-        }
-        else w.State = WishState.Routed;
-        var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
         if (r.Route == Route.Direct)
-            await Claims.ClaimBoard.OpenForWishAsync(db, s.Deadlines, rules, w, appeal, now, ct);
-        await s.Feedback.AddAsync(db, appeal, FeedbackKind.WishDecision, new Dictionary<string, string?>
         {
-            ["town"] = (await Organizations.OrganizationQueries.NamesAsync(db, [w.TownId], ct)).GetValueOrDefault(w.TownId),
-            ["route"] = ProjectTaxonomy.Zh(r.Route!.Value),
-        }, ct);
+            var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
+            await Claims.ClaimBoard.OpenForWishAsync(db, s.Workflow, w, appeal, now, ct);
+        }
+        // By express the 5 working days count from the decision (R-MW-04); the other routes go on at the board or the station.
+        await s.Workflow.FireAsync(db, WishWorkflow.Workflow, w, "Decide", null, s.Workflow.At(w.DecidedAt, values: await WishSteps.ValuesAsync(db, w, ct)), ct);
         await db.Audit("DecideWish").SaveChangesAsync(ct);
         return await WishQueries.GetAsync(db, s.Clock, id, ct);
     }

@@ -1,7 +1,6 @@
 using Guanjia.App.Persistence;
 using Guanjia.App.PolicyCatalogue;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Feedback;
 using Guanjia.Domain.MicroWishes;
 
 namespace Guanjia.App.MicroWishes;
@@ -20,7 +19,7 @@ public static class VerifyWish
 
     public static async Task<WishDetail> HandleAsync(GuanjiaDb db, Appeals.AppealServices s, Guid id, Request r, CancellationToken ct)
     {
-        var (w, row) = await WishSteps.LoadForAsync(db, id, "Verify", r.Version, ct);
+        var w = await WishSteps.LoadForAsync(db, id, "Verify", r.Version, ct);
         var (policyId, dept, contact) = r.Outcome == Outcome.PolicyReferral
             ? await PolicyReferrals.ResolveAsync(db, r.PolicyId, r.PolicyDepartment, r.PolicyContact, ct) : (null, null, null);
         var verified = r.Outcome == Outcome.Verified;
@@ -32,13 +31,15 @@ public static class VerifyWish
             .When(r.Outcome is null || !Enum.IsDefined(r.Outcome.Value), "outcome", "required", "请选择核查结论", "outcome is required")
             .When(verified && (r.Authentic == false || r.Reasonable == false || r.BudgetSound == false), "outcome", "checks_failed",
                 "真实性、合理性、资金预算均核查通过方可进入办理", "A wish goes on only when authentic, reasonable and soundly budgeted")
+            // R-MW-02: only what is verified as true goes to current policy; what is not true is rejected.
+            .When(r.Outcome == Outcome.PolicyReferral && r.Authentic != true, "outcome", "policy_needs_true",
+                "经核查属实的微心愿方可优先转现行政策办理；不属实的请选择不予受理", "Only a wish verified as true is referred to current policy")
             .When(r.Outcome == Outcome.Reject && string.IsNullOrWhiteSpace(r.Note), "note", "required", "不予受理须说明原因，原因将反馈给诉求人",
                 "note (the reason sent to the appellant) is required")
             .When(r.Outcome == Outcome.PolicyReferral && string.IsNullOrWhiteSpace(dept), "policyDepartment", "required", "请填写跟办部门", "policyDepartment is required")
             .When(r.Outcome == Outcome.PolicyReferral && string.IsNullOrWhiteSpace(contact), "policyContact", "required", "请填写联系方式", "policyContact is required")
             .MaxLength("note", r.Note, 1000, "核查意见", "Note")
             .ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, w.Id, row.Meets, r.LateReason, ct);
         var now = s.Clock.GetUtcNow();
         w.VerifiedAt = now;
         w.CheckAuthentic = r.Authentic;
@@ -46,26 +47,16 @@ public static class VerifyWish
         w.CheckBudget = r.BudgetSound;
         w.Departments = r.Departments!.Trim();
         w.VerificationNote = r.Note?.Trim();
-        var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
-        var town = (await Organizations.OrganizationQueries.NamesAsync(db, [w.TownId], ct)).GetValueOrDefault(w.TownId);
-        switch (r.Outcome!.Value)
+        var values = await WishSteps.ValuesAsync(db, w, ct);
+        values["reason"] = w.VerificationNote;
+        if (r.Outcome == Outcome.PolicyReferral)
         {
-            case Outcome.Verified:
-                w.State = WishState.AwaitingDecision;
-                break;
-            case Outcome.PolicyReferral:
-                w.State = WishState.PolicyReferred;
-                PolicyReferrals.Add(db, appeal, "MicroWish", w.Id, w.Number, policyId, dept!.Trim(), contact!.Trim(), now);
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.TownDecisionPolicy, new Dictionary<string, string?>
-                {
-                    ["projectName"] = w.Need, ["town"] = town, ["department"] = dept, ["contact"] = contact,
-                }, ct);
-                break;
-            default:
-                w.State = WishState.Rejected;
-                await s.Feedback.AddAsync(db, appeal, FeedbackKind.WishRejected, new Dictionary<string, string?> { ["town"] = town, ["reason"] = w.VerificationNote }, ct);
-                break;
+            values["department"] = dept!.Trim();
+            values["contact"] = contact!.Trim();
+            var appeal = await db.Appeals.FindAsync([w.AppealId], ct) ?? throw new InvalidOperationException("wish without appeal");
+            await PolicyReferrals.AddAsync(db, s.Workflow, appeal, "MicroWish", w.Id, w.Number, policyId, dept.Trim(), contact.Trim(), now, ct);
         }
+        await s.Workflow.FireAsync(db, WishWorkflow.Workflow, w, "Verify", r.Outcome!.Value.ToString(), s.Workflow.At(null, r.LateReason, r.Note, values), ct);
         await db.Audit($"VerifyWish{r.Outcome}", r.Note).SaveChangesAsync(ct);
         return await WishQueries.GetAsync(db, s.Clock, id, ct);
     }

@@ -32,7 +32,7 @@ public static class WishQueries
             ?? throw new NotFound("MicroWish", "微心愿不存在或不在您的管辖范围内", "The wish does not exist or is outside your scope");
         var clear = Handles(db.Actor);
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.SubjectId == id).OrderBy(d => d.StartsAt).ToListAsync(ct);
-        var allowed = WishWorkflow.Table.Where(t => t.From.Contains(w.State) && db.Actor.Has(t.Permission)).Select(t => t.Action).ToList();
+        var allowed = Common.WorkflowGate.Allowed(db, WishWorkflow.Workflow, w).Select(x => x.Action).ToList();
         return new WishDetail(w.Id, w.Number, w.AppealId, w.VillageId, w.TownId, w.State, w.Kind, w.TargetGroup, w.AssistanceType, w.ServiceType,
             w.Need, w.RequestedFen, clear ? w.BeneficiaryName : Masking.Name(w.BeneficiaryName), clear ? w.BeneficiaryIdNumber : IdMask(w.BeneficiaryIdNumber),
             clear ? w.Household : (string.IsNullOrEmpty(w.Household) ? w.Household : "***"), w.VerifiedAt, w.CheckAuthentic, w.CheckReasonable,

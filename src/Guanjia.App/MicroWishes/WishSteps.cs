@@ -8,21 +8,21 @@ namespace Guanjia.App.MicroWishes;
 
 internal static class WishSteps
 {
-    /// <summary>Scope (404), permission (403), state (409) and version (409), in that order, from the table.</summary>
-    public static async Task<(MicroWish Wish, WishWorkflow.Transition Row)> LoadForAsync(GuanjiaDb db, Guid id, string action, int? version,
-        CancellationToken ct)
+    /// <summary>Scope (404), step applies (409), permission (403), state (409) and version (409), from the table.</summary>
+    public static async Task<MicroWish> LoadForAsync(GuanjiaDb db, Guid id, string action, int? version, CancellationToken ct)
     {
         var w = await db.MicroWishes.SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFound("MicroWish", "微心愿不存在或不在您的管辖范围内", "The wish does not exist or is outside your scope");
-        var any = WishWorkflow.Table.First(t => t.Action == action);
-        if (!db.Actor.Has(any.Permission))
-            throw new Forbidden($"您的角色不能执行“{any.Zh}”", $"Your role may not perform {action}");
-        var row = WishWorkflow.Find(action, w.State)
-            ?? throw new Conflict($"微心愿当前状态为 {w.State}，不能执行“{any.Zh}”", $"The wish is {w.State}; {action} needs {string.Join(" or ", any.From)}");
-        if (version is { } v && v != w.Version)
-            throw new Conflict("微心愿已被他人处理，请刷新后重试", "The wish was changed by someone else; reload and try again");
-        return (w, row);
+        Common.WorkflowGate.Check(db, WishWorkflow.Workflow, w, action, WishWorkflow.Zh(w.State), version, w.Version, "微心愿", "wish");
+        return w;
     }
+
+    /// <summary>The names the feedback templates fill in for a wish.</summary>
+    public static async Task<Dictionary<string, string?>> ValuesAsync(GuanjiaDb db, MicroWish w, CancellationToken ct) => new()
+    {
+        ["projectName"] = w.Need, ["town"] = (await Organizations.OrganizationQueries.NamesAsync(db, [w.TownId], ct)).GetValueOrDefault(w.TownId),
+        ["route"] = w.Route is { } r ? Domain.MicroProjects.ProjectTaxonomy.Zh(r) : "",
+    };
 
     public static DeadlineBook.Subject Subject(MicroWish w) => new("MicroWish", w.Id, w.Number, w.ScopePath);
 

@@ -17,7 +17,8 @@ public sealed record DemoUser(string UserName, string DisplayName, Role Role, st
 /// <summary>
 /// First-start data, when demo data is switched on: two jurisdictions (ADR 0040) — the Dongguan organisation tree with
 /// one demo account per role, and 合肥市瑶海区 (seed 004) with its bureau, academy, thirteen streets/towns/zones, 66
-/// communities (invented names) and four accounts. The official calendar loads for every jurisdiction either way.
+/// communities (invented names) and its accounts. (The official calendar loads for every jurisdiction on every start
+/// either way: Calendar/ApplyShippedCalendar.)
 /// </summary>
 public static class DemoData
 {
@@ -78,6 +79,7 @@ public static class DemoData
                 });
             await db.Audit("SeedDemo", "演示数据：现行民生保障政策清单").SaveChangesAsync(ct);
         }
+        await CivilAffairs.DemoCasework.SeedStationAsync(db, clock, ct);
         log.LogInformation("Demo data ready: {Users} demo accounts", users.Count);
         return users;
     }
@@ -164,6 +166,8 @@ public static class DemoData
             ("dongcheng.station", $"{dcVillage.Name}驿站负责人", Role.StationHead, dcVillage),
             ("dongcheng.supervisor", $"{dcVillage.Name}监委会", Role.SupervisoryCommittee, dcVillage),
             ("dongcheng.deputy", "东城街道人大代表", Role.Deputy, dongcheng),
+            ("dongcheng.worker", "东城民政服务站驻站人员（演示）", Role.StationWorker, dongcheng),
+            ("dongcheng.worker2", "东城民政服务站驻站人员二（演示）", Role.StationWorker, dongcheng),
             ("changan.lead", "长安镇牵头部门", Role.TownLead, Lead(changan)),
             ("changan.village", $"{caVillage.Name}工作人员", Role.VillageStaff, caVillage),
             ("contractor.demo", "承接机构（演示）", Role.Contractor, orgs.Where(o => o.Kind == OrganizationKind.Contractor).OrderBy(o => o.Code).First()),

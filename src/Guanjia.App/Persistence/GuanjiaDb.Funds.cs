@@ -13,6 +13,7 @@ public sealed partial class GuanjiaDb
     public DbSet<PilotGrant> PilotGrants => Set<PilotGrant>();
     public DbSet<TownFactors> TownFactors => Set<TownFactors>();
     public DbSet<AllocationRun> AllocationRuns => Set<AllocationRun>();
+    public DbSet<AllocationAdjustment> AllocationAdjustments => Set<AllocationAdjustment>();
 
     private static void ConfigureFunds(ModelBuilder m)
     {
@@ -84,6 +85,19 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.ScopePath).HasMaxLength(400);
             e.Property(x => x.ByName).HasMaxLength(64);
             e.HasIndex(x => new { x.Year, x.Programme }).IsUnique();
+        });
+        m.Entity<AllocationAdjustment>(e =>
+        {
+            e.ToTable("fund_allocation_adjustments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.ByName).HasMaxLength(64);
+            e.HasIndex(x => new { x.Year, x.TownId, x.At });
+            e.HasIndex(x => new { x.ScopePath, x.Year });
+            e.HasOne<AllocationRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<LedgerEntry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.TownId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

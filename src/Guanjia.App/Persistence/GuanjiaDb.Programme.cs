@@ -21,6 +21,7 @@ public sealed partial class GuanjiaDb
     public DbSet<DepartmentOpinion> DepartmentOpinions => Set<DepartmentOpinion>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyCommission> SurveyCommissions => Set<SurveyCommission>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<FeedbackTemplate> FeedbackTemplates => Set<FeedbackTemplate>();
     public DbSet<AppealMessage> AppealMessages => Set<AppealMessage>();
@@ -108,6 +109,13 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.PolicyContact).HasMaxLength(100);
             e.Property(x => x.PublicityPlatforms).HasMaxLength(200);
             e.Property(x => x.CompletionFormJson).HasMaxLength(8000);
+            e.Property(x => x.PolicyCheckNote).HasMaxLength(1000);
+            e.Property(x => x.DirectRouteReason).HasMaxLength(500);
+            e.Property(x => x.FundingPayer).HasMaxLength(100);
+            e.Property(x => x.PlatformOverrideReason).HasMaxLength(500);
+            e.Property(x => x.AuditBody).HasMaxLength(100);
+            e.Property(x => x.AuditResult).HasMaxLength(2000);
+            e.Property(x => x.Effect).HasMaxLength(2000);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => x.AppealId).IsUnique();
@@ -167,10 +175,24 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Suggestion).HasMaxLength(2000);
             e.Property(x => x.Signature).HasMaxLength(50);
             e.Property(x => x.RespondentKeyHash).HasMaxLength(64);
+            e.Property(x => x.OtherAspect).HasMaxLength(50);
             e.Ignore(x => x.Ratings);
             e.HasIndex(x => new { x.ProjectId, x.At });
             e.HasIndex(x => new { x.ProjectId, x.RespondentKeyHash }).IsUnique();
             e.HasOne<MicroProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<SurveyCommission>(e =>
+        {
+            e.ToTable("survey_commissions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.CommissionedBy).HasMaxLength(64);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.ProjectId, x.CommissionedAt });
+            e.HasIndex(x => new { x.EvaluatorId, x.WithdrawnAt, x.CommissionedAt });
+            e.HasOne<MicroProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Domain.Organizations.Organization>().WithMany().HasForeignKey(x => x.EvaluatorId).OnDelete(DeleteBehavior.Restrict);
         });
         m.Entity<Deadline>(e =>
         {
@@ -210,6 +232,8 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Recipient).HasMaxLength(64);
             e.Property(x => x.Sender).HasMaxLength(64);
             e.Property(x => x.LastError).HasMaxLength(400);
+            // A person's retry and the outbox's claim race on the state: the loser's save answers 409.
+            e.Property(x => x.State).IsConcurrencyToken();
             e.HasIndex(x => new { x.AppealId, x.CreatedAt });
             e.HasIndex(x => new { x.State, x.NextAttemptAt });
             e.HasOne<Appeal>().WithMany().HasForeignKey(x => x.AppealId).OnDelete(DeleteBehavior.Restrict);
@@ -262,6 +286,7 @@ public sealed partial class GuanjiaDb
             e.HasKey(x => x.Id);
             e.Property(x => x.ScopePath).HasMaxLength(400);
             e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.LateReason).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TownId, x.Year }).IsUnique();
         });
@@ -271,6 +296,7 @@ public sealed partial class GuanjiaDb
             e.HasKey(x => x.Id);
             e.Property(x => x.ScopePath).HasMaxLength(400);
             e.Property(x => x.StampNote).HasMaxLength(200);
+            e.Property(x => x.BelowAllocationReason).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TownId, x.Year }).IsUnique();
         });

@@ -68,6 +68,8 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.OpinionBy).HasMaxLength(50);
             e.Property(x => x.RecordedByName).HasMaxLength(64);
             e.Property(x => x.RecordNote).HasMaxLength(1000);
+            e.Property(x => x.DifferenceReason).HasMaxLength(500);
+            e.Property(x => x.DifferenceConfirmedByName).HasMaxLength(64);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.ItemId).IsUnique();
             e.HasIndex(x => new { x.TownId, x.State });

@@ -146,6 +146,8 @@ public sealed partial class GuanjiaDb : DbContext
             e.Property(x => x.JurisdictionPath).HasMaxLength(400);
             e.Property(x => x.Year).ValueGeneratedNever();
             e.Property(x => x.Notice).HasMaxLength(100);
+            e.Property(x => x.ShippedHash).HasMaxLength(64);
+            e.Property(x => x.EditedBy).HasMaxLength(64);
         });
 
         ConfigureProgramme(m);
@@ -154,6 +156,7 @@ public sealed partial class GuanjiaDb : DbContext
         ConfigureFunds(m);
         ConfigureStatistics(m);
         ConfigureNumbering(m);
+        ConfigureCivilAffairs(m);
         ConfigureJurisdictions(m);
         ConfigurePurchasing(m);
         ApplyScopeFilters(m);

@@ -1,8 +1,6 @@
-using Guanjia.App.Feedback;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Appeals;
 using Guanjia.Domain.Common;
-using Guanjia.Domain.Feedback;
 using Guanjia.Domain.PolicyCatalogue;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,16 +30,17 @@ public static class PolicyReferrals
         return (p.Id, string.IsNullOrWhiteSpace(department) ? p.Department : department, string.IsNullOrWhiteSpace(contact) ? p.Contact : contact);
     }
 
-    internal static PolicyReferral Add(GuanjiaDb db, Appeal appeal, string subjectType, Guid subjectId, string subjectRef, Guid? policyId,
-        string department, string contact, DateTimeOffset now)
+    /// <summary>Records the referral the caller's step makes; fire the caller's own row after this, so the audit entry carries its name.</summary>
+    internal static async Task<PolicyReferral> AddAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Appeal appeal, string subjectType, Guid subjectId,
+        string subjectRef, Guid? policyId, string department, string contact, DateTimeOffset now, CancellationToken ct)
     {
         var r = new PolicyReferral
         {
             Id = Guid.CreateVersion7(), AppealId = appeal.Id, SubjectType = subjectType, SubjectId = subjectId, SubjectRef = subjectRef,
-            ScopePath = appeal.ScopePath, PolicyId = policyId, Department = department, Contact = contact, State = ReferralState.Referred,
-            ReferredAt = now, ReferredBy = db.Actor.Name,
+            ScopePath = appeal.ScopePath, PolicyId = policyId, Department = department, Contact = contact, ReferredAt = now, ReferredBy = db.Actor.Name,
         };
         db.PolicyReferrals.Add(r);
+        await workflow.FireAsync(db, PolicyReferralWorkflow.Workflow, r, "Refer", null, workflow.At(), ct);
         return r;
     }
 
@@ -75,41 +74,38 @@ public static class PolicyReferrals
             r.AcceptedAt, r.Handler, r.ResultAt, r.Result, r.Version)).ToList();
     }
 
-    private static async Task<PolicyReferral> LoadAsync(GuanjiaDb db, Guid id, int? version, CancellationToken ct)
+    public static async Task<ReferralView> AcceptAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Accept body, CancellationToken ct)
     {
-        var r = await db.PolicyReferrals.SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new NotFound("PolicyReferral", "转办记录不存在或不在您的管辖范围内", "The referral does not exist or is outside your scope");
-        if (version is { } v && v != r.Version) throw new Conflict("转办记录已被他人处理，请刷新后重试", "The referral was changed by someone else; reload");
-        return r;
-    }
-
-    public static async Task<ReferralView> AcceptAsync(GuanjiaDb db, TimeProvider clock, Guid id, Accept body, CancellationToken ct)
-    {
-        var r = await LoadAsync(db, id, body.Version, ct);
-        if (r.State != ReferralState.Referred) throw new Conflict("该转办已受理", "The referral was already accepted");
+        var r = await LoadAsync(db, id, "Accept", body.Version, ct);
         new Check().Required("handler", body.Handler, "经办人", "Handler").MaxLength("handler", body.Handler, 64, "经办人", "Handler").ThrowIfFailed();
-        r.State = ReferralState.Accepted;
-        r.AcceptedAt = clock.GetUtcNow();
+        var firing = workflow.At();
+        r.AcceptedAt = firing.Now;
         r.Handler = body.Handler!.Trim();
+        await workflow.FireAsync(db, PolicyReferralWorkflow.Workflow, r, "Accept", null, firing, ct);
         await db.Audit("AcceptPolicyReferral").SaveChangesAsync(ct);
         return await GetAsync(db, id, ct);
     }
 
-    /// <summary>The department's result, told to the appellant through the outbox (R-PL-06).</summary>
-    public static async Task<ReferralView> RecordResultAsync(GuanjiaDb db, FeedbackWriter feedback, TimeProvider clock, Guid id, RecordResult body,
-        CancellationToken ct)
+    /// <summary>The department's result, told to the appellant through the outbox (R-IN-06, R-PL-06).</summary>
+    public static async Task<ReferralView> RecordResultAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, RecordResult body, CancellationToken ct)
     {
-        var r = await LoadAsync(db, id, body.Version, ct);
-        if (r.State is ReferralState.Resolved or ReferralState.NotResolved) throw new Conflict("该转办已有办理结果", "The referral already has its result");
+        var r = await LoadAsync(db, id, "RecordResult", body.Version, ct);
         new Check().When(body.Resolved is null, "resolved", "required", "请选择是否已按政策解决", "resolved is required")
             .Required("result", body.Result, "办理结果", "Result").MaxLength("result", body.Result, 1000, "办理结果", "Result").ThrowIfFailed();
-        r.State = body.Resolved == true ? ReferralState.Resolved : ReferralState.NotResolved;
-        r.ResultAt = clock.GetUtcNow();
-        r.Result = body.Result!.Trim();
+        var firing = workflow.At(reason: body.Result!.Trim(), values: new Dictionary<string, string?> { ["department"] = r.Department, ["reason"] = body.Result.Trim() });
+        r.ResultAt = firing.Now;
+        r.Result = body.Result.Trim();
         r.AcceptedAt ??= r.ResultAt;
-        var appeal = await db.Appeals.SingleAsync(a => a.Id == r.AppealId, ct);
-        await feedback.AddAsync(db, appeal, FeedbackKind.PolicyResult, new Dictionary<string, string?> { ["department"] = r.Department, ["reason"] = r.Result }, ct);
+        await workflow.FireAsync(db, PolicyReferralWorkflow.Workflow, r, "RecordResult", body.Resolved == true ? "Resolved" : "NotResolved", firing, ct);
         await db.Audit("RecordPolicyReferralResult", r.Result).SaveChangesAsync(ct);
         return await GetAsync(db, id, ct);
+    }
+
+    private static async Task<PolicyReferral> LoadAsync(GuanjiaDb db, Guid id, string action, int? version, CancellationToken ct)
+    {
+        var r = await db.PolicyReferrals.SingleOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFound("PolicyReferral", "转办记录不存在或不在您的管辖范围内", "The referral does not exist or is outside your scope");
+        Common.WorkflowGate.Check(db, PolicyReferralWorkflow.Workflow, r, action, PolicyReferralWorkflow.Zh(r.State), version, r.Version, "转办记录", "referral");
+        return r;
     }
 }

@@ -45,7 +45,7 @@ public static class AcknowledgeReport
         if (await db.ReportAcknowledgements.IgnoreQueryFilters().AnyAsync(a => a.ReportId == report.Id && a.Party == party, ct))
             throw new Conflict("已确认收到该报告", "The report is already acknowledged");
         if (report.Kind == ReportKind.MajorEvent)
-            await s.Deadlines.MeetAsync(db, report.Id, [obligation], r.LateReason, ct);
+            await s.Deadlines.MeetAsync(db, report.Id, [obligation], r.LateReason, s.Clock.GetUtcNow(), ct);
         db.ReportAcknowledgements.Add(new ReportAcknowledgement
         {
             Id = Guid.CreateVersion7(), ReportId = report.Id, Party = party, OrganizationId = org, ScopePath = scope, At = s.Clock.GetUtcNow(),

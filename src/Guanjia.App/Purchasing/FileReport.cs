@@ -41,7 +41,7 @@ public static class FileReport
         CheckSummary(c, r.Summary);
         await CheckAttachmentAsync(db, c, contract, r.AttachmentId, required: true, ct);
         c.ThrowIfFailed();
-        var met = await s.Deadlines.MeetAsync(db, report.Id, [Obligations.MonthlyBrief, Obligations.MidTermReport, Obligations.FinalReport], r.LateReason, ct);
+        var met = await s.Deadlines.MeetAsync(db, report.Id, [Obligations.MonthlyBrief, Obligations.MidTermReport, Obligations.FinalReport], r.LateReason, s.Clock.GetUtcNow(), ct);
         report.State = ReportState.Filed;
         report.FiledAt = now;
         report.FiledById = db.Actor.Id;

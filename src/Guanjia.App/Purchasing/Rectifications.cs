@@ -28,7 +28,7 @@ public static class Rectifications
         for (var i = 0; i < (r.AttachmentIds?.Count ?? 0); i++)
             await FileReport.CheckAttachmentAsync(db, c, contract, r.AttachmentIds![i], required: true, ct, $"attachmentIds[{i}]");
         c.ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, rect.Id, [Obligations.Rectification], r.LateReason, ct);
+        await s.Deadlines.MeetAsync(db, rect.Id, [Obligations.Rectification], r.LateReason, s.Clock.GetUtcNow(), ct);
         rect.State = RectificationState.EvidenceSubmitted;
         rect.Evidence = r.Text!.Trim();
         rect.EvidenceAttachmentIds = r.AttachmentIds is { Count: > 0 } ids ? string.Join(',', ids) : null;

@@ -10,15 +10,15 @@ namespace Guanjia.App.Stations;
 /// <summary>
 /// The village fills in the 采购备案表 of a purchased or packaged item once it has procured the service and
 /// signed the agreement (R-ST-05): the procurement method, the supplier (the item's operator when it has one,
-/// R-ST-04), the amount and the signed agreement. An edit of a draft the supervisory committee has already
+/// R-ST-04), the amount — the item's agreed fee, or another with the reason for the difference (R-ST-10) — and the signed agreement. An edit of a draft the supervisory committee has already
 /// reviewed clears that opinion: the committee reviews what is filed.
 /// </summary>
 public static class DraftProcurementFiling
 {
     public sealed record Request(ProcurementMethod? Method, string? MethodOther, Guid? SupplierId, string? SupplierName, long? AmountFen,
-        DateOnly? AgreementSignedOn, Guid? AgreementAttachmentId, int? Version);
+        DateOnly? AgreementSignedOn, Guid? AgreementAttachmentId, int? Version, string? DifferenceReason = null);
 
-    public static async Task<FilingView> CreateAsync(GuanjiaDb db, TimeProvider clock, Guid itemId, Request r, CancellationToken ct)
+    public static async Task<FilingView> CreateAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid itemId, Request r, CancellationToken ct)
     {
         var item = await StationSteps.ItemAsync(db, itemId, ct, tracking: false);
         StationSteps.RequireManage(db);
@@ -26,27 +26,26 @@ public static class DraftProcurementFiling
             throw new Conflict("无偿提供服务的项目无须采购备案", "A free-service item is not procured and needs no procurement filing");
         if (await db.ProcurementFilings.AnyAsync(f => f.ItemId == itemId, ct))
             throw new Conflict("该项目已填写采购备案表", "The item already has a procurement filing");
-        var now = clock.GetUtcNow();
+        var now = workflow.Now;
         var f = new ProcurementFiling
         {
             Id = Guid.CreateVersion7(), ItemId = item.Id, StationId = item.StationId, VillageId = item.VillageId, TownId = item.TownId,
-            ScopePath = item.ScopePath, State = ProcurementState.Draft, SupplierName = "", CreatedAt = now,
+            ScopePath = item.ScopePath, SupplierName = "", CreatedAt = now,
         };
-        await ValidateAndApplyAsync(db, clock, item, f, r, ct);
+        await ValidateAndApplyAsync(db, workflow, item, f, r, ct);
         db.ProcurementFilings.Add(f);
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "Draft", null, workflow.At(), ct);
         await db.Audit("DraftProcurementFiling").SaveChangesAsync(ct);
         return await StationQueries.GetFilingAsync(db, f.Id, ct);
     }
 
-    public static async Task<FilingView> UpdateAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<FilingView> UpdateAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var f = await StationSteps.FilingAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (f.State != ProcurementState.Draft)
-            throw new Conflict("采购备案表已报镇（街道）备案，不能再修改", "The filing is with the town and can no longer change");
+        Common.WorkflowGate.Check(db, ProcurementWorkflow.Workflow, f, "Edit", ProcurementWorkflow.Zh(f.State), null, f.Version, "采购备案表", "filing");
         StationSteps.RequireEditOf(r.Version, f.Version);
         var item = await StationSteps.ItemAsync(db, f.ItemId, ct, tracking: false);
-        await ValidateAndApplyAsync(db, clock, item, f, r, ct);
+        await ValidateAndApplyAsync(db, workflow, item, f, r, ct);
         var reviewed = f.OpinionText is not null;
         if (reviewed && db.Entry(f).Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
         {
@@ -55,13 +54,15 @@ public static class DraftProcurementFiling
             f.OpinionById = null;
             f.OpinionAt = null;
         }
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "Edit", null, workflow.At(), ct);
         await db.Audit("UpdateProcurementFiling").SaveChangesAsync(ct);
         return await StationQueries.GetFilingAsync(db, f.Id, ct);
     }
 
-    private static async Task ValidateAndApplyAsync(GuanjiaDb db, TimeProvider clock, StationItem item, ProcurementFiling f, Request r, CancellationToken ct)
+    private static async Task ValidateAndApplyAsync(GuanjiaDb db, Common.WorkflowRunner workflow, StationItem item, ProcurementFiling f, Request r,
+        CancellationToken ct)
     {
-        var today = ChinaTime.LocalDate(clock.GetUtcNow());
+        var today = ChinaTime.LocalDate(workflow.Now);
         var c = new Check()
             .When(r.Method is null || !Enum.IsDefined(r.Method.Value), "method", "required", "请选择采购方式", "method is required")
             .When(r.Method == ProcurementMethod.Other && string.IsNullOrWhiteSpace(r.MethodOther), "methodOther", "required", "请写明采购方式",
@@ -71,7 +72,13 @@ public static class DraftProcurementFiling
             .When(r.AmountFen is null or <= 0, "amountFen", "required", "请填写采购金额（单位：分）", "amountFen must be a positive amount in fen")
             .When(r.AgreementSignedOn is null, "agreementSignedOn", "required", "请填写购买服务协议签订日期", "agreementSignedOn is required")
             .When(r.AgreementSignedOn > today, "agreementSignedOn", "in_future", "协议签订日期不能晚于今天", "agreementSignedOn cannot be in the future")
-            .When(r.AgreementAttachmentId is null, "agreementAttachmentId", "required", "请上传并选择已签订的购买服务协议", "agreementAttachmentId is required");
+            .When(r.AgreementAttachmentId is null, "agreementAttachmentId", "required", "请上传并选择已签订的购买服务协议", "agreementAttachmentId is required")
+            .MaxLength("differenceReason", r.DifferenceReason, 500, "差额说明", "Difference reason");
+        // R-ST-10: the procured amount agrees with the fee the consultation agreed, or the difference is explained (and the town confirms it).
+        var differs = r.AmountFen is > 0 && r.AmountFen != item.AmountFen;
+        c.When(differs && string.IsNullOrWhiteSpace(r.DifferenceReason), "differenceReason", "amount_differs",
+            $"采购金额{r.AmountFen / 100m:0.00}元与协商确定的服务费用{(item.AmountFen ?? 0) / 100m:0.00}元不一致，请说明差额原因（报镇（街道）备案时确认）",
+            $"The amount ({r.AmountFen} fen) differs from the item's agreed fee ({item.AmountFen} fen): explain the difference, which the town confirms when it records the filing (R-ST-10)");
         if (r.AgreementAttachmentId is { } aid
             && !await StationSteps.HasAttachmentsAsync(db, nameof(StationItem), item.Id, [aid], AttachmentKind.Contract, ct))
             c.Add("agreementAttachmentId", "unknown_attachment", "协议附件不存在、不属于本项目或类型不是合同（服务协议）",
@@ -103,5 +110,9 @@ public static class DraftProcurementFiling
         f.AmountFen = r.AmountFen!.Value;
         f.AgreementSignedOn = r.AgreementSignedOn!.Value;
         f.AgreementAttachmentId = r.AgreementAttachmentId!.Value;
+        f.DifferenceReason = differs ? r.DifferenceReason!.Trim() : null;
     }
+
+    /// <summary>R-ST-10: the filing's amount differs from the item's agreed fee.</summary>
+    internal static bool Differs(ProcurementFiling f, StationItem item) => f.AmountFen != item.AmountFen;
 }

@@ -14,27 +14,29 @@ public static class FileProcurementFiling
 {
     public sealed record Request(int? Version);
 
-    public static async Task<FilingView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<FilingView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var f = await StationSteps.FilingAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (f.State != ProcurementState.Draft)
-            throw new Conflict("采购备案表已报镇（街道）备案", "The filing is already with the town");
-        StationSteps.RequireVersion(r.Version, f.Version);
+        Common.WorkflowGate.Check(db, ProcurementWorkflow.Workflow, f, "File", ProcurementWorkflow.Zh(f.State), r.Version, f.Version, "采购备案表", "filing");
+        var item = await db.StationItems.AsNoTracking().SingleAsync(i => i.Id == f.ItemId, ct);
         new Check().When(f.OpinionText is null, "supervisoryOpinion", "required",
                 "采购备案表须经村（居）务监督委员会出具审核意见后，方可报镇（街道）备案",
                 "The supervisory committee's review opinion is required before filing with the town (R-ST-05)")
+            // The item may have changed since the draft: the amounts agree or the difference is explained (R-ST-10).
+            .When(DraftProcurementFiling.Differs(f, item) && f.DifferenceReason is null, "differenceReason", "amount_differs",
+                $"采购金额{f.AmountFen / 100m:0.00}元与协商确定的服务费用{(item.AmountFen ?? 0) / 100m:0.00}元不一致，请先在采购备案表中说明差额原因",
+                "The filing's amount differs from the item's agreed fee: explain the difference in the filing first (R-ST-10)")
             .ThrowIfFailed();
-        var now = clock.GetUtcNow();
-        f.State = ProcurementState.Filed;
+        var now = workflow.Now;
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "File", null, workflow.At(), ct);
         f.FiledAt = now;
-        var item = await db.StationItems.AsNoTracking().SingleAsync(i => i.Id == f.ItemId, ct);
         var village = await db.Organizations.AsNoTracking().Where(o => o.Id == f.VillageId).Select(o => o.Name).SingleAsync(ct);
         // Addressed to the town, kept in the village's scope (the village writes it; the town sees it).
         db.StaffNotifications.Add(new StaffNotification
         {
             Id = Guid.CreateVersion7(), OrganizationId = f.TownId, ScopePath = f.ScopePath, Kind = "ProcurementFiling", CreatedAt = now,
-            Text = $"{village}报送“莞家驿站”服务项目“{item.Title}”采购备案表（{StationTerms.Zh(item.Mode)}，承接方{f.SupplierName}，{f.AmountFen / 1_000_000m:0.####}万元），请备案。",
+            Text = $"{village}报送“莞家驿站”服务项目“{item.Title}”采购备案表（{StationTerms.Zh(item.Mode)}，承接方{f.SupplierName}，{f.AmountFen / 1_000_000m:0.####}万元"
+                + (DraftProcurementFiling.Differs(f, item) ? $"，与协商确定的服务费用{(item.AmountFen ?? 0) / 1_000_000m:0.####}万元不一致，须确认差额" : "") + "），请备案。",
         });
         await db.Audit("FileProcurementFiling").SaveChangesAsync(ct);
         return await StationQueries.GetFilingAsync(db, f.Id, ct);

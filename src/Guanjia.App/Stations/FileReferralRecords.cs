@@ -15,20 +15,17 @@ public static class FileReferralRecords
 {
     public sealed record Request(int? Version);
 
-    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var referral = await StationSteps.ReferralAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (referral.State != ReferralState.Served)
-            throw new Conflict(referral.State == ReferralState.Filed ? "服务档案已报镇（街道）备案" : "请先记录社工服务点的服务情况",
-                referral.State == ReferralState.Filed ? "The records are already filed" : "Record the service first");
-        StationSteps.RequireVersion(r.Version, referral.Version);
+        Common.WorkflowGate.Check(db, InclusiveReferralWorkflow.Workflow, referral, "FileRecords", InclusiveReferralWorkflow.Zh(referral.State), r.Version,
+            referral.Version, "转介记录", "referral");
         var records = await db.Attachments.AsNoTracking().CountAsync(a => a.OwnerType == nameof(InclusiveServiceReferral) && a.OwnerId == id
             && a.Kind == AttachmentKind.ServiceRecord, ct);
         new Check().When(records == 0, "attachments", "required", "请先上传社工服务点在服务过程中形成的档案记录",
             "Upload the service point's service records (kind ServiceRecord) first (R-ST-08)").ThrowIfFailed();
-        var now = clock.GetUtcNow();
-        referral.State = ReferralState.Filed;
+        var now = workflow.Now;
+        await workflow.FireAsync(db, InclusiveReferralWorkflow.Workflow, referral, "FileRecords", null, workflow.At(), ct);
         referral.FiledAt = now;
         var village = await db.Organizations.AsNoTracking().Where(o => o.Id == referral.VillageId).Select(o => o.Name).SingleAsync(ct);
         db.StaffNotifications.Add(new StaffNotification

@@ -14,15 +14,12 @@ public static class GiveSupervisoryOpinion
 {
     public sealed record Request(string? Reviewer, string? Opinion, DateOnly? ReviewedOn, int? Version);
 
-    public static async Task<FilingView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<FilingView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var f = await StationSteps.FilingAsync(db, id, ct);
-        StationSteps.Require(db, Permissions.StationsSupervise, "只有村（居）务监督委员会可以出具审核意见",
-            "Only the village affairs supervisory committee gives the review opinion");
-        if (f.State != ProcurementState.Draft)
-            throw new Conflict("采购备案表已报镇（街道）备案，不能再出具审核意见", "The filing is already with the town");
-        StationSteps.RequireVersion(r.Version, f.Version);
-        var now = clock.GetUtcNow();
+        Common.WorkflowGate.Check(db, ProcurementWorkflow.Workflow, f, "GiveOpinion", ProcurementWorkflow.Zh(f.State), r.Version, f.Version, "采购备案表",
+            "filing");
+        var now = workflow.Now;
         new Check()
             .Required("reviewer", r.Reviewer, "审核人", "Reviewer").MaxLength("reviewer", r.Reviewer, 50, "审核人", "Reviewer")
             .Required("opinion", r.Opinion, "审核意见", "Opinion").MaxLength("opinion", r.Opinion, 2000, "审核意见", "Opinion")
@@ -34,6 +31,7 @@ public static class GiveSupervisoryOpinion
         f.OpinionOn = r.ReviewedOn!.Value;
         f.OpinionById = db.Actor.Id;
         f.OpinionAt = now;
+        await workflow.FireAsync(db, ProcurementWorkflow.Workflow, f, "GiveOpinion", null, workflow.At(), ct);
         await db.Audit("GiveSupervisoryOpinion", f.OpinionText).SaveChangesAsync(ct);
         return await StationQueries.GetFilingAsync(db, f.Id, ct);
     }

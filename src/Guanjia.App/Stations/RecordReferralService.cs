@@ -2,25 +2,26 @@ using Guanjia.App.Persistence;
 using Guanjia.Domain.Calendar;
 using Guanjia.Domain.Common;
 using Guanjia.Domain.Stations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guanjia.App.Stations;
 
 /// <summary>
 /// The social-work service point has served the resident (R-ST-08): when, what was done, and that it was free
-/// of charge ("服务费用由各社会工作服务点从原经费渠道解决，不产生额外费用").
+/// of charge ("服务费用由各社会工作服务点从原经费渠道解决，不产生额外费用"). When the referral carries a wish the town sent
+/// to the station, this service record completes the wish, and its result is due to the appellant within 5 working
+/// days (R-MW-05).
 /// </summary>
 public static class RecordReferralService
 {
     public sealed record Request(DateOnly? ServedFrom, DateOnly? ServedTo, string? Summary, bool? FreeOfCharge, int? Version);
 
-    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid id, Request r, CancellationToken ct)
+    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Guid id, Request r, CancellationToken ct)
     {
         var referral = await StationSteps.ReferralAsync(db, id, ct);
-        StationSteps.RequireManage(db);
-        if (referral.State != ReferralState.Referred)
-            throw new Conflict("该转介已记录服务情况", "The service of this referral is already recorded");
-        StationSteps.RequireVersion(r.Version, referral.Version);
-        var now = clock.GetUtcNow();
+        Common.WorkflowGate.Check(db, InclusiveReferralWorkflow.Workflow, referral, "RecordService", InclusiveReferralWorkflow.Zh(referral.State), r.Version,
+            referral.Version, "转介记录", "referral");
+        var now = workflow.Now;
         var today = ChinaTime.LocalDate(now);
         var referredOn = ChinaTime.LocalDate(referral.ReferredAt);
         new Check()
@@ -38,7 +39,15 @@ public static class RecordReferralService
         referral.ServedTo = r.ServedTo;
         referral.ServiceSummary = r.Summary!.Trim();
         referral.ServedRecordedAt = now;
-        referral.State = ReferralState.Served;
+        await workflow.FireAsync(db, InclusiveReferralWorkflow.Workflow, referral, "RecordService", null, workflow.At(), ct);
+        if (referral.AppealId is { } appealId
+            && await db.MicroWishes.SingleOrDefaultAsync(w => w.AppealId == appealId, ct) is { } wish
+            && Domain.MicroWishes.WishWorkflow.Workflow.Find(wish, "ServeAtStation") is { } row)
+        {
+            wish.CompletedAt = ChinaTime.EndOfDay(r.ServedTo!.Value) < now ? ChinaTime.EndOfDay(r.ServedTo.Value) : now;
+            wish.Outcome = referral.ServiceSummary;
+            await workflow.FireAsync(db, Domain.MicroWishes.WishWorkflow.Workflow, wish, row, workflow.At(wish.CompletedAt), ct);
+        }
         await db.Audit("RecordReferralService").SaveChangesAsync(ct);
         return await StationQueries.GetReferralAsync(db, referral.Id, ct);
     }

@@ -16,7 +16,7 @@ public static class ReferResident
     public sealed record Request(Guid? StationId, Guid? SocialWorkPointId, string? ResidentName, string? ResidentPhone, InclusiveService? Service,
         string? Need, Guid? AppealId);
 
-    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, TimeProvider clock, Request r, CancellationToken ct)
+    public static async Task<ReferralView> HandleAsync(GuanjiaDb db, Common.WorkflowRunner workflow, Request r, CancellationToken ct)
     {
         StationSteps.RequireManage(db);
         var village = await StationSteps.ActorVillageAsync(db, ct);
@@ -49,10 +49,11 @@ public static class ReferResident
         {
             Id = Guid.CreateVersion7(), StationId = r.StationId, VillageId = village.Id, TownId = village.ParentId!.Value, ScopePath = village.Path,
             SocialWorkPointId = r.SocialWorkPointId!.Value, AppealId = r.AppealId, ResidentName = r.ResidentName!.Trim(),
-            ResidentPhone = r.ResidentPhone!.Trim(), Service = r.Service!.Value, Need = r.Need!.Trim(), State = ReferralState.Referred,
-            ReferredAt = clock.GetUtcNow(), ReferredByName = db.Actor.Name,
+            ResidentPhone = r.ResidentPhone!.Trim(), Service = r.Service!.Value, Need = r.Need!.Trim(),
+            ReferredAt = workflow.Now, ReferredByName = db.Actor.Name,
         };
         db.InclusiveServiceReferrals.Add(referral);
+        await workflow.FireAsync(db, InclusiveReferralWorkflow.Workflow, referral, "Refer", null, workflow.At(), ct);
         await db.Audit("ReferResident").SaveChangesAsync(ct);
         return await StationQueries.GetReferralAsync(db, referral.Id, ct);
     }

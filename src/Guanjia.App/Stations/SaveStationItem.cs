@@ -139,6 +139,18 @@ public static class SaveStationItem
         }
         if (pays)
         {
+            // R-ST-09: an item that costs money is a 微实事 by the station route: its registration form is filed and, at or above the
+            // threshold, the town has confirmed it; its fee stays within the project's budget.
+            var filed = project?.RegisteredAt is not null && project.State is not (ProjectState.Consulted or ProjectState.AwaitingConsultation
+                or ProjectState.ConsultationFailed or ProjectState.Rejected or ProjectState.PolicyReferred);
+            c.When(r.MicroProjectId is null, "microProjectId", "required",
+                    "购买服务、整体打包的驿站项目须按“民生微实事”流程办理：请关联已填报登记备案表的项目", "A paid station item is a micro-project: link its project (R-ST-09)")
+                .When(project is not null && !filed, "microProjectId", project?.State == ProjectState.TownReview ? "awaiting_town" : "not_registered",
+                    project?.State == ProjectState.TownReview ? "该项目5万元及以上，须经镇（街道）审核确认后方可实施"
+                        : "该项目尚未填报登记备案表或未获确认，不能作为驿站购买服务实施",
+                    "The project must be registered and, at or above the threshold, confirmed by the town (R-ST-09)")
+                .When(project?.BudgetFen is not null && r.AmountFen > project.BudgetFen, "amountFen", "over_project_budget",
+                    $"服务费用超过项目经费预算{project?.BudgetFen / 1_000_000m:0.####}万元", $"The fee exceeds the project's budget of {project?.BudgetFen} fen (R-ST-09)");
             // R-ST-04: no double operation. The host platform's operator takes new items, invited to the consultation.
             c.When(elsewhere && !hasOverride, "operatorId", "host_has_operator",
                     $"驿站依托的平台载体已由“{operatorName}”运营，新增服务项目原则上由原运营方承接；交由其他承接方须说明理由",

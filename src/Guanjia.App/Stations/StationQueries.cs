@@ -20,17 +20,20 @@ public sealed record OpinionView(string Text, string By, DateOnly On, DateTimeOf
 public sealed record FilingView(Guid Id, Guid ItemId, string ItemTitle, Guid StationId, Guid VillageId, string VillageName, Guid TownId, string TownName,
     ProcurementState State, ProcurementMethod Method, string? MethodOther, Guid? SupplierId, string SupplierName, long AmountFen,
     DateOnly AgreementSignedOn, Guid AgreementAttachmentId, OpinionView? SupervisoryOpinion, DateTimeOffset? FiledAt, DateTimeOffset? RecordedAt,
-    string? RecordedByName, string? RecordNote, DateTimeOffset CreatedAt, int Version, IReadOnlyList<string> AllowedActions);
+    string? RecordedByName, string? RecordNote, DateTimeOffset CreatedAt, int Version, IReadOnlyList<string> AllowedActions,
+    long? ItemAmountFen, long DifferenceFen, string? DifferenceReason, DateTimeOffset? DifferenceConfirmedAt, string? DifferenceConfirmedByName);
 
 public sealed record ItemView(Guid Id, Guid StationId, string StationName, Guid VillageId, string VillageName, Guid TownId, string TownName, int Year,
     string Title, string? Content, Guid? MicroProjectId, string? MicroProjectNumber, DateOnly ConsultedOn, DecisionBody DecidedBy, OperatingMode Mode,
     string ModeZh, IReadOnlyList<ServiceForm> ServiceForms, IReadOnlyList<LinkedResource> LinkedResources, IReadOnlyList<string> CandidateContractors,
     bool OperatorInvited, Guid? OperatorId, string? OperatorName, string? OperatorOverrideReason, long? AmountFen, int? Years, int? TeamSize,
     string? PackagedOverrideReason, int RulesVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version,
-    IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<PublicationView> Publications, FilingView? Procurement);
+    IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<PublicationView> Publications, FilingView? Procurement,
+    long? AgreedFeeFen, long PaidFen);
 
+/// <summary>A row of the item list; <c>AgreedFeeFen</c> and <c>PaidFen</c> are the fee and what the ledger paid for it (R-ST-11).</summary>
 public sealed record ItemRow(Guid Id, Guid StationId, string StationName, Guid VillageId, string VillageName, int Year, string Title, OperatingMode Mode,
-    long? AmountFen, ProcurementState? ProcurementState, int Publications, DateTimeOffset CreatedAt);
+    long? AmountFen, ProcurementState? ProcurementState, int Publications, DateTimeOffset CreatedAt, long PaidFen);
 
 public sealed record ReferralView(Guid Id, Guid? StationId, string? StationName, Guid VillageId, string VillageName, Guid TownId, string TownName,
     Guid SocialWorkPointId, string SocialWorkPointName, Guid? AppealId, string ResidentName, string ResidentPhone, bool ContactsMasked,
@@ -80,21 +83,17 @@ public static class StationQueries
     internal static PublicationView ToView(StationPublication p) => new(p.Id, p.Kind, StationTerms.Zh(p.Kind), p.Title, p.Text,
         StationTerms.Split<PublicationPlatform>(p.Platforms), p.PublishedOn, p.RecordedAt, p.RecordedByName);
 
-    internal static IReadOnlyList<string> FilingActions(GuanjiaDb db, ProcurementFiling f)
-    {
-        var a = db.Actor;
-        var list = new List<string>();
-        if (f.State == ProcurementState.Draft && a.Has(Permissions.StationsManage)) list.AddRange(["Edit", "File"]);
-        if (f.State == ProcurementState.Draft && a.Has(Permissions.StationsSupervise)) list.Add("GiveOpinion");
-        if (f.State == ProcurementState.Filed && a.Has(Permissions.StationsRecord)) list.Add("Record");
-        return list;
-    }
+    /// <summary>What the caller may do with the filing now, from its table.</summary>
+    internal static IReadOnlyList<string> FilingActions(GuanjiaDb db, ProcurementFiling f) =>
+        Common.WorkflowGate.Allowed(db, ProcurementWorkflow.Workflow, f).Select(x => x.Action).ToList();
 
-    internal static FilingView ToView(GuanjiaDb db, ProcurementFiling f, string itemTitle, IReadOnlyDictionary<Guid, string> names) => new(f.Id, f.ItemId,
-        itemTitle, f.StationId, f.VillageId, names.GetValueOrDefault(f.VillageId, ""), f.TownId, names.GetValueOrDefault(f.TownId, ""), f.State, f.Method,
-        f.MethodOther, f.SupplierId, f.SupplierName, f.AmountFen, f.AgreementSignedOn, f.AgreementAttachmentId,
-        f.OpinionText is null ? null : new OpinionView(f.OpinionText, f.OpinionBy!, f.OpinionOn!.Value, f.OpinionAt!.Value), f.FiledAt, f.RecordedAt,
-        f.RecordedByName, f.RecordNote, f.CreatedAt, f.Version, FilingActions(db, f));
+    /// <summary>The filing with the item's agreed fee and the difference (R-ST-10: explained by the village, confirmed by the town).</summary>
+    internal static FilingView ToView(GuanjiaDb db, ProcurementFiling f, string itemTitle, long? itemAmountFen, IReadOnlyDictionary<Guid, string> names) =>
+        new(f.Id, f.ItemId, itemTitle, f.StationId, f.VillageId, names.GetValueOrDefault(f.VillageId, ""), f.TownId, names.GetValueOrDefault(f.TownId, ""),
+            f.State, f.Method, f.MethodOther, f.SupplierId, f.SupplierName, f.AmountFen, f.AgreementSignedOn, f.AgreementAttachmentId,
+            f.OpinionText is null ? null : new OpinionView(f.OpinionText, f.OpinionBy!, f.OpinionOn!.Value, f.OpinionAt!.Value), f.FiledAt, f.RecordedAt,
+            f.RecordedByName, f.RecordNote, f.CreatedAt, f.Version, FilingActions(db, f), itemAmountFen, f.AmountFen - (itemAmountFen ?? 0),
+            f.DifferenceReason, f.DifferenceConfirmedAt, f.DifferenceConfirmedByName);
 
     public static async Task<ItemView> GetItemAsync(GuanjiaDb db, Guid id, CancellationToken ct)
     {
@@ -114,7 +113,7 @@ public static class StationQueries
             i.CandidateContractors?.Split('\n') ?? [], i.OperatorInvited, i.OperatorId, i.OperatorId is { } o ? names.GetValueOrDefault(o) : null,
             i.OperatorOverrideReason, i.AmountFen, i.Years, i.TeamSize, i.PackagedOverrideReason, i.RulesVersion, i.CreatedAt, i.UpdatedAt, i.Version,
             attachments.Select(ProjectQueries.ToView).ToList(), publications.Select(ToView).ToList(),
-            filing is null ? null : ToView(db, filing, i.Title, names));
+            filing is null ? null : ToView(db, filing, i.Title, i.AmountFen, names), i.AmountFen, i.LedgerPaidFen);
     }
 
     public static async Task<Paged<ItemRow>> ListItemsAsync(GuanjiaDb db, ItemFilter f, CancellationToken ct)
@@ -136,15 +135,15 @@ public static class StationQueries
         var names = await NamesAsync(db, rows.Select(r => (Guid?)r.VillageId), ct);
         return new Paged<ItemRow>(rows.Select(i => new ItemRow(i.Id, i.StationId, stations.GetValueOrDefault(i.StationId, ""), i.VillageId,
             names.GetValueOrDefault(i.VillageId, ""), i.Year, i.Title, i.Mode, i.AmountFen, filings.TryGetValue(i.Id, out var st) ? st : null,
-            pubs.GetValueOrDefault(i.Id), i.CreatedAt)).ToList(), f.Page, f.PageSize, total);
+            pubs.GetValueOrDefault(i.Id), i.CreatedAt, i.LedgerPaidFen)).ToList(), f.Page, f.PageSize, total);
     }
 
     public static async Task<FilingView> GetFilingAsync(GuanjiaDb db, Guid id, CancellationToken ct)
     {
         var f = await db.ProcurementFilings.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFound("ProcurementFiling", "采购备案表不存在或不在您的管辖范围内", "The procurement filing does not exist or is outside your scope");
-        var title = await db.StationItems.AsNoTracking().Where(i => i.Id == f.ItemId).Select(i => i.Title).SingleAsync(ct);
-        return ToView(db, f, title, await NamesAsync(db, [f.VillageId, f.TownId], ct));
+        var item = await db.StationItems.AsNoTracking().Where(i => i.Id == f.ItemId).Select(i => new { i.Title, i.AmountFen }).SingleAsync(ct);
+        return ToView(db, f, item.Title, item.AmountFen, await NamesAsync(db, [f.VillageId, f.TownId], ct));
     }
 
     public static async Task<Paged<FilingView>> ListFilingsAsync(GuanjiaDb db, FilingFilter f, CancellationToken ct)
@@ -157,9 +156,11 @@ public static class StationQueries
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(x => x.CreatedAt).Skip((f.Page - 1) * f.PageSize).Take(f.PageSize).ToListAsync(ct);
         var itemIds = rows.Select(r => r.ItemId).ToList();
-        var titles = await db.StationItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Title, ct);
+        var items = await db.StationItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Title, i.AmountFen })
+            .ToDictionaryAsync(i => i.Id, ct);
         var names = await NamesAsync(db, rows.SelectMany(r => new Guid?[] { r.VillageId, r.TownId }), ct);
-        return new Paged<FilingView>(rows.Select(r => ToView(db, r, titles.GetValueOrDefault(r.ItemId, ""), names)).ToList(), f.Page, f.PageSize, total);
+        return new Paged<FilingView>(rows.Select(r => ToView(db, r, items.GetValueOrDefault(r.ItemId)?.Title ?? "", items.GetValueOrDefault(r.ItemId)?.AmountFen,
+            names)).ToList(), f.Page, f.PageSize, total);
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ public enum Role
     Contractor = 7,
     Evaluator = 8,
     Deputy = 9,
+    /// <summary>驻站人员: a resident worker of a town's civil-affairs service station (issue 13).</summary>
+    StationWorker = 10,
 }
 
 /// <summary>Named permissions; endpoints require these, never roles directly.</summary>
@@ -37,6 +39,8 @@ public static class Permissions
     public const string DeadlinesRead = "deadlines.read";
     public const string RulesManage = "rules.manage";
     public const string TemplatesManage = "templates.manage";
+    /// <summary>See the feedback in one's scope that has not reached its appellant, and send one again (R-PL-06).</summary>
+    public const string MessagesManage = "messages.manage";
     public const string AllocationsManage = "allocations.manage";
     /// <summary>The city keeps the current livelihood policy list (R-IN-05).</summary>
     public const string PoliciesManage = "policies.manage";
@@ -55,11 +59,18 @@ public static class Permissions
     /// <summary>The city lead department publishes 莞家直达 items on the claim board (R-RT-02).</summary>
     public const string ClaimsPublish = "claims.publish";
 
+    /// <summary>A third-party evaluator enters the survey of the projects a town commissioned it for, and sees only those (R-MS-14, R-MS-18).</summary>
+    public const string SurveysEvaluate = "surveys.evaluate";
+
     /// <summary>Read fund accounts, the ledger, allocations and matching in one's scope (R-FD).</summary>
     public const string FundsRead = "funds.read";
     /// <summary>The city: open accounts, record the city's receipts, town factors, pilot money, commit allocations (R-FD-01..03).</summary>
     public const string FundsManage = "funds.manage";
-    /// <summary>The town's lead department (which keeps the 资金发放台账, 003 §三(三)) and finance department: receipts, transfers, payments, reversals.</summary>
+    /// <summary>
+    /// The town's lead department (which keeps the 资金发放台账, 003 §三(三)) and finance department: receipts, transfers, payments, reversals;
+    /// and a village's staff, from the village's own dedicated accounts only (003 §三(三): 核拨到各村（社区）专用账户管理和使用; 000 §三: the
+    /// village pays its contractors), who pay and correct but do not transfer (R-FD-09).
+    /// </summary>
     public const string FundsPay = "funds.pay";
 
     /// <summary>Read the purchase of community services in one's scope: the bureau all, a contractor its own, an evaluator what it evaluates (R-PS).</summary>
@@ -73,22 +84,37 @@ public static class Permissions
     /// <summary>The street/town acknowledges a major event reported in its area (R-CA-12).</summary>
     public const string PurchasingAcknowledge = "purchasing.acknowledge";
 
+    /// <summary>Read the civil-affairs casework in one's scope: files with masked ID numbers, visits, figures (R-CA).</summary>
+    public const string CaseworkRead = "casework.read";
+    /// <summary>See full ID numbers and health and income details; every such view of a file is audited.</summary>
+    public const string CaseworkSensitive = "casework.sensitive";
+    /// <summary>The station worker's casework: register, plan, visit, assess, investigate, screen, link, evaluate (R-CA-04..09, 13).</summary>
+    public const string CaseworkRecord = "casework.record";
+    /// <summary>The village answers problems reported to it from visits (R-CA-08).</summary>
+    public const string CaseworkVillageAnswer = "casework.village-answer";
+    /// <summary>The town answers reported problems, decides on investigation flags and transfers, keeps its station's workers.</summary>
+    public const string CaseworkTown = "casework.town";
+    /// <summary>The city keeps the casework settings (categories, 低保 standard) and the stations.</summary>
+    public const string CaseworkConfigure = "casework.configure";
+
     /// <summary>What an API token for an integration may be granted.</summary>
     public static readonly IReadOnlySet<string> GrantableToTokens =
         new HashSet<string>(StringComparer.Ordinal) { AppealsCreate, AppealsRead };
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
     private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord,
-        FundsPay, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge];
+        FundsPay, SurveysEvaluate, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         OrganizationsManage, UsersRead, UsersManage, TokensManage, CalendarManage, AuditRead, AuditVerify,
         AppealsRead, AppealsCreate, ProjectsVillage, ProjectsTown, ProjectsOpinion, DeadlinesRead, RulesManage,
-        TemplatesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
+        TemplatesManage, MessagesManage, AllocationsManage, PoliciesManage, ReferralsHandle, StationsRead, StationsManage, StationsSupervise, StationsRecord,
         StationsDirectory,
         ClaimsPublish,
         FundsRead, FundsManage, FundsPay,
+        SurveysEvaluate,
+        CaseworkRead, CaseworkSensitive, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown, CaseworkConfigure,
         PurchasingRead, PurchasingManage, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge,
     };
 
@@ -126,15 +152,17 @@ public static class RoleCatalog
             Kinds([.. TownKinds, OrganizationKind.TownDepartment]),
             Perms(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.AppealsRead,
                 Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
-                Permissions.StationsRecord,
-                Permissions.FundsRead, Permissions.FundsPay, Permissions.PurchasingRead, Permissions.PurchasingAcknowledge)),
+                Permissions.StationsRecord, Permissions.MessagesManage,
+                Permissions.FundsRead, Permissions.FundsPay,
+                Permissions.CaseworkRead, Permissions.CaseworkSensitive, Permissions.CaseworkRecord, Permissions.CaseworkTown,
+                Permissions.PurchasingRead, Permissions.PurchasingAcknowledge)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle,
                 Permissions.FundsRead, Permissions.FundsPay)),
         [Role.VillageStaff] = new(Role.VillageStaff, "村(社区)工作人员", "Village/community staff", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.UsersRead, Permissions.AppealsRead, Permissions.AppealsCreate,
                 Permissions.ProjectsVillage, Permissions.DeadlinesRead, Permissions.StationsRead, Permissions.StationsManage,
-                Permissions.FundsRead)),
+                Permissions.FundsRead, Permissions.FundsPay, Permissions.CaseworkRead, Permissions.CaseworkVillageAnswer)),
         [Role.StationHead] = new(Role.StationHead, "驿站负责人", "Station head", ScopeLevel.Village, false,
             Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.StationsRead, Permissions.StationsManage)),
         [Role.SupervisoryCommittee] = new(Role.SupervisoryCommittee, "村(居)务监督委员会", "Village affairs supervisory committee",
@@ -144,10 +172,12 @@ public static class RoleCatalog
             Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms(Permissions.DeadlinesRead, Permissions.PurchasingRead,
                 Permissions.PurchasingReport)),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
-            Kinds(OrganizationKind.Evaluator), Perms(Permissions.PurchasingRead, Permissions.PurchasingEvaluate)),
+            Kinds(OrganizationKind.Evaluator), Perms(Permissions.SurveysEvaluate, Permissions.PurchasingRead, Permissions.PurchasingEvaluate)),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
             Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
-                Permissions.FundsRead)),
+                Permissions.FundsRead, Permissions.CaseworkRead)),
+        [Role.StationWorker] = new(Role.StationWorker, "驻站人员", "Station worker", ScopeLevel.Town, false,
+            Kinds(TownKinds), Perms(Permissions.DeadlinesRead, Permissions.CaseworkRead, Permissions.CaseworkSensitive, Permissions.CaseworkRecord)),
     };
 
     public static RoleInfo Get(Role role) => All[role];

@@ -8,6 +8,8 @@ public enum Channel
     WeChatAccount = 2,
     Hotline12345 = 3,
     HotlinePortal = 4,
+    /// <summary>This system's own public portal (/portal): the resident submits online and is answered by text message.</summary>
+    Portal = 5,
     // Town level
     TownServiceCentre = 11,
     StationedCadre = 12,
@@ -44,6 +46,7 @@ public static class Channels
         Channel.WeChatAccount => "“莞家政务”微信公众号",
         Channel.Hotline12345 => "12345政府服务热线",
         Channel.HotlinePortal => "12345热线门户网站",
+        Channel.Portal => "民生大莞家公众门户（网上自助提交）",
         Channel.TownServiceCentre => "镇（街道）政务服务中心",
         Channel.StationedCadre => "领导干部驻点联系群众",
         Channel.GridWorker => "网格员日常巡查",
@@ -63,6 +66,7 @@ public static class Channels
     {
         Channel.Hotline12345 or Channel.HotlinePortal => DeliveryChannel.Hotline12345,
         Channel.WeChatAccount => DeliveryChannel.WeChat,
+        // The portal has no account to write back to: the phone the resident gave is the way back.
         _ => DeliveryChannel.Sms,
     };
 }

@@ -15,6 +15,8 @@ public enum AttachmentKind
     SupplierQualification = 8,
     TaxRegistration = 9,
     SurveySheet = 10,
+    /// <summary>R-MS-19: the audit report of a project's final accounts, uploaded after it closed.</summary>
+    AuditReport = 11,
     /// <summary>R-ST-08: the social-work service point's records of an inclusive service (档案记录).</summary>
     ServiceRecord = 31,
     /// <summary>R-CA-12: a contractor's report (monthly brief, mid-term, final, major event) as filed.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -9,10 +8,53 @@ using System.Text.Json;
 
 namespace Guanjia.Domain.Calendar;
 
+/// <summary>One State Council notice as shipped: its year, number, the date it was issued, and the days it sets.</summary>
+public sealed record OfficialYear(int Year, string Notice, DateOnly? IssuedOn, string? Note, IReadOnlyList<CalendarDay> Days);
+
+/// <summary>
+/// A set of notices (the shipped one, or a newer file a test or a later release brings). Stored calendars are kept per
+/// date-year, so a notice's New Year break that starts in December belongs to that December's year
+/// (<see cref="DaysDatedIn"/>); <see cref="ContentHash"/> tells whether what a release ships for a year changed.
+/// </summary>
+public sealed class OfficialCalendarData
+{
+    private readonly Dictionary<int, OfficialYear> _years;
+
+    public OfficialCalendarData(string source, IEnumerable<OfficialYear> years)
+    {
+        Source = source;
+        _years = years.ToDictionary(y => y.Year);
+        // Validate (duplicates, weekday make-ups, blank names) once, with the calendar's own rules.
+        Calendar = new WorkingCalendar(_years.Values.SelectMany(y => y.Days), _years.Keys);
+    }
+
+    public string Source { get; }
+
+    /// <summary>The notices, by the year they arrange, ascending.</summary>
+    public IReadOnlyList<OfficialYear> Years => _years.Values.OrderBy(y => y.Year).ToList();
+
+    public WorkingCalendar Calendar { get; }
+
+    public OfficialYear? Year(int year) => _years.GetValueOrDefault(year);
+
+    /// <summary>The days stored under this year: those dated in it, whichever notice sets them.</summary>
+    public IReadOnlyList<CalendarDay> DaysDatedIn(int year) => Calendar.Days.Where(d => d.Date.Year == year).OrderBy(d => d.Date).ToList();
+
+    /// <summary>A fingerprint of what this data says about a year: its notice, issue date and the days dated in it.</summary>
+    public string ContentHash(int year)
+    {
+        var y = Year(year);
+        var text = string.Join('\n', DaysDatedIn(year).Select(d => $"{d.Date:yyyy-MM-dd}|{d.Kind}|{d.Name}")
+            .Prepend($"{y?.Notice}|{y?.IssuedOn:yyyy-MM-dd}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+}
+
 /// <summary>
 /// The State Council arrangements shipped with the code (embedded resource <c>china-holidays.json</c>).
 /// Shipping them as data rather than fetching them keeps deadline arithmetic deterministic and
-/// reviewable; a new year's notice is added to the JSON or entered by an admin.
+/// reviewable; a new year's notice is added to the JSON (and reaches existing databases on the next start,
+/// ADR 0021) or entered by an admin.
 /// </summary>
 public static class OfficialCalendar
 {
@@ -22,27 +64,33 @@ public static class OfficialCalendar
     // A holiday span longer than this is a typo in the data (the longest so far is 10 days, 2020).
     private const int MaxSpanDays = 31;
 
-    private static readonly Lazy<Dataset> Data = new(ReadDataset);
-    private static readonly Lazy<WorkingCalendar> Calendar = new(() => new WorkingCalendar(Data.Value.Days, Data.Value.Years));
+    private static readonly Lazy<OfficialCalendarData> Data = new(() =>
+    {
+        using var stream = OpenResource();
+        return Parse(stream);
+    });
+
+    /// <summary>What this release ships.</summary>
+    public static OfficialCalendarData Shipped => Data.Value;
 
     /// <summary>Every holiday and make-up workday of every loaded year, ascending by date.</summary>
-    public static IReadOnlyList<CalendarDay> Load() => Data.Value.Days;
+    public static IReadOnlyList<CalendarDay> Load() => Data.Value.Calendar.Days;
 
     /// <summary>The official calendar. Immutable, so the same instance is returned every time.</summary>
-    public static WorkingCalendar Create() => Calendar.Value;
+    public static WorkingCalendar Create() => Data.Value.Calendar;
 
     /// <summary>Years whose notice is in the data, ascending.</summary>
-    public static IReadOnlyCollection<int> Years => Data.Value.Years;
+    public static IReadOnlyCollection<int> Years => Data.Value.Calendar.Years;
 
     /// <summary>Notice number(s) per year, for showing users where a date comes from.</summary>
-    public static IReadOnlyDictionary<int, string> Notices => Data.Value.Notices;
+    public static IReadOnlyDictionary<int, string> Notices => Data.Value.Years.ToDictionary(y => y.Year, y => y.Notice);
 
     /// <summary>The data's provenance statement.</summary>
     public static string Source => Data.Value.Source;
 
-    private static Dataset ReadDataset()
+    /// <summary>Reads and checks a notices file in the shipped format (spans, years, make-up days, no date twice).</summary>
+    public static OfficialCalendarData Parse(Stream stream)
     {
-        using var stream = OpenResource();
         FileDto file;
         try
         {
@@ -59,8 +107,7 @@ public static class OfficialCalendar
             throw Malformed("it lists no years");
         }
 
-        var days = new List<CalendarDay>();
-        var notices = new Dictionary<int, string>();
+        var years = new List<OfficialYear>();
         foreach (var (key, entry) in file.Years)
         {
             if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
@@ -73,7 +120,7 @@ public static class OfficialCalendar
                 throw Malformed($"{year} has no notice number");
             }
 
-            notices.Add(year, entry.Notice);
+            var days = new List<CalendarDay>();
             foreach (var span in entry.Holidays ?? [])
             {
                 if (span.From is not { } from || span.To is not { } to || to < from || to.DayNumber - from.DayNumber >= MaxSpanDays)
@@ -98,15 +145,16 @@ public static class OfficialCalendar
                 RequireWithinNotice(year, date, workday.Name);
                 days.Add(new CalendarDay(date, DayKind.MakeUpWorkday, workday.Name ?? string.Empty));
             }
+
+            if (entry.Issued is { } issued && issued.Year > year)
+            {
+                throw Malformed($"{year}: a notice issued {issued:yyyy-MM-dd} is dated after its year");
+            }
+
+            years.Add(new OfficialYear(year, entry.Notice.Trim(), entry.Issued, entry.Note, days));
         }
 
-        // Validate (duplicates, weekday make-ups, blank names) once, with the calendar's own rules.
-        var calendar = new WorkingCalendar(days, notices.Keys);
-        return new Dataset(
-            file.Source ?? string.Empty,
-            calendar.Days,
-            calendar.Years,
-            notices.ToFrozenDictionary());
+        return new OfficialCalendarData(file.Source ?? string.Empty, years);
     }
 
     // A notice covers its own year, and its New Year break may start in the previous December
@@ -135,12 +183,6 @@ public static class OfficialCalendar
     private static InvalidOperationException Malformed(string reason) =>
         new($"{ResourceName} is malformed: {reason}.");
 
-    private sealed record Dataset(
-        string Source,
-        IReadOnlyList<CalendarDay> Days,
-        IReadOnlyCollection<int> Years,
-        IReadOnlyDictionary<int, string> Notices);
-
     private sealed class FileDto
     {
         public string? Source { get; init; }
@@ -151,6 +193,8 @@ public static class OfficialCalendar
     private sealed class YearDto
     {
         public string? Notice { get; init; }
+
+        public DateOnly? Issued { get; init; }
 
         public string? Note { get; init; }
 

@@ -1,12 +1,15 @@
 using Guanjia.Domain.Accounts;
 using Guanjia.Domain.Common;
 using Guanjia.Domain.Deadlines;
+using Guanjia.Domain.Feedback;
 
 namespace Guanjia.Domain.Claims;
 
 /// <summary>Where a 莞家直达 item stands on the claim board (002 §四(三)2, R-RT-02..04).</summary>
 public enum ClaimItemState
 {
+    /// <summary>Being made from its confirmed subject: never saved in this state.</summary>
+    New = 0,
     /// <summary>The town has confirmed it; the city lead department has 10 working days to publish it.</summary>
     AwaitingPublication = 1,
     Open = 2,
@@ -23,7 +26,7 @@ public enum ClaimItemState
 public enum ClaimantKind { Enterprise = 1, SocialOrganization = 2, Donor = 3 }
 
 /// <summary>A micro-project or micro-wish on the direct route, as the public claim board shows it.</summary>
-public sealed class ClaimItem : IScoped, IVersioned
+public sealed class ClaimItem : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public required string Number { get; set; }
@@ -37,7 +40,8 @@ public sealed class ClaimItem : IScoped, IVersioned
     public Guid VillageId { get; set; }
     public required string ScopePath { get; set; }
     public int RulesVersion { get; set; }
-    public ClaimItemState State { get; set; }
+    /// <summary>Moved only by <see cref="ClaimBoardWorkflow"/>.</summary>
+    public ClaimItemState State { get; internal set; }
 
     /// <summary>Masked when the item is made from its subject, so nothing personal reaches the board (R-PL-07).</summary>
     public required string Title { get; set; }
@@ -64,6 +68,9 @@ public sealed class ClaimItem : IScoped, IVersioned
     public int Version { get; set; }
 
     public long RemainingFen => AmountFen - ClaimedFen;
+
+    /// <summary>The item's deadlines live on its subject, so the project's or wish's page shows them too.</summary>
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => (SubjectType, SubjectId, SubjectRef);
 }
 
 /// <summary>An enterprise, social organisation or donor registered with a verified phone.</summary>
@@ -101,29 +108,51 @@ public sealed class Claim
 /// <summary>The claim board's process as one table (R-RT-02..04), like the project's and the wish's.</summary>
 public static class ClaimBoardWorkflow
 {
-    public sealed record Transition(string Action, ClaimItemState[] From, ClaimItemState[] To, string Who, string[] Meets, string[] Starts, string Rule, string Zh);
-
     /// <summary>The public claims through the portal with a verified phone; no staff permission applies.</summary>
     public const string Public = "public";
 
-    /// <summary>The sweep job returns items whose window ended; it acts for the city lead department.</summary>
+    /// <summary>The system acts: opening an item for a confirmed subject, the sweep that ends windows, a project's start.</summary>
     public const string System = "system";
 
-    public static readonly IReadOnlyList<Transition> Table =
+    private static readonly When<ClaimItem> FullyClaimed = new("已认领足额", "claimed in full", i => i.ClaimedFen >= i.AmountFen);
+    private static readonly When<ClaimItem> PartlyClaimed = new("尚未认领足额", "not yet claimed in full", i => i.ClaimedFen < i.AmountFen);
+    private static readonly When<ClaimItem> SomeClaimed = new("有部分认领", "claimed in part", i => i.ClaimedFen > 0);
+    private static readonly When<ClaimItem> NoneClaimed = new("无人认领", "not claimed", i => i.ClaimedFen == 0);
+    private static readonly When<ClaimItem> Project = new("民生微实事", "a micro-project", i => i.SubjectType == "MicroProject");
+    private static readonly When<ClaimItem> Wish = new("民生微心愿", "a micro-wish", i => i.SubjectType == "MicroWish");
+
+    private static readonly DeadlineStart<ClaimItem> StartWithinAMonth =
+        new(Obligations.DirectStart, Owner.Town, nameof(Programme.ProgrammeRuleSet.DirectStartAfterClaim), r => r.DirectStartAfterClaim, Anchor<ClaimItem>.Now);
+
+    public static readonly IReadOnlyList<Transition<ClaimItem, ClaimItemState>> Table =
     [
-        new("Publish", [ClaimItemState.AwaitingPublication], [ClaimItemState.Open], Permissions.ClaimsPublish,
-            [Obligations.DirectPublication], [], "R-RT-02, R-PL-07", "市牵头部门公布项目信息，组织认领"),
-        new("Claim", [ClaimItemState.Open], [ClaimItemState.Open, ClaimItemState.Claimed], Public,
-            [], [Obligations.DirectStart], "R-RT-03", "爱心企业、社会组织、爱心人士认领"),
-        new("Connect", [ClaimItemState.Claimed], [ClaimItemState.Connected], Permissions.ProjectsTown,
-            [], [], "R-RT-03", "镇（街道）对接承接方与受助方"),
-        new("Start", [ClaimItemState.Connected], [ClaimItemState.Started], System,
-            [Obligations.DirectStart], [], "R-RT-03", "认领后1个月内启动"),
-        new("ReturnUnclaimed", [ClaimItemState.Open], [ClaimItemState.Returned], System,
-            [], [], "R-RT-04", "公布后无人认领，纳入专项资金按流程办理"),
+        new("Open", [ClaimItemState.New], ClaimItemState.AwaitingPublication, System, "R-RT-02",
+            "镇（街道）确认后，交市牵头部门10个工作日内公布")
+        {
+            Starts = [new(Obligations.DirectPublication, Owner.City, nameof(Programme.ProgrammeRuleSet.DirectPublication), r => r.DirectPublication,
+                Anchor<ClaimItem>.Now)],
+        },
+        new("Publish", [ClaimItemState.AwaitingPublication], ClaimItemState.Open, Permissions.ClaimsPublish, "R-RT-02, R-PL-07",
+            "市牵头部门公布项目信息，组织认领") { Meets = [Obligations.DirectPublication] },
+        new("Claim", [ClaimItemState.Open], ClaimItemState.Open, Public, "R-RT-03", "爱心企业、社会组织、爱心人士认领部分份额")
+            { Outcome = "Share", If = PartlyClaimed },
+        new("Claim", [ClaimItemState.Open], ClaimItemState.Claimed, Public, "R-RT-03", "认领足额，1个月内启动，反馈认领结果")
+            { Outcome = "Full", If = FullyClaimed, Starts = [StartWithinAMonth], Sends = FeedbackKind.ClaimResult },
+        new("CloseWindow", [ClaimItemState.Open], ClaimItemState.Claimed, System, "R-RT-03",
+            "认领期结束，已认领份额保留，其余由专项资金补足，1个月内启动")
+            { Outcome = "PartlyClaimed", If = SomeClaimed, Starts = [StartWithinAMonth], Sends = FeedbackKind.ClaimResult },
+        new("CloseWindow", [ClaimItemState.Open], ClaimItemState.Returned, System, "R-RT-04", "公布后无人认领，纳入专项资金按流程办理")
+            { Outcome = "Unclaimed", If = NoneClaimed },
+        new("Connect", [ClaimItemState.Claimed], ClaimItemState.Connected, Permissions.ProjectsTown, "R-RT-03",
+            "镇（街道）对接承接方与受助方，项目进入公示") { When = Project },
+        new("Connect", [ClaimItemState.Claimed], ClaimItemState.Started, Permissions.ProjectsTown, "R-RT-03",
+            "镇（街道）对接承接方与受助方，启动办理") { When = Wish },
+        new("Start", [ClaimItemState.Connected], ClaimItemState.Started, System, "R-RT-03", "项目组织实施，认领后1个月内启动"),
     ];
 
-    public static Transition? Find(string action, ClaimItemState state) => Table.FirstOrDefault(t => t.Action == action && t.From.Contains(state));
+    public static readonly Workflow<ClaimItem, ClaimItemState> Workflow = new("ClaimItem", i => i.State, (i, s) => i.State = s, Table);
+
+    public static IReadOnlyList<WorkflowRow> Rows => WorkflowDocs.RowsOf(Workflow);
 
     public static string Zh(ClaimItemState s) => s switch
     {
@@ -133,6 +162,7 @@ public static class ClaimBoardWorkflow
         ClaimItemState.Connected => "已对接，待启动",
         ClaimItemState.Started => "已启动",
         ClaimItemState.Returned => "无人认领，转专项资金",
+        ClaimItemState.New => "新建",
         _ => s.ToString(),
     };
 }

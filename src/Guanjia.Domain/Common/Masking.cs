@@ -25,23 +25,30 @@ public static class Masking
         return address[..keep] + "****";
     }
 
-    /// <summary>Masks phone numbers (runs of 7 or more digits) and 18-character ID numbers inside free text.</summary>
+    /// <summary>
+    /// Masks, inside free text, people's names (found by <see cref="PersonNames"/>), phone numbers (runs of 7 or more
+    /// digits) and 18-character ID numbers (R-PL-07). Quantities and amounts ("3栋", "200米", "5万元") are left alone.
+    /// </summary>
     public static string FreeText(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        foreach (var name in PersonNames.Find(text))
+            text = text.Replace(name, Name(name), StringComparison.Ordinal);
         var idMasked = System.Text.RegularExpressions.Regex.Replace(text, @"\d{17}[\dXx]", m => m.Value[..6] + "********" + m.Value[^4..]);
         return System.Text.RegularExpressions.Regex.Replace(idMasked, @"(?<!\d)(\d{3})[\d\- ]{3,6}(\d{4})(?!\d)", "$1****$2");
     }
 
     /// <summary>
-    /// Masks what the system knows is personal — the appellant's name, phone and address — wherever it
-    /// appears in text staff wrote, then phone and ID numbers generally (R-PL-07).
+    /// Masks what the system knows is personal — every person the record names: the appellant, the beneficiary, contacts,
+    /// claimants who are individuals, an implementing body that is a person — wherever it appears in text staff wrote,
+    /// then people's names, phone, ID and house numbers generally (R-PL-07).
     /// </summary>
     public static string Published(string? text, params string?[] personal)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        foreach (var p in personal.Where(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length >= 2).OrderByDescending(p => p!.Length))
-            text = text.Replace(p!.Trim(), new string('*', Math.Min(p.Trim().Length, 6)), StringComparison.Ordinal);
+        foreach (var p in personal.Where(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length >= 2).Select(p => p!.Trim()).Distinct()
+                     .OrderByDescending(p => p.Length))
+            text = text.Replace(p, new string('*', Math.Min(p.Length, 6)), StringComparison.Ordinal);
         return HouseNumbers(FreeText(text));
     }
 
@@ -50,7 +57,27 @@ public static class Masking
     private static readonly System.Text.RegularExpressions.Regex HouseNumber =
         new($@"\d+(?:[-－之]\d+)*\s*{Unit}(?:\s*\d+(?:[-－]\d+)*\s*{Unit})*", System.Text.RegularExpressions.RegexOptions.Compiled);
 
-    /// <summary>Hides door, building and room numbers ("光明路12号3栋501室") wherever published text carries them.</summary>
-    public static string HouseNumbers(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : HouseNumber.Replace(text, m => "**" + m.Value.TrimEnd()[^1]);
+    private static readonly System.Text.RegularExpressions.Regex UnitWord = new(Unit, System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>A number right after one of these is a door number: "新村路18号", "三组5号".</summary>
+    private static readonly string[] StreetWords = ["路", "街", "道", "巷", "弄", "里", "村", "组", "坊", "围"];
+
+    /// <summary>
+    /// Hides door, building and room numbers that locate a home ("光明路12号3栋501室", "新村路18号", "502室") wherever
+    /// published text carries them, and leaves counts alone: "新建3栋", "3号楼前", "3室2厅", "12月5号" stay as written.
+    /// An address is a chain of two or more units, a number right after a street or village word, or a room of three or
+    /// more digits.
+    /// </summary>
+    public static string HouseNumbers(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        return HouseNumber.Replace(text, m =>
+        {
+            var units = UnitWord.Count(m.Value);
+            var before = text[..m.Index].TrimEnd();
+            var afterStreet = StreetWords.Any(w => before.EndsWith(w, StringComparison.Ordinal));
+            var room = System.Text.RegularExpressions.Regex.IsMatch(m.Value, @"^\d{3,}\s*(?:室|房)$");
+            return units >= 2 || afterStreet || room ? "**" + m.Value.TrimEnd()[^1] : m.Value;
+        });
+    }
 }

@@ -44,12 +44,20 @@ public sealed class TooManyRequests(string zh, string en, TimeSpan retryAfter) :
 public sealed class Check
 {
     private readonly List<FieldError> _errors = [];
+    private string? _prefix;
 
     public bool Ok => _errors.Count == 0;
 
     public Check Add(string field, string code, string zh, string en)
     {
-        _errors.Add(new FieldError(field, code, zh, en));
+        _errors.Add(new FieldError(_prefix + field, code, zh, en));
+        return this;
+    }
+
+    /// <summary>Names the fields added from now on inside a nested object ("wish." + "wishKind"); null ends it.</summary>
+    public Check Prefix(string? prefix)
+    {
+        _prefix = prefix;
         return this;
     }
 

@@ -28,7 +28,8 @@ public sealed class ContactVerification
     public static string HashCode(Guid id, string code) => Hash($"{id:N}:{code}");
 }
 
-public enum ContactMessageState { Pending = 1, Sending = 2, Sent = 3, Failed = 4 }
+/// <summary>As for appeal messages (ADR 0020): Sent only when a real sender accepted the text; the others say why not.</summary>
+public enum ContactMessageState { Pending = 1, Sending = 2, Sent = 3, Failed = 4, Refused = 5, NoChannel = 6, Simulated = 7 }
 
 /// <summary>A text to a phone that belongs to no appeal (a verification code): same outbox rules as appeal messages.</summary>
 public sealed class ContactMessage

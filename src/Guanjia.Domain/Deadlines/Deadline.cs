@@ -35,6 +35,13 @@ public sealed class Deadline : IScoped, IVersioned
     public string? CancelReason { get; set; }
     public DateTimeOffset? WarnedAt { get; set; }
     public DateTimeOffset? OverdueNotifiedAt { get; set; }
+
+    /// <summary>
+    /// Counted in working days across a year whose official notice was not loaded yet: weekends only for that year, so
+    /// the due time is provisional (R-PL-01, ADR 0021). Set when the deadline starts; it stays true as a record of how
+    /// the due time was counted.
+    /// </summary>
+    public bool WorkingDaysProvisional { get; set; }
     public int Version { get; set; }
 
     public DeadlineStatus StatusAt(DateTimeOffset now) =>
@@ -79,6 +86,7 @@ public static class Obligations
     public const string WishExpressHandling = "WishExpressHandling";
     public const string WishResultFeedback = "WishResultFeedback";
     public const string DirectPublication = "DirectPublication";
+    public const string FinalAccounts = "FinalAccounts";
 
     // Government purchase of community services (004) and the station's reports (001): ADR 0041.
     public const string RulesRenewal = "RulesRenewal";
@@ -111,6 +119,7 @@ public static class Obligations
         new Info(WishExpressHandling, "R-MW-04", "莞家速递办理微心愿", "Handle the wish by express", true),
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
         new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
+        new Info(FinalAccounts, "R-MS-19", "完成项目决算和审计并公示", "Final accounts and audit, published", true),
         new Info(RulesRenewal, "R-PS-07", "实施办法有效期届满前修订或延续", "Renew the purchase rules before they lapse", false, Jurisdictions.ProgrammeCode.Purchasing),
         new Info(MonthlyBrief, "R-CA-12", "报送月度工作简报", "File the monthly brief", false, Jurisdictions.ProgrammeCode.Purchasing),
         new Info(MidTermReport, "R-CA-12", "报送中期工作报告", "File the mid-term report", false, Jurisdictions.ProgrammeCode.Purchasing),
@@ -118,5 +127,5 @@ public static class Obligations
         new Info(MajorEventTownAcknowledgement, "R-CA-12", "镇（街道）确认收到重大事件报告", "The town acknowledges the major event", true, Jurisdictions.ProgrammeCode.Purchasing),
         new Info(MajorEventBureauAcknowledgement, "R-CA-12", "民政局确认收到重大事件报告", "The bureau acknowledges the major event", false, Jurisdictions.ProgrammeCode.Purchasing),
         new Info(Rectification, "R-PS-06", "按期完成整改并提交佐证", "Rectify the finding and submit evidence", false, Jurisdictions.ProgrammeCode.Purchasing),
-    }.ToDictionary(i => i.Key);
+    }.Concat(CivilAffairs.CaseworkObligations.All).ToDictionary(i => i.Key);
 }

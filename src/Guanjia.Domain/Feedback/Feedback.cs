@@ -19,10 +19,56 @@ public enum FeedbackKind
     WishDecision = 11,
     WishResult = 12,
     ClaimReturned = 13,
+    /// <summary>R-MS-16: a small project's decision is the village's filing of its registration form (no town confirmation).</summary>
+    VillageDecisionProgramme = 14,
+    /// <summary>R-MS-16, R-IN-05: the village's policy check at filing sends a small project to a department.</summary>
+    VillageDecisionPolicy = 15,
+    /// <summary>R-MW-06: a wish entered straight for the town's verification.</summary>
+    WishReceipt = 16,
 }
 
-/// <summary>Undeliverable: there is no address for its channel (no phone given); it stays on the appeal for staff to see.</summary>
-public enum MessageState { Pending = 1, Sending = 2, Sent = 3, Failed = 4, Undeliverable = 5 }
+/// <summary>
+/// Where a message stands (R-PL-06, ADR 0020). Only <see cref="Sent"/> means a real sender accepted it; every other
+/// state is unsent and says why. Pending: waits for its first attempt. Sending: a sender holds it. Retrying: an attempt
+/// failed and it is tried again at NextAttemptAt. Failed: it has failed many times and is still retried. Refused: the
+/// receiving system refused it for good; a person may retry it. NoChannel: no sender is configured for its channel; a
+/// person retries it once one is. Simulated: the development-only sender took it and nothing was delivered.
+/// Undeliverable: there is no address for its channel (no phone given).
+/// </summary>
+public enum MessageState
+{
+    Pending = 1, Sending = 2, Sent = 3, Failed = 4, Undeliverable = 5, Retrying = 6, Refused = 7, NoChannel = 8, Simulated = 9,
+}
+
+/// <summary>What each state means for the people who read and retry messages.</summary>
+public static class MessageStates
+{
+    /// <summary>The outbox tries these by itself when their next attempt is due.</summary>
+    public static readonly IReadOnlySet<MessageState> Automatic = new HashSet<MessageState> { MessageState.Pending, MessageState.Retrying, MessageState.Failed };
+
+    /// <summary>A person may send these again (once a real channel is configured); an undeliverable one has no address.</summary>
+    public static readonly IReadOnlySet<MessageState> Retryable = new HashSet<MessageState>
+    {
+        MessageState.Retrying, MessageState.Failed, MessageState.Refused, MessageState.NoChannel, MessageState.Simulated,
+    };
+
+    public static bool IsUnsent(MessageState s) => s != MessageState.Sent;
+
+    /// <summary>The state in the words a clerk reads (the console has its own, in both languages).</summary>
+    public static string Zh(MessageState s) => s switch
+    {
+        MessageState.Pending => "待发送",
+        MessageState.Sending => "发送中",
+        MessageState.Sent => "已发送",
+        MessageState.Retrying => "发送失败，等待重试",
+        MessageState.Failed => "多次发送失败，仍在重试",
+        MessageState.Refused => "对方拒收，未送达",
+        MessageState.NoChannel => "未配置发送渠道，未发送",
+        MessageState.Simulated => "开发环境模拟发送，未实际送达",
+        MessageState.Undeliverable => "无法送达（未留联系方式）",
+        _ => s.ToString(),
+    };
+}
 
 /// <summary>An editable Chinese template; {placeholders} are filled from the appeal and project.</summary>
 public sealed class FeedbackTemplate : IVersioned
@@ -47,6 +93,9 @@ public sealed class FeedbackTemplate : IVersioned
         [FeedbackKind.WishDecision] = "您好！您反映的微心愿（编号{trackingNumber}）经{town}研究，将通过{route}方式办理。",
         [FeedbackKind.WishResult] = "您好！您反映的微心愿（编号{trackingNumber}）已办理完成：{reason}。感谢您的支持！",
         [FeedbackKind.ClaimResult] = "您好！“{projectName}”项目（编号{trackingNumber}）已由{claimant}认领，将于认领后一个月内组织实施。",
+        [FeedbackKind.VillageDecisionProgramme] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{village}城乡社区协商确定，由“民生大莞家”服务机制解决，将通过{route}方式办理，公示后组织实施。",
+        [FeedbackKind.VillageDecisionPolicy] = "您好！您提议的“{projectName}”项目（编号{trackingNumber}）经{village}核对，可由现行政策解决，已转{department}办理，联系方式：{contact}。",
+        [FeedbackKind.WishReceipt] = "您好！您反映的微心愿（编号{trackingNumber}）已转{town}核查，核查结果将及时反馈，办理进度可凭编号查询。",
         [FeedbackKind.ClaimReturned] = "您好！“{projectName}”项目（编号{trackingNumber}）在“莞家直达”公布期间无社会力量认领，已纳入“民生大莞家”专项资金按相关流程办理。",
     };
 

@@ -34,13 +34,33 @@ public enum AccountKind
     PurchasedService = 6,
     External = 7,
     Expenditure = 8,
+    /// <summary>
+    /// A pilot town's village's pilot money (R-FD-09, ADR 0018): what the town passed on from its pilot account, still pilot money until
+    /// spent; its balance is deducted with the town's at the next 微实事 allocation. Part of the village's dedicated 微实事 money (R-FD-05).
+    /// </summary>
+    VillagePilot = 9,
 }
 
 public enum FundProgramme { MicroProject = 1, MicroWish = 2 }
 
-public enum EntryKind { Receipt = 1, Matching = 2, PilotGrant = 3, Allocation = 4, Transfer = 5, Payment = 6, Reversal = 7 }
+/// <summary>
+/// Adjustment: the city's correction of a committed allocation (R-FD-03); PilotSettlement: at a 微实事 allocation, the pilot money
+/// deducted stops being pilot money where it is (R-FD-02, R-FD-09). Neither is reversed: both are the city's decisions.
+/// </summary>
+public enum EntryKind { Receipt = 1, Matching = 2, PilotGrant = 3, Allocation = 4, Transfer = 5, Payment = 6, Reversal = 7, Adjustment = 8, PilotSettlement = 9 }
 
-public enum PaymentTarget { Project = 1, Wish = 2, PurchasedService = 3 }
+/// <summary>
+/// What a payment pays for (R-FD-06). A purchased service is paid against what was bought: a station item (R-ST-10) or, when the
+/// purchasing module lands, a contract (a new value here, its id in <c>TargetId</c>). <see cref="PurchasedService"/> without a target is
+/// how payments were recorded before (a free-text payee): kept for those entries, refused for new ones.
+/// </summary>
+public enum PaymentTarget { Project = 1, Wish = 2, PurchasedService = 3, StationItem = 4 }
+
+/// <summary>What a payment is for, as the payer declares it; expert-review and evaluation fees are not the programme's (R-FD-08).</summary>
+public enum PaymentPurpose { Delivery = 1, ExpertReview = 2, ThirdPartyEvaluation = 3 }
+
+/// <summary>An amount of one source: of an allocation's pool, of a town's share, of an adjustment.</summary>
+public sealed record SourceAmountFen(FundSource Source, long AmountFen);
 
 public sealed class FundAccount : IScoped, IVersioned
 {
@@ -136,18 +156,49 @@ public sealed class TownFactors : IScoped, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>A committed allocation (R-FD-03): its pool, source, weights and worked table; one per year and programme.</summary>
+/// <summary>
+/// A committed allocation (R-FD-03): its pool and the sources it is drawn from (R-FD-01), weights and worked table; one per year and
+/// programme, never changed afterwards: a correction is an <see cref="AllocationAdjustment"/>.
+/// </summary>
 public sealed class AllocationRun : IScoped
 {
     public Guid Id { get; set; }
     public int Year { get; set; }
     public FundProgramme Programme { get; set; }
-    public FundSource Source { get; set; }
+
+    /// <summary>The pool per source, as JSON <c>[{"Source":"CityBudget","AmountFen":…}]</c>; <see cref="PoolFen"/> is their sum.</summary>
+    public required string SourcesJson { get; set; }
     public long PoolFen { get; set; }
     public required string WeightsJson { get; set; }
     public required string TableJson { get; set; }
     public required string ScopePath { get; set; }
     public DateTimeOffset CommittedAt { get; set; }
+    public string? ByName { get; set; }
+}
+
+/// <summary>
+/// The city's correction of one town's committed allocation (R-FD-03): the town's amount per source before and after (what the city pays),
+/// the reason, and the ledger entry that moved the difference. The run stays as committed.
+/// </summary>
+public sealed class AllocationAdjustment : IScoped
+{
+    public Guid Id { get; set; }
+    public Guid RunId { get; set; }
+    public int Year { get; set; }
+    public FundProgramme Programme { get; set; }
+    public Guid TownId { get; set; }
+
+    /// <summary>The town's path: the town sees its adjustments.</summary>
+    public required string ScopePath { get; set; }
+
+    /// <summary>Per source, as JSON like <see cref="AllocationRun.SourcesJson"/>.</summary>
+    public required string BeforeJson { get; set; }
+    public required string AfterJson { get; set; }
+    public long BeforeFen { get; set; }
+    public long AfterFen { get; set; }
+    public required string Reason { get; set; }
+    public Guid EntryId { get; set; }
+    public DateTimeOffset At { get; set; }
     public string? ByName { get; set; }
 }
 
@@ -172,6 +223,7 @@ public static class FundNames
         AccountKind.TownWishFund => "“民生微心愿”专项基金",
         AccountKind.VillageMicroProject => "村（社区）“民生微实事”专用账户",
         AccountKind.PurchasedService => "购买服务专项资金",
+        AccountKind.VillagePilot => "村（社区）试点经费（民生微实事）",
         AccountKind.External => "资金来源",
         AccountKind.Expenditure => "支出",
         _ => k.ToString(),

@@ -62,7 +62,9 @@ public static class ProgrammeNames
     /// <summary>The programme a permission belongs to; null for the platform's own (accounts, calendar, audit, rules, deadlines).</summary>
     public static ProgrammeCode? Of(string permission) => permission.Split('.')[0] switch
     {
-        "appeals" or "projects" or "stations" or "claims" or "funds" or "policies" or "referrals" or "templates" or "allocations" => ProgrammeCode.Livelihood,
+        "appeals" or "projects" or "stations" or "claims" or "funds" or "policies" or "referrals" or "templates" or "allocations"
+            or "messages" or "surveys" => ProgrammeCode.Livelihood,
+        "casework" => ProgrammeCode.CivilAffairs,
         "purchasing" => ProgrammeCode.Purchasing,
         _ => null,
     };

@@ -13,6 +13,9 @@ public sealed class CollectionCampaign : IScoped, IVersioned
     public DateTimeOffset EndsAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>R-IN-02: why a campaign opened after the end of January.</summary>
+    public string? LateReason { get; set; }
     public int Version { get; set; }
 }
 
@@ -31,6 +34,9 @@ public sealed class AnnualPlan : IScoped, IVersioned
     public long AdjustedFen { get; set; }
     public DateTimeOffset? FiledAt { get; set; }
     public string? StampNote { get; set; }
+
+    /// <summary>R-MS-17 is "in principle": a plan below the city's allocation says why.</summary>
+    public string? BelowAllocationReason { get; set; }
     public int Version { get; set; }
 }
 
@@ -45,6 +51,9 @@ public sealed class AnnualPlanItem : IScoped
     public required string ScopePath { get; set; }
     public long BudgetFen { get; set; }
     public PlanFunding Funding { get; set; }
+
+    /// <summary>The part beyond the city's allocation, paid from the town's matching funds (R-MS-17).</summary>
+    public long MatchingFen { get; set; }
     public bool IsAdjustment { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset AddedAt { get; set; }

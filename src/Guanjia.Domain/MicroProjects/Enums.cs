@@ -103,6 +103,12 @@ public enum ConsultationKind { Consultation = 1, AssemblyVote = 2 }
 /// <summary>The four checks of the town's review (R-MS-08) lead to one of these.</summary>
 public enum ReviewDecision { ProgrammeFunding = 1, PolicyReferral = 2, ReturnToVillage = 3, Reject = 4 }
 
+/// <summary>
+/// R-MS-20: the town's opinion on the registration form says where the money comes from: 从…财政预算中列支,
+/// 从…村(社区)“民生大莞家”专项资金中列支, or 由社会捐赠解决 (003 attachment 1).
+/// </summary>
+public enum FundingChannel { FinanceBudget = 1, VillageProgrammeFund = 2, SocialDonation = 3 }
+
 public enum SatisfactionLevel { VerySatisfied = 5, Satisfied = 4, FairlySatisfied = 3, Dissatisfied = 2, VeryDissatisfied = 1 }
 
 public static class ProjectTaxonomy

@@ -4,7 +4,7 @@ using Guanjia.Domain.Common;
 namespace Guanjia.Domain.MicroProjects;
 
 /// <summary>A 民生微实事 from the committee's decision to its closing (003 §二).</summary>
-public sealed class MicroProject : IScoped, IVersioned
+public sealed class MicroProject : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
 
@@ -15,7 +15,8 @@ public sealed class MicroProject : IScoped, IVersioned
     public Guid TownId { get; set; }
     public required string ScopePath { get; set; }
     public int RulesVersion { get; set; }
-    public ProjectState State { get; set; }
+    /// <summary>Moved only by <see cref="ProjectWorkflow"/>.</summary>
+    public ProjectState State { get; internal set; }
     public CollectionKind Collection { get; set; }
     public int Year { get; set; }
 
@@ -37,6 +38,9 @@ public sealed class MicroProject : IScoped, IVersioned
     public Route? Route { get; set; }
     public ExpressForm? ExpressForm { get; set; }
     public string? PairedUnit { get; set; }
+
+    /// <summary>R-RT-02: why a direct-route item below the programme's hint still needs society's help.</summary>
+    public string? DirectRouteReason { get; set; }
     public long? BudgetFen { get; set; }
     public string? FundingSources { get; set; }
     public string? ImplementingBody { get; set; }
@@ -59,10 +63,20 @@ public sealed class MicroProject : IScoped, IVersioned
     public string? PolicyDepartment { get; set; }
     public string? PolicyContact { get; set; }
 
+    /// <summary>The village's note on its policy check at filing, for a project the town does not review (R-IN-05).</summary>
+    public string? PolicyCheckNote { get; set; }
+
+    /// <summary>R-MS-20: where the money comes from, and whose budget or fund it is, as the town's opinion states it.</summary>
+    public FundingChannel? Funding { get; set; }
+    public string? FundingPayer { get; set; }
+
     // Publicity and implementation (R-MS-11, R-MS-12).
     public DateTimeOffset? PublicityFrom { get; set; }
     public DateTimeOffset? PublicityTo { get; set; }
     public string? PublicityPlatforms { get; set; }
+
+    /// <summary>R-MS-11: why a linked platform was left out of a confirmed project's publicity.</summary>
+    public string? PlatformOverrideReason { get; set; }
     public DateTimeOffset? ImplementationStartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 
@@ -73,6 +87,13 @@ public sealed class MicroProject : IScoped, IVersioned
     public long? ActualVillageFen { get; set; }
     public long? ActualSocialFen { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    // The final accounts and audit after completion, published with the fund use and effect (R-MS-19).
+    public long? FinalAccountsFen { get; set; }
+    public string? AuditResult { get; set; }
+    public string? AuditBody { get; set; }
+    public string? Effect { get; set; }
+    public DateTimeOffset? FinalAccountsAt { get; set; }
 
     /// <summary>Confirmed items of concentrated collection go into the town's pool for the year (R-MS-17).</summary>
     public bool InAnnualPool { get; set; }
@@ -87,6 +108,8 @@ public sealed class MicroProject : IScoped, IVersioned
     /// </summary>
     public long LedgerPaidFen { get; set; }
     public int Version { get; set; }
+
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("MicroProject", Id, Number);
 }
 
 /// <summary>One consultation meeting or assembly vote with the registration form's fields (R-MS-05, R-MS-06).</summary>
@@ -149,7 +172,7 @@ public sealed class ProgressReport : IScoped
     public string? ByName { get; set; }
 }
 
-/// <summary>One filled questionnaire of attachment 3 (R-MS-14): seven aspects on five levels.</summary>
+/// <summary>One filled questionnaire of attachment 3 (R-MS-14): seven aspects on five levels, and the optional 其他.</summary>
 public sealed class SurveyResponse : IScoped
 {
     public Guid Id { get; set; }
@@ -162,6 +185,10 @@ public sealed class SurveyResponse : IScoped
     public SatisfactionLevel Efficiency { get; set; }
     public SatisfactionLevel Closeness { get; set; }
     public SatisfactionLevel Openness { get; set; }
+
+    /// <summary>The questionnaire's optional eighth row 其他: a level for an aspect the respondent names (R-MS-14).</summary>
+    public SatisfactionLevel? Other { get; set; }
+    public string? OtherAspect { get; set; }
     public string? Suggestion { get; set; }
     [Sensitive] public string? Signature { get; set; }
 
@@ -174,4 +201,21 @@ public sealed class SurveyResponse : IScoped
     public static readonly string[] Aspects = ["overall", "quality", "effect", "attitude", "efficiency", "closeness", "openness"];
 
     public SatisfactionLevel[] Ratings => [Overall, Quality, Effect, Attitude, Efficiency, Closeness, Openness];
+}
+
+/// <summary>
+/// The town commissions a third-party evaluator to run a project's satisfaction survey (002 §四(四)3, R-MS-18): the
+/// evaluator then sees that project's survey and enters its responses, and nothing else of the town's.
+/// </summary>
+public sealed class SurveyCommission : IScoped, IVersioned
+{
+    public Guid Id { get; set; }
+    public Guid ProjectId { get; set; }
+    public Guid EvaluatorId { get; set; }
+    public required string ScopePath { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset CommissionedAt { get; set; }
+    public string? CommissionedBy { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public int Version { get; set; }
 }

@@ -37,6 +37,12 @@ public sealed record ProgrammeRuleSet
     /// <summary>R-MS-07: projects under this budget skip the town's confirmation (5万元).</summary>
     public long DirectImplementationThresholdFen { get; init; } = 5_000_000;
 
+    /// <summary>
+    /// R-RT-02: 莞家直达 is for "涉及金额较大" items; the documents give no figure, so below this amount the direct route asks why
+    /// (a hint with an override, not a wall; ADR 0019).
+    /// </summary>
+    public long DirectRouteHintFen { get; init; } = 5_000_000;
+
     /// <summary>R-MS-01: 便民工程 at most 50万元 in principle.</summary>
     public long ConvenienceWorksCapFen { get; init; } = 50_000_000;
 
@@ -67,7 +73,10 @@ public sealed record ProgrammeRuleSet
     public int ClaimWindowMinimumDays { get; init; } = 5;
     public TimeLimit CompletionForm { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-13
     public TimeLimit TownSurvey { get; init; } = new(5, TimeUnit.WorkingDays);               // R-MS-14
-    public TimeLimit ResultFeedback { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-15
+    public TimeLimit ResultFeedback { get; init; } = new(5, TimeUnit.WorkingDays);           // R-MS-15, from closing
+
+    /// <summary>R-MS-19: 002 asks for the final accounts and audit "及时" (promptly) after completion; 3 months is our reading (ADR 0019).</summary>
+    public TimeLimit FinalAccounts { get; init; } = new(3, TimeUnit.Months);
     /// <summary>003/002 set no limit for the town's verification of a wish; 5 working days, like the town's review.</summary>
     public TimeLimit WishVerification { get; init; } = new(5, TimeUnit.WorkingDays);         // R-MW-02
     public TimeLimit WishExpressHandling { get; init; } = new(5, TimeUnit.WorkingDays);      // R-MW-04
@@ -116,6 +125,7 @@ public sealed record ProgrammeRuleSet
         yield return (nameof(CompletionForm), CompletionForm);
         yield return (nameof(TownSurvey), TownSurvey);
         yield return (nameof(ResultFeedback), ResultFeedback);
+        yield return (nameof(FinalAccounts), FinalAccounts);
         yield return (nameof(WishVerification), WishVerification);
         yield return (nameof(WishExpressHandling), WishExpressHandling);
         yield return (nameof(WishResultFeedback), WishResultFeedback);
@@ -126,6 +136,7 @@ public sealed record ProgrammeRuleSet
     {
         var c = new Check()
             .When(DirectImplementationThresholdFen <= 0, "directImplementationThresholdFen", "out_of_range", "直接实施金额上限须大于0", "must be positive")
+            .When(DirectRouteHintFen < 0, "directRouteHintFen", "out_of_range", "莞家直达提示金额不能为负", "must not be negative")
             .When(ConvenienceWorksCapFen <= 0, "convenienceWorksCapFen", "out_of_range", "便民工程上限须大于0", "must be positive")
             .When(WelfareServiceCapFen <= 0, "welfareServiceCapFen", "out_of_range", "公益服务上限须大于0", "must be positive")
             .When(SurveyMinimumResponses is < 1 or > 10_000, "surveyMinimumResponses", "out_of_range", "测评最少人数须在1到10000之间", "must be between 1 and 10000")

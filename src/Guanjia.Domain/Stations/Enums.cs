@@ -43,7 +43,14 @@ public enum ProcurementMethod
 }
 
 /// <summary>R-ST-05: the filing is drafted by the village, filed with the town once the supervisory committee has reviewed it, and recorded by the town.</summary>
-public enum ProcurementState { Draft = 1, Filed = 2, Recorded = 3 }
+public enum ProcurementState
+{
+    /// <summary>Being drafted: never saved in this state.</summary>
+    New = 0,
+    Draft = 1,
+    Filed = 2,
+    Recorded = 3,
+}
 
 /// <summary>R-ST-07: the three results a station-route item publishes (三公开).</summary>
 public enum PublicationKind { Consultation = 1, Implementation = 2, Evaluation = 3 }
@@ -67,7 +74,14 @@ public enum InclusiveService
 }
 
 /// <summary>R-ST-08: referred by the station head, served by the point, records filed with the town.</summary>
-public enum ReferralState { Referred = 1, Served = 2, Filed = 3 }
+public enum ReferralState
+{
+    /// <summary>Being made: never saved in this state.</summary>
+    New = 0,
+    Referred = 1,
+    Served = 2,
+    Filed = 3,
+}
 
 public static class StationTerms
 {

@@ -1,3 +1,4 @@
+using Guanjia.Domain.Accounts;
 using Guanjia.Domain.Common;
 
 namespace Guanjia.Domain.Stations;
@@ -76,6 +77,12 @@ public sealed class StationItem : IScoped, IVersioned
 
     /// <summary>Packaged operation below the yearly item threshold, "in principle" allowed with a reason (R-ST-03).</summary>
     public string? PackagedOverrideReason { get; set; }
+
+    /// <summary>
+    /// What the funds ledger paid for the item, net of reversals (R-ST-10, R-ST-11): kept by the ledger's posting in the same save, like a
+    /// project's (ADR 0015), so the town reads paid against the agreed fee and two payments racing past it conflict.
+    /// </summary>
+    public long LedgerPaidFen { get; set; }
     public int RulesVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -88,7 +95,7 @@ public sealed class StationItem : IScoped, IVersioned
 /// The 采购备案表 of a purchased or packaged item (R-ST-05): drafted by the village, reviewed by the village
 /// affairs supervisory committee, filed with the town lead department, recorded by it.
 /// </summary>
-public sealed class ProcurementFiling : IScoped, IVersioned
+public sealed class ProcurementFiling : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid ItemId { get; set; }
@@ -96,7 +103,8 @@ public sealed class ProcurementFiling : IScoped, IVersioned
     public Guid VillageId { get; set; }
     public Guid TownId { get; set; }
     public required string ScopePath { get; set; }
-    public ProcurementState State { get; set; }
+    /// <summary>Moved only by <see cref="ProcurementWorkflow"/>.</summary>
+    public ProcurementState State { get; internal set; }
     public ProcurementMethod Method { get; set; }
     public string? MethodOther { get; set; }
     public Guid? SupplierId { get; set; }
@@ -104,6 +112,17 @@ public sealed class ProcurementFiling : IScoped, IVersioned
     public long AmountFen { get; set; }
     public DateOnly AgreementSignedOn { get; set; }
     public Guid AgreementAttachmentId { get; set; }
+
+    /// <summary>
+    /// R-ST-10: why the procured amount differs from the item's agreed fee (required then, kept only then); the town confirms the
+    /// difference when it records the filing.
+    /// </summary>
+    public string? DifferenceReason { get; set; }
+    public DateTimeOffset? DifferenceConfirmedAt { get; set; }
+    public string? DifferenceConfirmedByName { get; set; }
+
+    /// <summary>The item's agreed fee the town confirmed the difference against.</summary>
+    public long? ConfirmedItemAmountFen { get; set; }
 
     // The supervisory committee's review opinion (村（居）务监督委员会审核意见).
     public string? OpinionText { get; set; }
@@ -118,6 +137,11 @@ public sealed class ProcurementFiling : IScoped, IVersioned
     public string? RecordNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    // A filing starts no deadline and sends no feedback: the documents set neither.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("ProcurementFiling", Id, Id.ToString());
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>
@@ -145,7 +169,7 @@ public sealed class StationPublication : IScoped
 /// An inclusive personal service (R-ST-08): the station head connects a resident with a social-work service
 /// point, which serves free of charge; the head uploads the service records and files them with the town.
 /// </summary>
-public sealed class InclusiveServiceReferral : IScoped, IVersioned
+public sealed class InclusiveServiceReferral : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid? StationId { get; set; }
@@ -158,7 +182,9 @@ public sealed class InclusiveServiceReferral : IScoped, IVersioned
     [Sensitive] public required string ResidentPhone { get; set; }
     public InclusiveService Service { get; set; }
     public required string Need { get; set; }
-    public ReferralState State { get; set; }
+
+    /// <summary>Moved only by <see cref="InclusiveReferralWorkflow"/>.</summary>
+    public ReferralState State { get; internal set; }
     public DateTimeOffset ReferredAt { get; set; }
     public string? ReferredByName { get; set; }
     public DateOnly? ServedFrom { get; set; }
@@ -167,6 +193,66 @@ public sealed class InclusiveServiceReferral : IScoped, IVersioned
     public DateTimeOffset? ServedRecordedAt { get; set; }
     public DateTimeOffset? FiledAt { get; set; }
     public int Version { get; set; }
+
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("InclusiveServiceReferral", Id, Id.ToString());
+    Guid IWorkflowSubject.AppealId => AppealId ?? Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
+}
+
+/// <summary>
+/// The 采购备案表 of a purchased or packaged station item (R-ST-05, R-ST-10): drafted and edited by the village, reviewed by the
+/// village affairs supervisory committee, filed with the town lead department once reviewed, recorded by it.
+/// </summary>
+public static class ProcurementWorkflow
+{
+    private static readonly When<ProcurementFiling> Reviewed = new("已出具监委会审核意见", "reviewed by the committee", f => f.OpinionText is not null);
+
+    public static readonly IReadOnlyList<Transition<ProcurementFiling, ProcurementState>> Table =
+    [
+        new("Draft", [ProcurementState.New], ProcurementState.Draft, Permissions.StationsManage, "R-ST-05, R-ST-10", "村（社区）起草采购备案表并上传购买服务协议"),
+        new("Edit", [ProcurementState.Draft], ProcurementState.Draft, Permissions.StationsManage, "R-ST-05, R-ST-10", "修改采购备案表（已出具的审核意见随之作废）"),
+        new("GiveOpinion", [ProcurementState.Draft], ProcurementState.Draft, Permissions.StationsSupervise, "R-ST-05", "村（居）务监督委员会出具审核意见"),
+        new("File", [ProcurementState.Draft], ProcurementState.Filed, Permissions.StationsManage, "R-ST-05", "经监委会审核后报镇（街道）备案") { If = Reviewed },
+        new("Record", [ProcurementState.Filed], ProcurementState.Recorded, Permissions.StationsRecord, "R-ST-05, R-ST-10", "镇（街道）牵头部门备案"),
+    ];
+
+    public static readonly Workflow<ProcurementFiling, ProcurementState> Workflow = new("ProcurementFiling", f => f.State, (f, s) => f.State = s, Table);
+
+    public static IReadOnlyList<WorkflowRow> Rows => WorkflowDocs.RowsOf(Workflow);
+
+    public static string Zh(ProcurementState s) => s switch
+    {
+        ProcurementState.New => "新建",
+        ProcurementState.Draft => "草稿（待监委会审核）",
+        ProcurementState.Filed => "已报镇街备案",
+        ProcurementState.Recorded => "镇街已备案",
+        _ => s.ToString(),
+    };
+}
+
+/// <summary>An inclusive personal service from the referral to the service record and its filing with the town (R-ST-08, R-MW-05).</summary>
+public static class InclusiveReferralWorkflow
+{
+    public static readonly IReadOnlyList<Transition<InclusiveServiceReferral, ReferralState>> Table =
+    [
+        new("Refer", [ReferralState.New], ReferralState.Referred, Permissions.StationsManage, "R-ST-08", "驿站负责人对接社工服务点"),
+        new("RecordService", [ReferralState.Referred], ReferralState.Served, Permissions.StationsManage, "R-ST-08, R-MW-05", "记录社工服务点的无偿服务情况"),
+        new("FileRecords", [ReferralState.Served], ReferralState.Filed, Permissions.StationsManage, "R-ST-08", "收集并上传服务档案，报镇（街道）备案"),
+    ];
+
+    public static readonly Workflow<InclusiveServiceReferral, ReferralState> Workflow =
+        new("InclusiveServiceReferral", r => r.State, (r, s) => r.State = s, Table);
+
+    public static IReadOnlyList<WorkflowRow> Rows => WorkflowDocs.RowsOf(Workflow);
+
+    public static string Zh(ReferralState s) => s switch
+    {
+        ReferralState.New => "新建",
+        ReferralState.Referred => "已转介，待服务",
+        ReferralState.Served => "已服务，待归档",
+        ReferralState.Filed => "已报镇街归档",
+        _ => s.ToString(),
+    };
 }
 
 /// <summary>The city's directory entry of a social-work service point (000 attachment 2): what it serves, when, whom to call.</summary>

@@ -32,6 +32,15 @@ public sealed record SurveyReport(int Responses, int Minimum, bool MinimumMet, I
             foreach (var l in levels) counts[5 - (int)l]++;
             aspects.Add(new AspectResult(SurveyResponse.Aspects[a], AspectNames[a].Zh, counts, RateOf(levels), ScoreOf(levels)));
         }
+        // The optional 其他 row, counted over those who rated it; the overall rate and score stay on the seven aspects.
+        var others = responses.Where(r => r.Other is not null).Select(r => r.Other!.Value).ToList();
+        if (others.Count > 0)
+        {
+            var counts = new int[5];
+            foreach (var l in others) counts[5 - (int)l]++;
+            var named = responses.Where(r => r.Other is not null && !string.IsNullOrWhiteSpace(r.OtherAspect)).Select(r => r.OtherAspect!.Trim()).Distinct().Take(3);
+            aspects.Add(new AspectResult("other", named.Any() ? $"其他（{string.Join("、", named)}）" : "其他", counts, RateOf(others), ScoreOf(others)));
+        }
         var all = responses.SelectMany(r => r.Ratings).ToList();
         return new SurveyReport(responses.Count, minimum, responses.Count >= minimum, aspects, RateOf(all), ScoreOf(all));
     }

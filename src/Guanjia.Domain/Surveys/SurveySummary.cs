@@ -16,6 +16,13 @@ public sealed record SurveySummary(int Responses, int Minimum, bool MinimumMet, 
             foreach (var r in responses) counts[5 - (int)r.Ratings[a]]++;
             dist[SurveyResponse.Aspects[a]] = counts;
         }
+        // The optional eighth row 其他, over those who rated it; the rate and score stay on the seven aspects every respondent rates.
+        if (responses.Any(r => r.Other is not null))
+        {
+            var other = new int[5];
+            foreach (var r in responses.Where(r => r.Other is not null)) other[5 - (int)r.Other!.Value]++;
+            dist["other"] = other;
+        }
         var levels = new int[5];
         foreach (var l in responses.SelectMany(r => r.Ratings)) levels[5 - (int)l]++;
         var (rate, score) = RateAndScore(levels);

@@ -27,7 +27,7 @@ public static class AppealEndpoints
             })
             .RequirePermission(Permissions.AppealsCreate)
             .WithSummary("Enter an appeal from any channel; it is dispatched to its village at once (R-IN-04). Idempotency-Key makes retries safe");
-        g.MapGet("/workflow", () => TypedResults.Ok(AppealWorkflow.Steps))
+        g.MapGet("/workflow", () => TypedResults.Ok(AppealWorkflow.Rows))
             .WithSummary("The appeal's steps: from which state, to which, the permission, the deadlines each meets");
         g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => AppealQueries.GetAsync(db, clock, id, ct))
             .RequirePermission(Permissions.AppealsRead);

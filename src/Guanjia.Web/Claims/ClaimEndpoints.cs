@@ -16,7 +16,7 @@ public static class ClaimEndpoints
         g.MapGet("/", (GuanjiaDb db, ClaimItemState? state, Guid? townId, Guid? subjectId, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
             ClaimQueries.ListAsync(db, state, townId, subjectId, page, pageSize, ct)).RequirePermission(Permissions.AppealsRead)
             .WithSummary("Direct-route (莞家直达) items in your scope");
-        g.MapGet("/workflow", () => TypedResults.Ok(ClaimBoardWorkflow.Table)).WithSummary("The claim board's transition table");
+        g.MapGet("/workflow", () => TypedResults.Ok(ClaimBoardWorkflow.Rows)).WithSummary("The claim board's transition table");
         g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => ClaimQueries.GetAsync(db, clock, id, ct))
             .RequirePermission(Permissions.AppealsRead).WithSummary("An item with its claims; claimants' contacts are clear only for the staff who connect them");
         g.MapPost("/{id:guid}/publish", (Guid id, PublishClaimItem.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
@@ -34,11 +34,13 @@ public static class ClaimEndpoints
         pub.MapGet("/claim-board/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => ClaimQueries.PublicItemAsync(db, clock, id, ct))
             .WithSummary("One published item with its claims");
         pub.MapPost("/contact-verifications", async (ContactVerifications.Request r, IServiceProvider sp, TimeProvider clock, IConfiguration config,
-            CancellationToken ct) =>
+            IWebHostEnvironment env, CancellationToken ct) =>
             {
                 await using var scope = sp.CreateAsyncScope();
                 var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(scope.ServiceProvider, new Guanjia.App.Common.FixedActor(ClaimBoard.Portal));
-                var sent = await ContactVerifications.RequestAsync(db, clock, r, config.GetValue("Verification:EchoCodes", false), ct);
+                // The code comes back as a hint in Development only, whatever the setting says elsewhere (ADR 0012, 0018).
+                var echo = env.IsDevelopment() && config.GetValue("Verification:EchoCodes", false);
+                var sent = await ContactVerifications.RequestAsync(db, clock, r, echo, ct);
                 return TypedResults.Accepted((string?)null, sent);
             })
             .DisableAntiforgery()

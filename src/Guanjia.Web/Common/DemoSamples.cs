@@ -33,6 +33,9 @@ public static class DemoSamples
     public static async Task SeedAsync(IServiceProvider sp, ILogger log, CancellationToken ct)
     {
         var system = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(Actor.System));
+        await Guanjia.App.CivilAffairs.DemoCasework.SeedPeopleAsync(
+            (actor, clock) => ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(actor), clock),
+            sp.GetRequiredService<Guanjia.App.CivilAffairs.CaseworkServices>(), log, ct);
         if (await system.Appeals.IgnoreQueryFilters().AnyAsync(ct)) return;
         var users = await system.Users.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(u => u.UserName, ct);
         if (!users.TryGetValue("dongcheng.village", out var dcUser) || !users.TryGetValue("changan.village", out var caUser)) return;
@@ -47,8 +50,9 @@ public static class DemoSamples
             clock = by == TimeSpan.Zero ? realClock : new ShiftedClock(realClock, -by);
             var deadlines = ActivatorUtilities.CreateInstance<DeadlineBook>(sp, clock);
             var feedback = new FeedbackWriter(clock);
-            a = sp.GetRequiredService<AppealServices>() with { Clock = clock, Deadlines = deadlines, Feedback = feedback };
-            p = sp.GetRequiredService<ProjectServices>() with { Clock = clock, Deadlines = deadlines, Feedback = feedback };
+            var workflow = ActivatorUtilities.CreateInstance<Guanjia.App.Common.WorkflowRunner>(sp, deadlines, feedback, clock);
+            a = sp.GetRequiredService<AppealServices>() with { Clock = clock, Deadlines = deadlines, Feedback = feedback, Workflow = workflow };
+            p = sp.GetRequiredService<ProjectServices>() with { Clock = clock, Deadlines = deadlines, Feedback = feedback, Workflow = workflow };
         }
         GuanjiaDb As(string user) => ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(ActorFactory.ForUser(users[user])), clock);
         var limits = sp.GetRequiredService<AttachmentLimits>();
@@ -89,7 +93,8 @@ public static class DemoSamples
                 "公示结束后2个月内完工", null, null, m.Id, null, v), ct);
             var v2 = (await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct)).Version;
             await FileRegistration.HandleAsync(As("dongcheng.village"), p, id, new FileRegistration.Request(name, ProjectSubType.PublicFacilities, null,
-                ProposalSource.Residents, "岗贝社区", "王干事（演示）", "社区专职工作人员", "0769-00000000", null, v2), ct);
+                ProposalSource.Residents, "岗贝社区", "王干事（演示）", "社区专职工作人员", "0769-00000000", null, v2,
+                new FileRegistration.PolicyCheck(false, null, null, null, "对照现行民生保障政策清单，无可解决的政策（演示）")), ct);
             if (!opinion) return await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct);
             return await RecordDepartmentOpinion.HandleAsync(As("dongcheng.finance"), p, id,
                 new RecordDepartmentOpinion.Request("预算安排合理，同意（演示）", true, true), ct);
@@ -99,7 +104,7 @@ public static class DemoSamples
         {
             var d = await ReviewProject.HandleAsync(As("dongcheng.lead"), p, id, new ReviewProject.Request(true, true, true, false,
                 ReviewDecision.ProgrammeFunding, "属于“民生大莞家”服务范围，同意由专项资金资助（演示）", null, null, null,
-                (await ProjectQueries.GetAsync(As("dongcheng.lead"), p, id, ct)).Version), ct);
+                (await ProjectQueries.GetAsync(As("dongcheng.lead"), p, id, ct)).Version, null, FundingChannel.VillageProgrammeFund), ct);
             var today = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
             return await PublishProject.HandleAsync(As("dongcheng.lead"), p, id, new PublishProject.Request(today, today.AddDays(6), null, d.Version), ct);
         }
@@ -163,8 +168,8 @@ public static class DemoSamples
         }
         var periodTo = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
         await FileCompletion.HandleAsync(As("dongcheng.village"), p, done, new FileCompletion.Request(periodTo.AddDays(-20), periodTo, "小游园周边居民",
-            300, new FileCompletion.Money(2_800_000, 200_000, 0), new FileCompletion.Money(2_650_000, 200_000, 0),
-            new FileCompletion.Works("安装公共晾衣架4组、太阳能路灯2盏", "组/盏", 6, 6), null, [photo], false, null,
+            300, new MoneySplit(2_800_000, 200_000, 0), new MoneySplit(2_650_000, 200_000, 0),
+            new WorksSection("安装公共晾衣架4组、太阳能路灯2盏", "组/盏", 6, 6), null, [photo], false, null,
             (await ProjectQueries.GetAsync(As("dongcheng.village"), p, done, ct)).Version), ct);
         Back(TimeSpan.Zero);
 
@@ -174,7 +179,7 @@ public static class DemoSamples
         await Consult(direct, 18_000_000, "活动中心地面防滑处理、增设扶手和紧急呼叫装置", "社区长者活动中心适老化改造（演示）", Route.Direct);
         await ReviewProject.HandleAsync(As("dongcheng.lead"), p, direct, new ReviewProject.Request(true, true, true, false,
             ReviewDecision.ProgrammeFunding, "需社会力量参与，同意通过莞家直达公布认领（演示）", null, null, null,
-            (await ProjectQueries.GetAsync(As("dongcheng.lead"), p, direct, ct)).Version), ct);
+            (await ProjectQueries.GetAsync(As("dongcheng.lead"), p, direct, ct)).Version, null, FundingChannel.SocialDonation), ct);
         var claimItem = await As("city.admin").ClaimItems.AsNoTracking().SingleAsync(i => i.SubjectId == direct, ct);
         var day = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
         await Guanjia.App.Claims.PublishClaimItem.HandleAsync(As("city.admin"), p, claimItem.Id, new Guanjia.App.Claims.PublishClaimItem.Request(
@@ -223,7 +228,7 @@ public static class DemoSamples
             await SocialWorkPoints.SaveAsync(As("city.admin"), clock, point.Id, new SocialWorkPoints.Save(
                 [InclusiveService.PsychologicalCounselling, InclusiveService.FamilyRelations, InclusiveService.RightsProtection], "周一至周五 9:00-17:30",
                 "社工演示", "0769-00000003", null, "演示数据", 0), ct);
-            await ReferResident.HandleAsync(As("dongcheng.station"), clock, new ReferResident.Request(station.Id, point.Id, "蔡演示", "13900000031",
+            await ReferResident.HandleAsync(As("dongcheng.station"), p.Workflow, new ReferResident.Request(station.Id, point.Id, "蔡演示", "13900000031",
                 InclusiveService.FamilyRelations, "亲子沟通困难，希望社工介入（演示）", null), ct);
         }
         log.LogInformation("Demo samples ready: appeals, projects, wishes, stations");

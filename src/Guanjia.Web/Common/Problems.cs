@@ -23,6 +23,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             NotFound n => Make(StatusCodes.Status404NotFound, n.Code, n.Zh, n.En),
             Forbidden f => Make(StatusCodes.Status403Forbidden, f.Code, f.Zh, f.En),
             Conflict c => Make(StatusCodes.Status409Conflict, c.Code, c.Zh, c.En),
+            Guanjia.App.CivilAffairs.CaseworkConflict c => Make(StatusCodes.Status409Conflict, c.Code, c.Zh, c.En, c.Extra),
             TooManyRequests t => RetryAfter(http, t),
             DbUpdateConcurrencyException => Make(StatusCodes.Status409Conflict, "conflict",
                 "记录已被他人修改，请刷新后重试", "The record was changed by someone else; reload and retry"),

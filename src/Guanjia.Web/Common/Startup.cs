@@ -15,14 +15,16 @@ public static class Startup
 {
     /// <summary>
     /// Migrates the schema in place, creates the first administrator or the demo jurisdictions when configured, then gives
-    /// every jurisdiction what it needs to run (ADR 0040): its calendar from the official arrangements, its configuration,
-    /// and the programme rules of 民生大莞家 where it runs that programme.
+    /// every jurisdiction what it needs to run (ADR 0040): its calendar from the official arrangements this release ships
+    /// (ADR 0021), its configuration, and the programme rules of 民生大莞家 where it runs that programme.
     /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Guanjia.Startup");
+        // The casework's encryption keys: without them the host stops here with a message naming the settings (ADR 0024).
+        sp.GetRequiredService<Guanjia.App.CivilAffairs.CaseworkCrypto>();
         var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new FixedActor(Actor.System));
         var settings = sp.GetRequiredService<DatabaseSettings>();
         log.LogInformation("Database provider {Provider}", settings.Provider);
@@ -36,7 +38,7 @@ public static class Startup
         IReadOnlyList<DemoUser> users = [];
         if (demo) users = await DemoData.SeedAsync(db, sp.GetRequiredService<Passwords>(), clock, log, default);
 
-        await CalendarProvider.SeedAsync(db, clock, default);
+        await ApplyShippedCalendar.RunAsync(db, sp.GetRequiredService<Guanjia.Domain.Calendar.OfficialCalendarData>(), clock, log, default);
         var jurisdictions = sp.GetRequiredService<JurisdictionRulesProvider>();
         await JurisdictionSettings.EnsureDefaultsAsync(db, jurisdictions, sp.GetRequiredService<DeadlineBook>(), clock, default);
         var livelihood = new List<string>();

@@ -6,7 +6,7 @@ using Guanjia.Web.Common;
 
 namespace Guanjia.Web.Funds;
 
-/// <summary>/api/funds: sources, accounts, the ledger, payments and reversals, allocations, pilot money and matching (R-FD-01..07).</summary>
+/// <summary>/api/funds: sources, accounts, the ledger, payments and reversals, allocations and their adjustments, pilot money, matching and the wish use rate (R-FD-01..09, R-MW-07).</summary>
 public static class FundEndpoints
 {
     public static void MapFunds(this IEndpointRouteBuilder app)
@@ -39,14 +39,16 @@ public static class FundEndpoints
         g.MapPost("/receipts", (RecordReceipt.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => RecordReceipt.HandleAsync(db, clock, r, ct))
             .RequirePermission(Permissions.FundsRead).WithSummary("Money received from a source; matching=true for a town's matching money (R-FD-01, R-FD-04)");
         g.MapPost("/transfers", (TransferFunds.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => TransferFunds.HandleAsync(db, clock, r, ct))
-            .RequirePermission(Permissions.FundsPay).WithSummary("Town to village dedicated account, keeping the source (R-FD-05); ring-fenced money stays ring-fenced (R-FD-07)");
+            .RequirePermission(Permissions.FundsPay).WithSummary("Town to village dedicated account, keeping the source (R-FD-05); earmarked and pilot money stay what they are (R-FD-09); ring-fenced money stays ring-fenced (R-FD-07)");
         g.MapPost("/payments", (MakePayment.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => MakePayment.HandleAsync(db, clock, r, ct))
-            .RequirePermission(Permissions.FundsPay).WithSummary("A disbursement to a project, wish or purchased service; refused if it overdraws or exceeds the budget (R-FD-06, R-FD-07)");
+            .RequirePermission(Permissions.FundsPay).WithSummary("A disbursement to a project, wish or station item from the account that pays it; refused if it overdraws, exceeds the budget or is an expert-review or evaluation fee (R-FD-05..08, R-ST-10)");
 
         g.MapGet("/projects/{id:guid}/budget", (Guid id, GuanjiaDb db, CancellationToken ct) => LedgerQueries.BudgetAsync(db, PaymentTarget.Project, id, ct))
             .RequirePermission(Permissions.FundsRead).WithSummary("A project's budget against what was paid, by source (R-FD-06)");
         g.MapGet("/wishes/{id:guid}/budget", (Guid id, GuanjiaDb db, CancellationToken ct) => LedgerQueries.BudgetAsync(db, PaymentTarget.Wish, id, ct))
             .RequirePermission(Permissions.FundsRead).WithSummary("A wish's decided amount against what was paid, by source");
+        g.MapGet("/station-items/{id:guid}/budget", (Guid id, GuanjiaDb db, CancellationToken ct) => LedgerQueries.BudgetAsync(db, PaymentTarget.StationItem, id, ct))
+            .RequirePermission(Permissions.FundsRead).WithSummary("A purchased station item's recorded fee against what its village paid, by source (R-ST-10, R-ST-11)");
 
         g.MapGet("/town-factors/{year:int}", (int year, GuanjiaDb db, CancellationToken ct) => SaveTownFactors.ListAsync(db, year, ct))
             .RequirePermission(Permissions.FundsRead).WithSummary("The towns' figures the allocation formula reads (R-FD-03)");
@@ -61,6 +63,11 @@ public static class FundEndpoints
             .WithSummary("Commit the allocation: town allocations and ledger entries, once per year and programme");
         g.MapGet("/allocations/{year:int}", (int year, GuanjiaDb db, CancellationToken ct) => AllocateFunds.RunsAsync(db, year, ct))
             .RequirePermission(Permissions.FundsManage).WithSummary("The year's committed allocation runs with their worked tables");
+        g.MapPost("/allocations/{year:int}/adjustments", (int year, AdjustAllocation.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
+            AdjustAllocation.HandleAsync(db, clock, year, r, ct)).RequirePermission(Permissions.FundsManage)
+            .WithSummary("Correct a town's committed allocation with a reason: ledger entries for the difference per source; the run is kept (R-FD-03)");
+        g.MapGet("/allocations/{year:int}/adjustments", (int year, GuanjiaDb db, CancellationToken ct) => AdjustAllocation.ListAsync(db, year, ct))
+            .RequirePermission(Permissions.FundsRead).WithSummary("The year's adjustments of committed allocations in your scope");
 
         g.MapGet("/pilot-grants", (GuanjiaDb db, CancellationToken ct) => GrantPilot.ListAsync(db, ct))
             .RequirePermission(Permissions.FundsRead).WithSummary("Pilot money granted and what is left of it (R-FD-02)");
@@ -69,5 +76,7 @@ public static class FundEndpoints
 
         g.MapGet("/matching/{year:int}", (int year, GuanjiaDb db, CancellationToken ct) => MatchingQueries.ListAsync(db, year, ct))
             .RequirePermission(Permissions.FundsRead).WithSummary("Each town's matching obligation, what it raised and its shortfall (R-FD-04)");
+        g.MapGet("/wish-use/{year:int}", (int year, GuanjiaDb db, CancellationToken ct) => WishUseQueries.ListAsync(db, year, ct))
+            .RequirePermission(Permissions.FundsRead).WithSummary("Each town's 微心愿 money for the year: allocated, paid and the use rate, from the ledger (R-MW-07)");
     }
 }

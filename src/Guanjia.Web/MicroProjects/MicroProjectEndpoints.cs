@@ -20,8 +20,8 @@ public static class MicroProjectEndpoints
                 bool? inAnnualPool, string? q, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
             ProjectQueries.ListAsync(db, new ProjectQueries.Filter(state, category, route, townId, villageId, year, inAnnualPool, q, page, pageSize), ct))
             .RequirePermission(Permissions.AppealsRead).WithSummary("Micro-projects in your scope, filtered and paged in the database");
-        g.MapGet("/workflow", () => TypedResults.Ok(ProjectWorkflow.Table))
-            .WithSummary("The transition table every step is checked against");
+        g.MapGet("/workflow", () => TypedResults.Ok(ProjectWorkflow.Rows))
+            .WithSummary("The transition table every step fires: from, to, who, when, the deadlines it meets and starts, the feedback it sends");
         g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, ProjectServices s, CancellationToken ct) => ProjectQueries.GetAsync(db, s, id, ct))
             .RequirePermission(Permissions.AppealsRead);
         g.MapGet("/{id:guid}/timeline", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => Timeline.ForProjectAsync(db, clock, id, ct))
@@ -66,6 +66,32 @@ public static class MicroProjectEndpoints
             FileCompletion.HandleAsync(db, s, id, r, ct)).WithSummary("File the completion form (R-MS-13)");
         g.MapPost("/{id:guid}/survey/finish", (Guid id, CloseProject.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
             CloseProject.FinishSurveyAsync(db, s, id, r, ct)).WithSummary("The town closes its survey; the project closes (R-MS-14, R-MS-15)");
+        g.MapPost("/{id:guid}/final-accounts", (Guid id, RecordFinalAccounts.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
+            RecordFinalAccounts.HandleAsync(db, s, id, r, ct))
+            .WithSummary("The town's final accounts and audit of a closed project, published with fund use and effect (R-MS-19)");
+        g.MapGet("/{id:guid}/survey-commissions", (Guid id, GuanjiaDb db, CancellationToken ct) => SurveyCommissions.OfProjectAsync(db, id, ct))
+            .RequirePermission(Permissions.AppealsRead).WithSummary("The evaluators a town commissioned for this project's survey (R-MS-18)");
+        g.MapPost("/{id:guid}/survey-commissions", (Guid id, SurveyCommissions.Commission r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
+            SurveyCommissions.CommissionAsync(db, s, id, r, ct)).RequirePermission(Permissions.ProjectsTown)
+            .WithSummary("Commission a third-party evaluator to run the project's survey (R-MS-14, R-MS-18)");
+        app.MapPost("/api/survey-commissions/{id:guid}/withdraw", (Guid id, SurveyCommissions.Withdraw r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
+            SurveyCommissions.WithdrawAsync(db, s, id, r, ct)).WithTags("MicroProjects").RequireAuthorization().RequirePermission(Permissions.ProjectsTown)
+            .WithSummary("Withdraw a survey commission");
+
+        var evaluations = app.MapGroup("/api/evaluations").WithTags("MicroProjects").RequireAuthorization();
+        evaluations.MapGet("/projects", (GuanjiaDb db, ProjectServices s, CancellationToken ct) => SurveyCommissions.MineAsync(db, s, ct))
+            .RequirePermission(Permissions.SurveysEvaluate).WithSummary("The projects towns commissioned you to survey, and nothing else (R-MS-18)");
+        evaluations.MapGet("/projects/{id:guid}/survey", async (Guid id, GuanjiaDb db, IServiceProvider sp, ProjectServices s, CancellationToken ct) =>
+            {
+                var commissioned = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new Guanjia.App.Common.FixedActor(await SurveyCommissions.ActorForAsync(db, id, ct)));
+                return await ProjectQueries.SurveyAsync(commissioned, s, id, ct);
+            }).RequirePermission(Permissions.SurveysEvaluate).WithSummary("A commissioned project's survey so far");
+        evaluations.MapPost("/projects/{id:guid}/survey-responses", async (Guid id, RecordSurveyResponse.Request r,
+                [FromHeader(Name = "Idempotency-Key")] string? key, GuanjiaDb db, IServiceProvider sp, ProjectServices s, CancellationToken ct) =>
+            {
+                var commissioned = ActivatorUtilities.CreateInstance<GuanjiaDb>(sp, new Guanjia.App.Common.FixedActor(await SurveyCommissions.ActorForAsync(db, id, ct)));
+                return await RecordSurveyResponse.HandleAsync(commissioned, s, id, r, key, ct);
+            }).RequirePermission(Permissions.SurveysEvaluate).WithSummary("Enter one questionnaire of a commissioned project's survey (R-MS-14, R-MS-18)");
 
         app.MapGet("/api/attachments/{id:guid}", async (Guid id, GuanjiaDb db, CancellationToken ct) =>
             {
@@ -74,8 +100,8 @@ public static class MicroProjectEndpoints
             }).WithTags("MicroProjects").RequireAuthorization().WithSummary("Download an attachment in your scope");
 
         var plans = app.MapGroup("/api/annual-plans").WithTags("AnnualPlans").RequireAuthorization();
-        plans.MapPost("/campaigns", (AnnualPlans.OpenCampaign r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
-            AnnualPlans.OpenCampaignAsync(db, s, r, ct)).WithSummary("Open the town's concentrated collection (R-IN-02)");
+        plans.MapPost("/campaigns", (AnnualPlans.OpenCampaign r, GuanjiaDb db, ProjectServices s, Guanjia.App.Deadlines.AnnualObligations yearly,
+                CancellationToken ct) => AnnualPlans.OpenCampaignAsync(db, s, yearly, r, ct)).WithSummary("Open the town's concentrated collection (R-IN-02)");
         plans.MapGet("/campaigns", (GuanjiaDb db, Guid? townId, int? year, CancellationToken ct) => AnnualPlans.CampaignsAsync(db, townId, year, ct))
             .RequirePermission(Permissions.AppealsRead).WithSummary("Concentrated collections in your scope");
         plans.MapPost("/campaigns/{id:guid}/close", (Guid id, AnnualPlans.CloseCampaign r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>

@@ -16,7 +16,7 @@ public static class MicroWishEndpoints
                 CancellationToken ct = default) =>
             WishQueries.ListAsync(db, state, kind, townId, page, pageSize, ct, villageId)).RequirePermission(Permissions.AppealsRead)
             .WithSummary("Micro-wishes in your scope, by state, kind, town and village; each row with its village's name");
-        g.MapGet("/workflow", () => TypedResults.Ok(WishWorkflow.Table)).WithSummary("The wish's transition table");
+        g.MapGet("/workflow", () => TypedResults.Ok(WishWorkflow.Rows)).WithSummary("The wish's transition table");
         g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => WishQueries.GetAsync(db, clock, id, ct))
             .RequirePermission(Permissions.AppealsRead).WithSummary("A wish; the person's identity and household are masked unless you handle it");
         g.MapGet("/{id:guid}/timeline", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => Timeline.ForWishAsync(db, clock, id, ct))

@@ -31,11 +31,11 @@ public static class PolicyEndpoints
             PolicyReferrals.ListAsync(db, state, department, page, pageSize, ct)).RequirePermission(Permissions.AppealsRead)
             .WithSummary("Items referred to departments under current policy, in your scope");
         r.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => PolicyReferrals.GetAsync(db, id, ct)).RequirePermission(Permissions.AppealsRead);
-        r.MapPost("/{id:guid}/accept", (Guid id, PolicyReferrals.Accept body, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
-            PolicyReferrals.AcceptAsync(db, clock, id, body, ct)).RequirePermission(Permissions.ReferralsHandle)
+        r.MapPost("/{id:guid}/accept", (Guid id, PolicyReferrals.Accept body, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
+            PolicyReferrals.AcceptAsync(db, workflow, id, body, ct)).RequirePermission(Permissions.ReferralsHandle)
             .WithSummary("The department has taken the item on");
-        r.MapPost("/{id:guid}/result", (Guid id, PolicyReferrals.RecordResult body, GuanjiaDb db, FeedbackWriter feedback, TimeProvider clock,
-            CancellationToken ct) => PolicyReferrals.RecordResultAsync(db, feedback, clock, id, body, ct)).RequirePermission(Permissions.ReferralsHandle)
+        r.MapPost("/{id:guid}/result", (Guid id, PolicyReferrals.RecordResult body, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow,
+            CancellationToken ct) => PolicyReferrals.RecordResultAsync(db, workflow, id, body, ct)).RequirePermission(Permissions.ReferralsHandle)
             .WithSummary("The department's result; the appellant is told (R-PL-06)");
     }
 }

@@ -62,10 +62,10 @@ public static class StationEndpoints
         g.MapPost("/items/{id:guid}/publications", (Guid id, PublishStationResult.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
             PublishStationResult.HandleAsync(db, clock, id, r, ct)).WithSummary("Record the consultation, implementation or evaluation result as published (R-ST-07)");
 
-        g.MapPost("/items/{id:guid}/procurement-filing", async (Guid id, DraftProcurementFiling.Request r, GuanjiaDb db, TimeProvider clock,
+        g.MapPost("/items/{id:guid}/procurement-filing", async (Guid id, DraftProcurementFiling.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow,
                 CancellationToken ct) =>
             {
-                var view = await DraftProcurementFiling.CreateAsync(db, clock, id, r, ct);
+                var view = await DraftProcurementFiling.CreateAsync(db, workflow, id, r, ct);
                 return TypedResults.Created($"/api/stations/procurement-filings/{view.Id}", view);
             })
             .WithSummary("Fill in the 采购备案表 of a purchased or packaged item (R-ST-05)");
@@ -75,15 +75,15 @@ public static class StationEndpoints
             .RequirePermission(Permissions.StationsRead).WithSummary("Procurement filings in your scope, paged");
         g.MapGet("/procurement-filings/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => StationQueries.GetFilingAsync(db, id, ct))
             .RequirePermission(Permissions.StationsRead);
-        g.MapPut("/procurement-filings/{id:guid}", (Guid id, DraftProcurementFiling.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
-            DraftProcurementFiling.UpdateAsync(db, clock, id, r, ct)).WithSummary("Edit a draft filing; a reviewed draft needs the committee's opinion again");
-        g.MapPost("/procurement-filings/{id:guid}/supervisory-opinion", (Guid id, GiveSupervisoryOpinion.Request r, GuanjiaDb db, TimeProvider clock,
-            CancellationToken ct) => GiveSupervisoryOpinion.HandleAsync(db, clock, id, r, ct))
+        g.MapPut("/procurement-filings/{id:guid}", (Guid id, DraftProcurementFiling.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
+            DraftProcurementFiling.UpdateAsync(db, workflow, id, r, ct)).WithSummary("Edit a draft filing; a reviewed draft needs the committee's opinion again");
+        g.MapPost("/procurement-filings/{id:guid}/supervisory-opinion", (Guid id, GiveSupervisoryOpinion.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow,
+            CancellationToken ct) => GiveSupervisoryOpinion.HandleAsync(db, workflow, id, r, ct))
             .WithSummary("The village affairs supervisory committee's review opinion: reviewer, opinion, reviewedOn (R-ST-05)");
-        g.MapPost("/procurement-filings/{id:guid}/file", (Guid id, FileProcurementFiling.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
-            FileProcurementFiling.HandleAsync(db, clock, id, r, ct)).WithSummary("File it with the town; refused without the committee's opinion (R-ST-05)");
-        g.MapPost("/procurement-filings/{id:guid}/record", (Guid id, RecordProcurementFiling.Request r, GuanjiaDb db, TimeProvider clock,
-            CancellationToken ct) => RecordProcurementFiling.HandleAsync(db, clock, id, r, ct)).WithSummary("The town lead department records the filing (R-ST-05)");
+        g.MapPost("/procurement-filings/{id:guid}/file", (Guid id, FileProcurementFiling.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
+            FileProcurementFiling.HandleAsync(db, workflow, id, r, ct)).WithSummary("File it with the town; refused without the committee's opinion (R-ST-05)");
+        g.MapPost("/procurement-filings/{id:guid}/record", (Guid id, RecordProcurementFiling.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow,
+            CancellationToken ct) => RecordProcurementFiling.HandleAsync(db, workflow, id, r, ct)).WithSummary("The town lead department records the filing (R-ST-05)");
 
         g.MapGet("/referrals", (GuanjiaDb db, ReferralState? state, Guid? villageId, Guid? socialWorkPointId, int page = 1, int pageSize = 20,
                 CancellationToken ct = default) =>
@@ -91,14 +91,14 @@ public static class StationEndpoints
             .RequirePermission(Permissions.StationsRead).WithSummary("Inclusive-service referrals in your scope; residents masked outside the handling village");
         g.MapGet("/referrals/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => StationQueries.GetReferralAsync(db, id, ct))
             .RequirePermission(Permissions.StationsRead);
-        g.MapPost("/referrals", async (ReferResident.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/referrals", async (ReferResident.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
             {
-                var view = await ReferResident.HandleAsync(db, clock, r, ct);
+                var view = await ReferResident.HandleAsync(db, workflow, r, ct);
                 return TypedResults.Created($"/api/stations/referrals/{view.Id}", view);
             })
             .WithSummary("Refer a resident to a social-work service point for an inclusive service (R-ST-08)");
-        g.MapPost("/referrals/{id:guid}/served", (Guid id, RecordReferralService.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
-            RecordReferralService.HandleAsync(db, clock, id, r, ct)).WithSummary("The point has served the resident, free of charge (R-ST-08)");
+        g.MapPost("/referrals/{id:guid}/served", (Guid id, RecordReferralService.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
+            RecordReferralService.HandleAsync(db, workflow, id, r, ct)).WithSummary("The point has served the resident, free of charge (R-ST-08)");
         g.MapPost("/referrals/{id:guid}/attachments", async (Guid id, [FromForm] AttachmentKind? kind, IFormFile? file, GuanjiaDb db, TimeProvider clock,
                 AttachmentLimits limits, CancellationToken ct) =>
             {
@@ -109,8 +109,8 @@ public static class StationEndpoints
             })
             .DisableAntiforgery()
             .WithSummary("Upload the point's service records (kind ServiceRecord) (R-ST-08)");
-        g.MapPost("/referrals/{id:guid}/file", (Guid id, FileReferralRecords.Request r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
-            FileReferralRecords.HandleAsync(db, clock, id, r, ct)).WithSummary("File the service records with the town (R-ST-08)");
+        g.MapPost("/referrals/{id:guid}/file", (Guid id, FileReferralRecords.Request r, GuanjiaDb db, Guanjia.App.Common.WorkflowRunner workflow, CancellationToken ct) =>
+            FileReferralRecords.HandleAsync(db, workflow, id, r, ct)).WithSummary("File the service records with the town (R-ST-08)");
 
         var swp = app.MapGroup("/api/social-work-points").WithTags("Stations").RequireAuthorization();
         swp.MapGet("/", (GuanjiaDb db, Guid? townId, InclusiveService? service, string? q, bool activeOnly = false, int page = 1, int pageSize = 50,

@@ -122,13 +122,16 @@ public class FundRulesTests
         Assert.False(FundRules.Balances([0, 0]));
     }
 
-    // R-FD-07, R-FD-05
+    // R-FD-07, R-FD-05, R-FD-06: ring-fenced money pays purchased services only, and a purchased service is paid against what was
+    // bought (a station item; later a contract), never a bare payee.
     [Fact]
     public void R_FD_07_ring_fenced_money_pays_purchased_services_only_and_stays_ring_fenced()
     {
         Assert.Equal("ring_fenced", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.Project));
         Assert.Equal("ring_fenced", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.Wish));
-        Assert.Null(FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.PurchasedService));
+        Assert.Null(FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.StationItem));
+        Assert.Equal("target_required", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.PurchasedService));
+        Assert.Equal("target_required", FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.PurchasedService));
         Assert.Null(FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.Project));
         Assert.Null(FundRules.PaymentRefusal(AccountKind.TownWishFund, PaymentTarget.Wish));
         Assert.Equal("wrong_account", FundRules.PaymentRefusal(AccountKind.TownWishFund, PaymentTarget.Project));
@@ -136,6 +139,91 @@ public class FundRulesTests
         Assert.False(FundRules.TransferAllowed(AccountKind.TownMicroProject, AccountKind.PurchasedService));
         Assert.True(FundRules.TransferAllowed(AccountKind.PurchasedService, AccountKind.PurchasedService));
         Assert.True(FundRules.TransferAllowed(AccountKind.TownMicroProject, AccountKind.VillageMicroProject));
+    }
+
+    // R-FD-05, R-ST-10: projects and station items are paid from the village's dedicated money (its account or its pilot money), not the town's.
+    [Fact]
+    public void R_FD_05_projects_and_station_items_are_paid_from_the_villages_money()
+    {
+        foreach (var target in new[] { PaymentTarget.Project, PaymentTarget.StationItem })
+        {
+            Assert.Null(FundRules.PaymentRefusal(AccountKind.VillageMicroProject, target));
+            Assert.Null(FundRules.PaymentRefusal(AccountKind.VillagePilot, target));
+            Assert.Equal("village_account_required", FundRules.PaymentRefusal(AccountKind.TownMicroProject, target));
+            Assert.Equal("village_account_required", FundRules.PaymentRefusal(AccountKind.TownPilot, target));
+            Assert.Equal("wrong_account", FundRules.PaymentRefusal(AccountKind.TownWishFund, target));
+        }
+        Assert.Equal("wrong_account", FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.Wish));
+    }
+
+    // R-FD-09: earmarked money stays in its programme; a village's money does not move on; pilot money goes only to the villages.
+    [Fact]
+    public void R_FD_09_transfers_keep_money_in_its_programme_its_village_and_its_pilot()
+    {
+        Assert.Equal("cross_programme", FundRules.TransferRefusal(AccountKind.TownMicroProject, AccountKind.TownWishFund));
+        Assert.Equal("cross_programme", FundRules.TransferRefusal(AccountKind.TownWishFund, AccountKind.TownMicroProject));
+        Assert.Equal("cross_programme", FundRules.TransferRefusal(AccountKind.TownWishFund, AccountKind.VillageMicroProject));
+        Assert.Equal("village_account_out", FundRules.TransferRefusal(AccountKind.VillageMicroProject, AccountKind.VillageMicroProject));
+        Assert.Equal("village_account_out", FundRules.TransferRefusal(AccountKind.VillageMicroProject, AccountKind.TownMicroProject));
+        Assert.Equal("village_account_out", FundRules.TransferRefusal(AccountKind.VillagePilot, AccountKind.VillageMicroProject));
+        Assert.Equal("pilot_stays_pilot", FundRules.TransferRefusal(AccountKind.TownPilot, AccountKind.TownMicroProject));
+        Assert.Null(FundRules.TransferRefusal(AccountKind.TownPilot, AccountKind.VillagePilot));
+        Assert.Equal("wrong_account", FundRules.TransferRefusal(AccountKind.TownMicroProject, AccountKind.VillagePilot));
+        Assert.Equal("wrong_account", FundRules.TransferRefusal(AccountKind.TownMicroProject, AccountKind.TownPilot));
+        Assert.Null(FundRules.TransferRefusal(AccountKind.CityProgramme, AccountKind.TownWishFund));
+        Assert.Null(FundRules.TransferRefusal(AccountKind.CityProgramme, AccountKind.TownMicroProject));
+        Assert.Null(FundRules.TransferRefusal(AccountKind.TownMicroProject, AccountKind.VillageMicroProject));
+    }
+
+    // R-FD-08: expert-review and evaluation fees are not the programme's, declared or described as such.
+    [Fact]
+    public void R_FD_08_review_and_evaluation_fees_are_recognised()
+    {
+        Assert.True(FundRules.IsReviewOrEvaluationFee(PaymentPurpose.ExpertReview, null));
+        Assert.True(FundRules.IsReviewOrEvaluationFee(PaymentPurpose.ThirdPartyEvaluation, "满意度测评"));
+        Assert.True(FundRules.IsReviewOrEvaluationFee(null, "支付项目专家评审费"));
+        Assert.True(FundRules.IsReviewOrEvaluationFee(PaymentPurpose.Delivery, "第三方评估费"));
+        Assert.False(FundRules.IsReviewOrEvaluationFee(PaymentPurpose.Delivery, "路灯安装工程款"));
+        Assert.False(FundRules.IsReviewOrEvaluationFee(null, null));
+    }
+
+    // R-FD-01, R-FD-03: one pool from several sources: each source allocated exactly by the same formula, a town's amount the sum.
+    [Fact]
+    public void R_FD_01_R_FD_03_a_pool_of_several_sources_allocates_each_source_exactly()
+    {
+        var towns = new[] { Town("C", 1, 1, 1), Town("A", 1, 1, 1), Town("B", 2, 5, 7) };
+        var r = FundRules.Allocate([new(FundSource.CityBudget, 1_000_001), new(FundSource.WelfareLottery, 100)], W, towns);
+        Assert.Equal(1_000_101, r.PoolFen);
+        Assert.Equal(1_000_101, r.FormulaTotalFen);
+        Assert.Equal([FundSource.CityBudget, FundSource.WelfareLottery], r.Sources.Select(s => s.Source));
+        Assert.Equal(1_000_001, r.Sources[0].FormulaFen);
+        Assert.Equal(100, r.Sources[1].FormulaFen);
+        Assert.All(r.Rows, x => Assert.Equal(x.FormulaFen, x.BySource!.Sum(b => b.FormulaFen)));
+        Assert.Equal(100, r.Rows.Sum(x => x.BySource!.Single(b => b.Source == FundSource.WelfareLottery).FormulaFen));
+        // Each source alone gives the same shares as its column.
+        var lottery = FundRules.Allocate([new(FundSource.WelfareLottery, 100)], W, towns);
+        Assert.Equal(lottery.Rows.Select(x => x.FormulaFen), r.Rows.Select(x => x.BySource!.Single(b => b.Source == FundSource.WelfareLottery).FormulaFen));
+    }
+
+    // R-FD-02, R-FD-09: pilot money left is deducted from its own source first, then from the town's other sources.
+    [Fact]
+    public void R_FD_02_the_pilot_deduction_takes_the_pilot_moneys_own_source_first()
+    {
+        var left = new Dictionary<FundSource, long> { [FundSource.WelfareLottery] = 30 };
+        var towns = new[]
+        {
+            new FormulaTown(Guid.NewGuid(), "A", "镇A", new Dictionary<AllocationFactor, long> { [AllocationFactor.Villages] = 1, [AllocationFactor.Area] = 1, [AllocationFactor.Output] = 1 }, 30, left),
+            Town("B", 1, 1, 1),
+        };
+        var r = FundRules.Allocate([new(FundSource.CityBudget, 1_000), new(FundSource.WelfareLottery, 40)], W, towns);
+        var a = r.Rows.Single(x => x.Code == "A");
+        Assert.Equal(520, a.FormulaFen);
+        Assert.Equal(30, a.PilotDeductedFen);
+        Assert.Equal(20, a.BySource!.Single(b => b.Source == FundSource.WelfareLottery).FormulaFen);
+        Assert.Equal(20, a.BySource!.Single(b => b.Source == FundSource.WelfareLottery).PilotDeductedFen);
+        Assert.Equal(10, a.BySource!.Single(b => b.Source == FundSource.CityBudget).PilotDeductedFen);
+        Assert.Equal(490, a.CityPaysFen);
+        Assert.Equal(30, r.Sources.Sum(s => s.PilotDeductedFen));
     }
 
     [Fact]

@@ -28,11 +28,24 @@ public sealed class FundsPagesTests(HostFixture host)
         var form = page.Locator("[data-test=allocation-form]");
         await form.Locator(".el-input-number input").First.FillAsync(last);
         await form.Locator(".el-input-number input").First.PressAsync("Tab");
-        await Forms.FillAsync(form, "分配总额（元）", "10000000");
+        // R-FD-01, R-FD-03: one pool from two sources; the table shows what each town gets of each.
+        await Forms.FillAsync(form, "市财政（元）", "10000000");
+        await Forms.FillAsync(form, "福彩公益金（元）", "500000");
         await form.GetByRole(AriaRole.Button, new() { Name = "试算" }).ClickAsync();
         var table = page.Locator("[data-test=allocation-table]");
         await Expect(table).ToContainTextAsync("东城街道");
         await Expect(table).ToContainTextAsync("合计");
+        await Expect(table).ToContainTextAsync("福彩公益金");
+        // Last year's committed runs (the demo's) are listed with the 8,500万 of 微实事 from both sources, and can be adjusted.
+        var run = page.Locator("[data-test=allocation-run]").First;
+        await Expect(run).ToContainTextAsync("8,500.00 万元");
+        await Expect(run.Locator("[data-test=allocation-adjust]").First).ToBeVisibleAsync();
         await Screens.SaveAsync(page, "funds-allocation-preview", key: true, fullPage: true);
+
+        // R-MW-07: each town's 微心愿 use rate for the year.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "微心愿资金使用" }).ClickAsync();
+        var use = page.Locator("[data-test=fund-wish-use]");
+        await Expect(use).ToContainTextAsync("东城街道");
+        await Expect(use).ToContainTextAsync("%");
     }
 }

@@ -82,6 +82,11 @@ public sealed class ConsolePagesTests(HostFixture host)
         await campaign.GetByLabel("说明").FillAsync("浏览器测试开展的集中征集");
         await campaign.Locator("[data-test=campaign-open]").ClickAsync();
         await Expect(campaign).ToContainTextAsync("征集中，截止");
+        // R-IN-02, R-MS-17: the town's yearly duties are deadlines on its year, shown here with their rules.
+        var duties = lead.Locator("[data-test=year-duties]");
+        await Expect(duties).ToContainTextAsync("完成年度集中征集");
+        await Expect(duties).ToContainTextAsync("R-IN-02");
+        await Expect(duties).ToContainTextAsync("报送年度项目实施计划");
         await Expect(lead.Locator("[data-test=pool]")).ToContainTextAsync("项目库暂无项目");
         await Screens.SaveAsync(lead, "annual-plan", key: true);
 

@@ -9,7 +9,8 @@ namespace Guanjia.E2E.Tests.Lifecycle;
 /// Issue 3 end to end in the browser: a resident raises an appeal on the portal at phone width and tracks
 /// it; 岗贝社区 acknowledges it, holds the committee meeting and the consultation with its uploaded minutes
 /// and files a 12万元 registration form, which goes to 东城街道; the finance department gives its opinion;
-/// the town lead approves and publishes it; the notice is on the portal's board.
+/// the town lead answers the four checks, names where the money comes from (R-MS-20) and publishes it on all five
+/// linked platforms (R-MS-11); the notice is on the portal's board.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LifecycleJourneyTests(HostFixture host)
@@ -155,17 +156,36 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await lead.GotoAsync(projectUrl);
         await lead.Locator("[data-test=action-Review]").ClickAsync();
         var review = Forms.Dialog(lead, "镇（街道）审核");
-        await Expect(review.Locator("[data-test=review-consultationCompliant]")).ToHaveClassAsync(new Regex("is-checked"));
+        // R-MS-08: none of the four checks is assumed; each is answered, and the form says which are missing.
+        await Expect(review.Locator("[data-test^=review-] label.el-radio.is-checked")).ToHaveCountAsync(0);
         await Forms.CheckAsync(review.Locator("[data-test=review-decision]"), "由专项资金资助");
+        await review.Locator("[data-test=step-submit]").ClickAsync();
+        await Expect(review).ToContainTextAsync("请审核协商过程是否规范");
+        await Expect(review).ToContainTextAsync("请选择所需经费的列支渠道");
+        foreach (var check in new[] { "consultationCompliant", "budgetReasonable", "routeFeasible" })
+            await Forms.CheckAsync(review.Locator($"[data-test=review-{check}]"), "是");
+        await Forms.CheckAsync(review.Locator("[data-test=review-resolvableByPolicy]"), "否");
+        // R-MS-20: where the money comes from, in the registration form's words.
+        await Forms.CheckAsync(review.Locator("[data-test=review-funding]"), "村（社区）“民生大莞家”专项资金");
+        await Expect(review.Locator("[data-test=review-funding-sentence]")).ToHaveTextAsync("所需经费从岗贝社区“民生大莞家”专项资金中列支");
         await Forms.FillAsync(review, "镇（街道）审核意见", "四项审核均通过，同意由“民生大莞家”专项资金资助，按莞家速递办理。");
         await Screens.SaveAsync(lead, "project-review-form", key: true);
         await review.Locator("[data-test=step-submit]").ClickAsync();
         await Expect(lead.Locator("[data-test=project-state]")).ToHaveTextAsync("待公示");
         await Expect(lead.Locator("[data-test=review-result]")).ToContainTextAsync("由专项资金资助");
+        await Expect(lead.Locator("[data-test=review-result]")).ToContainTextAsync("所需经费从岗贝社区“民生大莞家”专项资金中列支");
 
         await lead.Locator("[data-test=action-Publish]").ClickAsync();
         var publish = Forms.Dialog(lead, "项目公示");
         await Expect(publish).ToContainTextAsync("共 5 日");
+        // R-MS-11: all five linked platforms by default; leaving one out asks why.
+        var platforms = publish.Locator("[data-test=publish-platforms]");
+        await Expect(platforms.Locator("label.el-checkbox.is-checked")).ToHaveCountAsync(5);
+        await Forms.CheckAsync(platforms, "东莞市民政局官网");
+        await publish.Locator("[data-test=step-submit]").ClickAsync();
+        await Expect(publish).ToContainTextAsync("经确认的项目须在全部关联平台公示");
+        await Forms.CheckAsync(platforms, "东莞市民政局官网");
+        await Expect(publish.Locator("[data-test=publish-override]")).ToHaveCountAsync(0);
         await publish.Locator("[data-test=step-submit]").ClickAsync();
         await Expect(lead.Locator("[data-test=project-state]")).ToHaveTextAsync("公示中");
         await Expect(lead.Locator("[data-test=publicity]")).ToBeVisibleAsync();

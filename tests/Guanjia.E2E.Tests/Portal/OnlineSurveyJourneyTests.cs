@@ -7,9 +7,10 @@ namespace Guanjia.E2E.Tests.Portal;
 
 /// <summary>
 /// The online satisfaction survey at phone width (issue 6, R-MS-14): the demo's 新村路太阳能路灯 is finished and its completion
-/// form filed through the API, so the town's survey is open; a resident finds it from the project's notice on 公示, verifies
-/// the phone with a code, answers the seven aspects and is thanked; the same phone cannot answer again. The town's paper
-/// answers then make the 30 that close it, and the result notice shows the rate.
+/// form filed through the API, so the town's survey is open. The town commissions a third-party evaluator, who signs in to
+/// its one page and enters a paper questionnaire with the 其他 row (R-MS-18); a resident finds the survey from the project's
+/// notice on 公示, verifies the phone with a code, answers the seven aspects and is thanked; the same phone cannot answer
+/// again. The town's paper answers then make the 30 that close it, and the result notice shows the rate.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OnlineSurveyJourneyTests(HostFixture host)
@@ -54,7 +55,41 @@ public sealed class OnlineSurveyJourneyTests(HostFixture host)
         await Pages.SignInAsync(desk, "dongcheng.lead");
         await desk.GotoAsync($"/projects/{id}");
         await Expect(desk.Locator("[data-test=survey-url]")).ToHaveValueAsync(new Regex($"/portal/surveys/{number}$"));
+
+        // R-MS-18: the town commissions a third-party evaluator to run the survey with it.
+        var commissions = desk.Locator("[data-test=commissions]");
+        await Forms.ChooseAsync(desk, commissions, "第三方评估机构", "东莞市明衡社会服务评估中心");
+        await commissions.GetByLabel("委托说明").FillAsync("入户发放纸质问卷，不少于30份");
+        await commissions.Locator("[data-test=commission-submit]").ClickAsync();
+        await Expect(commissions.Locator("[data-test=commission-list]")).ToContainTextAsync("东莞市明衡社会服务评估中心");
+        await Expect(commissions.Locator("[data-test=commission-list]")).ToContainTextAsync("受托中");
+        await commissions.ScrollIntoViewIfNeededAsync();
+        await Screens.SaveAsync(desk, "project-survey-commission", key: true);
         await desk.Context.CloseAsync();
+
+        // The evaluator signs in to its one page: the commissioned project, and nothing else in the menu or behind it.
+        var evaluator = await host.NewPageAsync(1366, 900);
+        await Pages.SignInAsync(evaluator, "evaluator.demo");
+        await Expect(evaluator).ToHaveURLAsync(new Regex("/evaluations$"));
+        await Expect(evaluator.Locator(".staff-menu [data-test^=menu-]")).ToHaveCountAsync(1);
+        await Expect(evaluator.Locator("[data-test=menu-evaluations]")).ToContainTextAsync("受托测评");
+        var commissioned = evaluator.Locator("[data-test=evaluation-table]");
+        await Expect(commissioned).ToContainTextAsync(ProjectName);
+        await evaluator.Locator($"[data-test=evaluation-enter-{number}]").ClickAsync();
+        var sheet = evaluator.GetByRole(AriaRole.Dialog, new() { Name = $"录入满意度测评表 · {ProjectName}" });
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "满意", Exact = true }).ClickAsync();
+        // The eighth row 其他 (R-MS-14): what the respondent rates besides the seven, and its level.
+        await sheet.GetByLabel("其他评价事项").FillAsync("施工期间文明施工");
+        await Forms.CheckAsync(sheet.Locator("[data-test=survey-other-level]"), "非常满意");
+        await Screens.SaveAsync(evaluator, "evaluator-survey-form", key: true);
+        await sheet.Locator("[data-test=step-submit]").ClickAsync();
+        await Expect(evaluator.Locator($"[data-test=evaluation-count-{number}]")).ToContainTextAsync("1 / 最少 30 份");
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Screens.SaveAsync(evaluator, "evaluator-projects", key: true);
+        // Any other page leads back to its own.
+        await evaluator.GotoAsync("/appeals");
+        await Expect(evaluator).ToHaveURLAsync(new Regex("/evaluations$"));
+        await evaluator.Context.CloseAsync();
 
         // 公示 → all notices → the project's notice leads to its survey.
         var phone = await host.NewPageAsync(390, 844, mobile: true);
@@ -66,7 +101,7 @@ public sealed class OnlineSurveyJourneyTests(HostFixture host)
 
         var page = phone.Locator("[data-test=portal-survey]");
         await Expect(page).ToContainTextAsync(ProjectName);
-        await Expect(page).ToContainTextAsync("已有 0 人参与（不少于 30 人）");
+        await Expect(page).ToContainTextAsync("已有 1 人参与（不少于 30 人）");
         // Nothing answered: each aspect, the phone and the code say what they need; nothing is sent.
         await page.Locator("[data-test=survey-submit]").ClickAsync();
         var unanswered = page.Locator(".el-form-item__error").Filter(new() { HasText = "请选择一项评价" });
@@ -97,14 +132,14 @@ public sealed class OnlineSurveyJourneyTests(HostFixture host)
         await page.Locator("[data-test=survey-submit]").ClickAsync();
         await Expect(page.Locator("[data-test=survey-thanks]")).ToContainTextAsync("感谢您的评价！");
         // The count includes the answer just given, and the thanks is seen from the top of the page.
-        await Expect(page).ToContainTextAsync("已有 1 人参与（不少于 30 人）");
+        await Expect(page).ToContainTextAsync("已有 2 人参与（不少于 30 人）");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "满意度测评" })).ToBeInViewportAsync();
         await Screens.SaveAsync(phone, "portal-survey-thanks", key: true);
 
         // Once per phone: another visit with the same phone, with a fresh code (a code is used up by its answer, and the
         // API says nothing about a phone without its code), is refused with the API's words, in Chinese.
         await phone.ReloadAsync();
-        await Expect(page).ToContainTextAsync("已有 1 人参与（不少于 30 人）");
+        await Expect(page).ToContainTextAsync("已有 2 人参与（不少于 30 人）");
         foreach (var aspect in Aspects)
             await Level(page, aspect, "不满意").ClickAsync();
         await page.GetByLabel("手机号码", new() { Exact = true }).FillAsync(Phone);
@@ -126,12 +161,12 @@ public sealed class OnlineSurveyJourneyTests(HostFixture host)
         await Expect(page.Locator("[data-test=survey-thanks]")).ToHaveCountAsync(0);
         await Screens.SaveAsync(phone, "portal-survey-refused", key: true);
 
-        // The town's 29 paper answers and the online one make 30: it closes the survey and publishes the result.
+        // The town's 28 paper answers, the evaluator's and the online one make 30: it closes the survey and publishes the result.
         await using (var town = await Api.SignInAsync(host, "dongcheng.lead"))
         {
             var staff = await town.GetAsync($"/api/micro-projects/{id}/survey");
-            Assert.Equal(1, staff.GetProperty("summary").GetProperty("responses").GetInt32());
-            for (var i = 0; i < 29; i++)
+            Assert.Equal(2, staff.GetProperty("summary").GetProperty("responses").GetInt32());
+            for (var i = 0; i < 28; i++)
             {
                 var level = i % 4 == 0 ? "Satisfied" : "VerySatisfied";
                 await town.PostAsync($"/api/micro-projects/{id}/survey-responses", new

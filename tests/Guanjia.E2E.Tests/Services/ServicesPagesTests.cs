@@ -173,7 +173,8 @@ public sealed class ServicesPagesTests(HostFixture host)
         await head.GotoAsync("/stations?tab=referrals");
         var referrals = head.Locator("[data-test=station-referrals-table]");
         await Expect(referrals).ToContainTextAsync("蔡演示");
-        await Expect(referrals).ToContainTextAsync("家庭及亲子关系调适");
+        // 002's own words for the inclusive services (issue 12).
+        await Expect(referrals).ToContainTextAsync("家庭和亲子关系调适");
         await head.GotoAsync("/stations?tab=items");
         await Expect(head.Locator("[data-test=station-items-table]")).ToContainTextAsync("无偿提供服务");
     }

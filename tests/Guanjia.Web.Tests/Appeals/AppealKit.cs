@@ -43,6 +43,10 @@ internal static class AppealKit
         return await sys.Appeals.IgnoreQueryFilters().CountAsync(a => a.ExternalRef == number);
     }
 
+    /// <summary>One pass of the background jobs, as the host's loop runs them: outbox, warnings, claim windows, the towns' yearly duties.</summary>
+    public static Task RunJobsAsync(Flow f) =>
+        Guanjia.App.Common.Jobs.RunOnceAsync(f.Host.Services.GetRequiredService<IServiceScopeFactory>(), default);
+
     /// <summary>Runs the outbox until nothing more is due, so a test starts from an empty queue.</summary>
     public static async Task DrainOutboxAsync(Flow f)
     {

@@ -8,6 +8,7 @@ using Guanjia.Domain.Appeals;
 using Guanjia.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static Guanjia.Web.Tests.Appeals.AppealKit;
@@ -87,9 +88,10 @@ public class FeedbackTests
         Assert.Equal(Version(before), Version(after));
     }
 
-    // R-MS-16 / R-PL-06: without an integration configured the outbox records the message as delivered by "recording", and keeps it.
+    // R-PL-06 / R-MS-16: without a sender for its channel a message is never "sent": it stays NoChannel, says why, and waits
+    // for a person; the city and the town see it in their lists of unsent messages, the village and another town do not.
     [Theory, BothDatabases]
-    public async Task R_MS_16_the_outbox_delivers_by_recording_by_default(Db db)
+    public async Task R_PL_06_without_a_configured_channel_a_message_stays_visibly_unsent_with_its_reason(Db db)
     {
         var f = await Flow.StartAsync(db);
         await DrainOutboxAsync(f);
@@ -100,18 +102,206 @@ public class FeedbackTests
 
         await f.DeliverAsync();
 
-        foreach (var id in new[] { order.Str("id"), staff.Str("id") })
+        var reasons = new Dictionary<string, string> { [order.Str("id")] = "12345", [staff.Str("id")] = "短信" };
+        foreach (var (id, what) in reasons)
         {
             var m = Message(await f.Village.GetJson($"/api/appeals/{id}"), "Receipt");
-            Assert.Equal("Sent", m.Str("state"));
-            Assert.Equal("recording", m.Str("sender"));
-            Assert.Equal(1, m.GetProperty("attempts").GetInt32());
-            Assert.NotNull(m.GetProperty("sentAt").GetString());
-            Assert.Equal(JsonValueKind.Null, m.GetProperty("lastError").ValueKind);
+            Assert.Equal("NoChannel", m.Str("state"));
+            Assert.Equal("未配置发送渠道，未发送", m.Str("stateZh"));
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("sender").ValueKind);
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("sentAt").ValueKind);
+            Assert.Equal(0, m.GetProperty("attempts").GetInt32());
+            Assert.Contains(what, m.Str("lastError"), StringComparison.Ordinal);
+            Assert.True(m.GetProperty("retryable").GetBoolean());
         }
-        // Delivering again sends nothing twice.
+        // Nothing is tried again by itself, however long it waits.
+        await f.AdvanceAsync(TimeSpan.FromHours(2));
         await f.DeliverAsync();
-        Assert.Equal(1, Message(await f.Village.GetJson($"/api/appeals/{order.Str("id")}"), "Receipt").GetProperty("attempts").GetInt32());
+        Assert.Equal("NoChannel", Message(await f.Village.GetJson($"/api/appeals/{order.Str("id")}"), "Receipt").Str("state"));
+
+        var ids = reasons.Keys.ToHashSet();
+        foreach (var c in new[] { f.Town, f.City })
+        {
+            var list = await c.GetJson("/api/messages/unsent?state=NoChannel&pageSize=200");
+            var mine = list.GetProperty("items").EnumerateArray().Where(m => ids.Contains(m.Str("appealId"))).ToList();
+            Assert.Equal(2, mine.Count);
+            Assert.All(mine, m => Assert.False(m.GetProperty("canRetry").GetBoolean())); // no channel yet, so no retry
+            var sms = mine.Single(m => m.Str("channel") == "Sms");
+            Assert.Matches(@"^\d{3}\*{4}\d{4}$", sms.Str("recipient"));
+            Assert.False(string.IsNullOrEmpty(sms.Str("villageName")));
+        }
+        await f.Village.GetJson("/api/messages/unsent", HttpStatusCode.Forbidden);
+        var changan = await f.Host.SignIn("changan.lead");
+        var theirs = await changan.GetJson("/api/messages/unsent?pageSize=200");
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), m => ids.Contains(m.Str("appealId")));
+        var channels = await f.City.GetJson("/api/messages/channels");
+        Assert.All(channels.GetProperty("channels").EnumerateArray(), c => Assert.False(c.GetProperty("configured").GetBoolean()));
+    }
+
+    // R-PL-06: a retry needs a real sender; once one is configured the city or the town sends the message again and it is Sent.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_an_unsent_message_is_retried_by_a_person_once_a_channel_is_configured(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        await DrainOutboxAsync(f);
+        var a = await f.StaffAppealAsync();
+        var messageId = Message(await f.AcknowledgeAsync(a.Str("id")), "Receipt").Str("id");
+        await f.DeliverAsync();
+
+        var refused = await f.Town.PostJson($"/api/messages/{messageId}/retry", new { }, HttpStatusCode.Conflict);
+        Assert.Contains("未配置短信发送渠道", refused.ToString(), StringComparison.Ordinal);
+        Assert.Equal("NoChannel", Message(await f.Village.GetJson($"/api/appeals/{a.Str("id")}"), "Receipt").Str("state"));
+        await f.Village.PostJson($"/api/messages/{messageId}/retry", new { }, HttpStatusCode.Forbidden);
+
+        var counting = new CountingSender();
+        var senders = f.Host.Services.GetRequiredService<MessageSenders>();
+        senders.Use(DeliveryChannel.Sms, counting);
+        try
+        {
+            var listed = (await f.Town.GetJson("/api/messages/unsent?pageSize=200")).GetProperty("items").EnumerateArray()
+                .Single(m => m.Str("id") == messageId);
+            Assert.True(listed.GetProperty("canRetry").GetBoolean());
+            var retried = await f.Town.PostJson($"/api/messages/{messageId}/retry", new { }, HttpStatusCode.OK);
+            Assert.Equal("Pending", retried.Str("state"));
+            await f.DeliverAsync();
+            var sent = Message(await f.Village.GetJson($"/api/appeals/{a.Str("id")}"), "Receipt");
+            Assert.Equal("Sent", sent.Str("state"));
+            Assert.Equal("counting", sent.Str("sender"));
+            Assert.Equal(1, counting.Calls.GetValueOrDefault(messageId));
+            // A sent message is not sent again, and leaves the list.
+            await f.Town.PostJson($"/api/messages/{messageId}/retry", new { }, HttpStatusCode.Conflict);
+            Assert.DoesNotContain((await f.Town.GetJson("/api/messages/unsent?pageSize=200")).GetProperty("items").EnumerateArray(),
+                m => m.Str("id") == messageId);
+        }
+        finally
+        {
+            senders.Use(DeliveryChannel.Sms, null);
+        }
+        var trail = await f.City.GetJson("/api/audit?entityType=AppealMessage&pageSize=20");
+        Assert.Contains(trail.GetProperty("items").EnumerateArray(), e => e.Str("action") == "RetryMessage" && e.Str("entityId") == messageId);
+    }
+
+    // R-PL-06: a receiver that refuses a message for good (4xx) leaves it Refused with the answer, not retried by itself.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_a_refused_message_stays_refused_until_a_person_retries_it(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        await DrainOutboxAsync(f);
+        var order = await f.HotlineOrderAsync();
+        var id = order.Str("id");
+        var messageId = Message(await f.AcknowledgeAsync(id), "Receipt").Str("id");
+        await using var receiver = await FlakyReceiver.StartAsync(failures: 1, failWith: StatusCodes.Status422UnprocessableEntity);
+        var senders = f.Host.Services.GetRequiredService<MessageSenders>();
+        using var http = new HttpClient();
+        senders.Use(DeliveryChannel.Hotline12345, new WebhookSender(DeliveryChannel.Hotline12345, receiver.Url, null, http));
+        try
+        {
+            await f.DeliverAsync();
+            var m = Message(await f.Village.GetJson($"/api/appeals/{id}"), "Receipt");
+            Assert.Equal("Refused", m.Str("state"));
+            Assert.Equal("对方拒收，未送达", m.Str("stateZh"));
+            Assert.Contains("422", m.Str("lastError"), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("nextAttemptAt").ValueKind);
+            await f.AdvanceAsync(TimeSpan.FromHours(2));
+            await f.DeliverAsync();
+            Assert.Single(receiver.Received, r => r.Key == messageId);
+
+            await f.City.PostJson($"/api/messages/{messageId}/retry", new { }, HttpStatusCode.OK);
+            await f.DeliverAsync();
+            Assert.Equal("Sent", Message(await f.Village.GetJson($"/api/appeals/{id}"), "Receipt").Str("state"));
+        }
+        finally
+        {
+            senders.Use(DeliveryChannel.Hotline12345, null);
+        }
+    }
+
+    // R-PL-06: the development sender is registered nowhere but Development, and what it takes is Simulated, never Sent.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_a_simulated_delivery_says_so_and_is_never_sent(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        Assert.Null(f.Host.Services.GetService<SimulatedSender>()); // this host runs as "Testing"
+        await DrainOutboxAsync(f);
+        var a = await f.StaffAppealAsync();
+        await f.AcknowledgeAsync(a.Str("id"));
+        var senders = f.Host.Services.GetRequiredService<MessageSenders>();
+        senders.Use(DeliveryChannel.Sms, new SimulatedSender(f.Host.Services.GetRequiredService<ILogger<SimulatedSender>>()));
+        try
+        {
+            await f.DeliverAsync();
+        }
+        finally
+        {
+            senders.Use(DeliveryChannel.Sms, null);
+        }
+        var m = Message(await f.Village.GetJson($"/api/appeals/{a.Str("id")}"), "Receipt");
+        Assert.Equal("Simulated", m.Str("state"));
+        Assert.Equal("开发环境模拟发送，未实际送达", m.Str("stateZh"));
+        Assert.Equal("development-simulation", m.Str("sender"));
+        Assert.Equal(JsonValueKind.Null, m.GetProperty("sentAt").ValueKind);
+        Assert.Contains("开发环境模拟发送", m.Str("lastError"), StringComparison.Ordinal);
+        Assert.Contains((await f.Town.GetJson("/api/messages/unsent?state=Simulated&pageSize=200")).GetProperty("items").EnumerateArray(),
+            x => x.Str("appealId") == a.Str("id"));
+    }
+
+    // R-PL-06: a verification code follows the same rule: without an SMS channel it is not "sent", its code is not kept,
+    // and the city sees that the public's codes are not going out.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_a_verification_text_without_an_sms_channel_is_not_sent(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var phone = Flow.Phone();
+        var sent = await f.Host.Anonymous().PostJson("/api/public/contact-verifications", new { phone, purpose = "Claim" }, HttpStatusCode.Accepted);
+        Assert.Equal(JsonValueKind.Null, sent.GetProperty("developmentCode").ValueKind); // only Development echoes the code
+        await f.DeliverAsync();
+        using (var scope = f.Host.Services.CreateScope())
+        {
+            var row = await f.SystemDb(scope).ContactMessages.SingleAsync(m => m.Recipient == phone);
+            Assert.Equal(Guanjia.Domain.Contacts.ContactMessageState.NoChannel, row.State);
+            Assert.Null(row.SentAt);
+            Assert.DoesNotMatch(@"\d{6}", row.Body);
+        }
+        Assert.True((await f.City.GetJson("/api/messages/channels")).GetProperty("unsentTexts").GetInt32() >= 1);
+        Assert.Equal(JsonValueKind.Null, (await f.Town.GetJson("/api/messages/channels")).GetProperty("unsentTexts").ValueKind);
+    }
+
+    // R-PL-06: the upgrade (migration 0025) corrects what an older release stored: messages its "recording" sender marked
+    // Sent become NoChannel, and a portal appeal stored as a WeChat one gets the portal back and its feedback goes by SMS.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_the_upgrade_unmarks_messages_that_were_never_delivered_and_gives_portal_appeals_their_channel(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var staff = await f.StaffAppealAsync();
+        var recorded = Guid.Parse(Message(await f.AcknowledgeAsync(staff.Str("id")), "Receipt").Str("id"));
+        var receipt = await f.Host.Anonymous().PostJson("/api/public/appeals", new
+        {
+            title = "门户诉求", description = "门户诉求", villageId = f.VillageId, phone = Flow.Phone(),
+        }, HttpStatusCode.Created);
+        var portal = (await f.Village.GetJson($"/api/appeals?q={receipt.Str("trackingNumber")}")).GetProperty("items")[0].Str("id");
+        var portalMessage = Guid.Parse(Message(await f.AcknowledgeAsync(portal), "Receipt").Str("id"));
+        var portalId = Guid.Parse(portal);
+        using (var scope = f.Host.Services.CreateScope())
+        {
+            // What the older release left behind.
+            var sys = f.SystemDb(scope);
+            await sys.AppealMessages.IgnoreQueryFilters().Where(m => m.Id == recorded).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, Guanjia.Domain.Feedback.MessageState.Sent).SetProperty(m => m.Sender, "recording")
+                .SetProperty(m => m.SentAt, f.Now));
+            await sys.Appeals.IgnoreQueryFilters().Where(a => a.Id == portalId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Channel, Channel.WeChatAccount));
+            await sys.AppealMessages.IgnoreQueryFilters().Where(m => m.Id == portalMessage)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Channel, DeliveryChannel.WeChat));
+            var script = Guanjia.App.Persistence.Migrator.Scripts(db == Db.Postgres ? Guanjia.App.Persistence.DbProvider.Postgres
+                : Guanjia.App.Persistence.DbProvider.Sqlite).Single(x => x.Version == "0025");
+            await sys.Database.ExecuteSqlRawAsync(script.Sql);
+        }
+        var m1 = Message(await f.Village.GetJson($"/api/appeals/{staff.Str("id")}"), "Receipt");
+        Assert.Equal("NoChannel", m1.Str("state"));
+        Assert.Equal(JsonValueKind.Null, m1.GetProperty("sentAt").ValueKind);
+        var p = await f.Village.GetJson($"/api/appeals/{portal}");
+        Assert.Equal("Portal", p.Str("channel"));
+        Assert.Equal("Sms", Message(p, "Receipt").Str("channel"));
     }
 
     // R-PL-06 / R-MS-16: a webhook that fails is retried after the back-off; the message waits until it is sent.
@@ -134,8 +324,9 @@ public class FeedbackTests
         {
             await f.DeliverAsync();
             var failed = Message(await f.Village.GetJson($"/api/appeals/{order.Str("id")}"), "Receipt");
-            Assert.Equal("Pending", failed.Str("state"));
+            Assert.Equal("Retrying", failed.Str("state"));
             Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+            Assert.Equal(f.Now.AddSeconds(30), failed.GetProperty("nextAttemptAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
             Assert.Contains("500", failed.Str("lastError"), StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.Null, failed.GetProperty("sentAt").ValueKind);
 
@@ -154,7 +345,7 @@ public class FeedbackTests
         }
         finally
         {
-            senders.Use(DeliveryChannel.Hotline12345, f.Host.Services.GetRequiredService<RecordingSender>());
+            senders.Use(DeliveryChannel.Hotline12345, null);
         }
 
         // Both attempts carried the same key (the message id), the work-order number and a valid signature.
@@ -194,7 +385,7 @@ public class FeedbackTests
                 await f.DeliverAsync();
                 var m = Message(await f.Village.GetJson($"/api/appeals/{id}"), "Receipt");
                 Assert.Equal(attempt, m.GetProperty("attempts").GetInt32());
-                Assert.Equal(attempt < OutboxDispatcher.FailedAfterAttempts ? "Pending" : "Failed", m.Str("state"));
+                Assert.Equal(attempt < OutboxDispatcher.FailedAfterAttempts ? "Retrying" : "Failed", m.Str("state"));
                 f.Host.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1)); // past the longest back-off
             }
             await f.DeliverAsync();
@@ -205,7 +396,7 @@ public class FeedbackTests
         }
         finally
         {
-            senders.Use(DeliveryChannel.Hotline12345, f.Host.Services.GetRequiredService<RecordingSender>());
+            senders.Use(DeliveryChannel.Hotline12345, null);
         }
     }
 
@@ -232,7 +423,7 @@ public class FeedbackTests
         }
         finally
         {
-            senders.Use(DeliveryChannel.Sms, f.Host.Services.GetRequiredService<RecordingSender>());
+            senders.Use(DeliveryChannel.Sms, null);
         }
         foreach (var id in ids) Assert.Equal(1, counting.Calls.GetValueOrDefault(id));
     }
@@ -262,12 +453,14 @@ public class FeedbackTests
         public ConcurrentQueue<(string Key, string Body, string? Signature)> Received { get; } = new();
         public Uri Url { get; private set; } = null!;
 
-        public static async Task<FlakyReceiver> StartAsync(int failures = 1)
+        private int _failWith = StatusCodes.Status500InternalServerError;
+
+        public static async Task<FlakyReceiver> StartAsync(int failures = 1, int failWith = StatusCodes.Status500InternalServerError)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             var app = builder.Build();
-            var receiver = new FlakyReceiver(app, failures);
+            var receiver = new FlakyReceiver(app, failures) { _failWith = failWith };
             app.Urls.Add("http://127.0.0.1:0");
             app.Run(async ctx =>
             {
@@ -276,7 +469,7 @@ public class FeedbackTests
                 var key = ctx.Request.Headers["Idempotency-Key"].ToString();
                 receiver.Received.Enqueue((key, body, ctx.Request.Headers["X-Guanjia-Signature"].ToString()));
                 ctx.Response.StatusCode = receiver._seen.AddOrUpdate(key, 1, (_, n) => n + 1) <= receiver._failures
-                    ? StatusCodes.Status500InternalServerError
+                    ? receiver._failWith
                     : StatusCodes.Status200OK;
             });
             await app.StartAsync();

@@ -25,12 +25,38 @@ public class PublicAppealTests
 
         var found = await f.Village.GetJson($"/api/appeals?q={number}");
         var appeal = found.GetProperty("items")[0];
-        Assert.Equal("WeChatAccount", appeal.Str("channel"));
+        Assert.Equal("Portal", appeal.Str("channel"));
         Assert.Equal("Dispatched", appeal.Str("state"));
         var track = await anon.GetJson($"/api/public/tracking?number={number}&phoneLast4={phone[^4..]}");
         Assert.Equal(number, track.Str("trackingNumber"));
         Assert.DoesNotContain(phone, track.ToString());
         Assert.DoesNotContain("黄小明", track.ToString());
+    }
+
+    // R-PL-06: feedback goes back the way the appeal came: a portal appeal keeps the portal as its channel (not the WeChat
+    // account's) and its messages go by text message to the phone the resident gave. Staff cannot claim the portal's channel.
+    [Theory, BothDatabases]
+    public async Task R_PL_06_a_portal_appeal_keeps_the_portal_channel_and_is_answered_by_sms_to_its_phone(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var phone = Flow.Phone();
+        var receipt = await f.Host.Anonymous().PostJson("/api/public/appeals", new
+        {
+            title = "路口缺少减速带", description = "学校路口车速快", villageId = f.VillageId, name = "黄小明", phone,
+        }, HttpStatusCode.Created);
+        var id = (await f.Village.GetJson($"/api/appeals?q={receipt.Str("trackingNumber")}")).GetProperty("items")[0].Str("id");
+        var appeal = await f.Village.GetJson($"/api/appeals/{id}");
+        Assert.Equal("Portal", appeal.Str("channel"));
+        Assert.Equal("民生大莞家公众门户（网上自助提交）", appeal.Str("channelZh"));
+        var receiptMessage = AppealKit.Message(await f.AcknowledgeAsync(id), "Receipt");
+        Assert.Equal("Sms", receiptMessage.Str("channel"));
+        Assert.Equal(phone, await AppealKit.RecipientOfAsync(f, Guid.Parse(receiptMessage.Str("id"))));
+
+        var refused = await f.Village.PostJson("/api/appeals", new
+        {
+            channel = "Portal", title = "代居民登记", description = "代居民登记", villageId = f.VillageId, appellantPhone = phone,
+        }, HttpStatusCode.BadRequest);
+        refused.ShouldNameField("channel", "portal_only");
     }
 
     [Theory, BothDatabases]

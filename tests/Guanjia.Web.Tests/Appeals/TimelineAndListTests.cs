@@ -28,7 +28,7 @@ public class TimelineAndListTests
         var at = timeline.Select(e => Time(e, "at")).ToList();
         Assert.Equal(at.OrderBy(x => x).ToList(), at);
         var steps = timeline.Where(e => e.Str("kind") == "step").ToList();
-        Assert.Equal(["录入诉求并交派到村（社区）", "村（社区）接收诉求", "“两委”联席会议初步确认"], steps.Select(s => s.Str("title")).ToList());
+        Assert.Equal(["录入诉求并交派到村（社区）", "村（社区）接收并反馈接收情况", "“两委”联席会议初步确认"], steps.Select(s => s.Str("title")).ToList());
         Assert.All(steps, s => Assert.Equal("dongcheng.village", s.Str("actor")));
         Assert.Contains("Dispatched", steps[0].Str("detail"), StringComparison.Ordinal);
         Assert.Contains("Acknowledged", steps[1].Str("detail"), StringComparison.Ordinal);

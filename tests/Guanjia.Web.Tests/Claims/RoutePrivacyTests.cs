@@ -198,4 +198,38 @@ public class RoutePrivacyTests
             }
         }
     }
+
+    // R-PL-07: another person the text names and an individual as implementing body are masked on 公示 like the appellant,
+    // the registration form's contact too; building counts, lengths and amounts stay as typed ("3栋" was "**栋").
+    [Theory, BothDatabases]
+    public async Task R_PL_07_every_person_named_is_masked_on_publicity_and_quantities_are_kept(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var order = await f.HotlineOrderAsync();
+        await f.AcknowledgeAsync(order.Str("id"));
+        var projectId = await f.CommitteeAsync(order.Str("id"));
+        var minutes = await f.UploadAsync(projectId, "Minutes");
+        var consultation = JsonSerializer.SerializeToElement(f.Consultation(minutes, 3_000_000), TestHost.Json).Merge(JsonSerializer.SerializeToElement(new
+        {
+            content = "应村民梁志强、郑美玲提议，新建3栋连廊并铺设200米步道，预算3万元",
+            beneficiaries = "3栋及周边住户约120人",
+            implementingBody = "张建华",
+        }, TestHost.Json));
+        var consulted = await f.Village.PostJson($"/api/micro-projects/{projectId}/consultations", consultation, HttpStatusCode.OK);
+        await f.RegisterAsync(projectId);
+        await f.PublishAsync(projectId, f.Village);
+
+        var notices = await f.Host.Anonymous().GetJson("/api/public/notices?kind=ProjectPublicity&pageSize=200");
+        var notice = notices.GetProperty("items").EnumerateArray().Single(n => n.Str("subjectRef") == consulted.Str("number"));
+        var body = notice.GetProperty("body");
+        var text = notice.ToString();
+        foreach (var person in new[] { "梁志强", "郑美玲", "张建华", "王干事", "陈大文", "22001234" })
+            Assert.DoesNotContain(person, text, StringComparison.Ordinal);
+        Assert.Contains("新建3栋连廊并铺设200米步道，预算3万元", body.Str("content"), StringComparison.Ordinal);
+        Assert.Equal("3栋及周边住户约120人", body.Str("beneficiaries"));
+        Assert.Equal("***", body.Str("implementingBody")); // a person the record names goes entirely
+        // An organisation as implementing body is published by name.
+        Assert.Contains(notices.GetProperty("items").EnumerateArray(), n => n.GetProperty("body").TryGetProperty("implementingBody", out var b)
+            && b.GetString() == "东莞市某照明工程有限公司");
+    }
 }

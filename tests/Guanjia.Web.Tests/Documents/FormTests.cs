@@ -73,6 +73,10 @@ public class FormTests
         Assert.Contains("☑协商过程规范", town, StringComparison.Ordinal);
         Assert.Contains("☐可由现行政策或其他专项资金解决", town, StringComparison.Ordinal);
         Assert.Contains("由“民生大莞家”服务机制解决", town, StringComparison.Ordinal);
+        // R-MS-20: the opinion in attachment 1's own sentence, with where the money comes from.
+        Assert.Contains($"经{detail.GetProperty("departmentOpinions")[0].Str("departmentName")}等部门审核，该项目属于“民生大莞家”服务范围", town, StringComparison.Ordinal);
+        Assert.Contains("通过莞家速递途径办理", town, StringComparison.Ordinal);
+        Assert.Contains($"所需经费从{detail.Str("villageName")}“民生大莞家”专项资金中列支", town, StringComparison.Ordinal);
         Assert.Contains("（盖章）", town, StringComparison.Ordinal);
     }
 
@@ -311,7 +315,7 @@ public class FormTests
         string? title = null)
     {
         var s = await k.StationAsync(name: station);
-        var item = await k.ItemAsync(s.Str("id"), k.Item("Purchased", amountFen: 3_000_000, title: title,
+        var item = await k.ItemAsync(s.Str("id"), k.Item("Purchased", amountFen: 2_880_000, title: title,
             candidates: ["东莞市暖莞社会工作服务中心", "东莞市启航青少年社会工作服务中心"]));
         var agreement = await k.UploadAsync($"/api/stations/items/{item.Str("id")}/attachments", "Contract");
         var id = (await k.Village.PostJson($"/api/stations/items/{item.Str("id")}/procurement-filing", k.Filing(agreement), HttpStatusCode.Created)).Str("id");
@@ -352,6 +356,7 @@ public class FormTests
         var registered = await f.Village.PostJson($"/api/micro-projects/{projectId}/registration", new
         {
             name, subType, content = $"实施“{name}”项目", source = "Residents", location = "岗贝社区", contactName = "王干事", contactTitle = "社区专职工作人员", contactPhone = "0769-22001234",
+            policyCheck = new { resolvableByPolicy = false, note = "对照政策清单，无可解决的政策" },
         }, HttpStatusCode.OK);
         return new Proj(appealId, projectId, budget, registered.GetProperty("isSmall").GetBoolean());
     }

@@ -156,13 +156,15 @@ internal static class FundKit
                 Assert.All(lines.Where(l => l.AccountId == a.Id).GroupBy(l => l.Source), g => Assert.True(g.Sum(l => l.AmountFen) >= 0,
                     $"{a.Name} is below zero in {g.Key}"));
         }
-        // ADR 0015: each project's and wish's running paid amount is the sum of its Expenditure lines.
+        // ADR 0015: each project's, wish's and station item's running paid amount is the sum of its Expenditure lines.
         var spend = accounts.Where(a => a.Kind == AccountKind.Expenditure).Select(a => a.Id).ToHashSet();
         var paid = lines.Where(l => l.TargetId is not null && spend.Contains(l.AccountId)).GroupBy(l => l.TargetId!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.AmountFen));
         foreach (var p in await db.MicroProjects.AsNoTracking().Select(p => new { p.Id, p.Number, p.LedgerPaidFen }).ToListAsync())
             Assert.True(paid.GetValueOrDefault(p.Id) == p.LedgerPaidFen, $"project {p.Number}: ledger_paid_fen {p.LedgerPaidFen}, ledger {paid.GetValueOrDefault(p.Id)}");
         foreach (var w in await db.MicroWishes.AsNoTracking().Select(w => new { w.Id, w.Number, w.LedgerPaidFen }).ToListAsync())
             Assert.True(paid.GetValueOrDefault(w.Id) == w.LedgerPaidFen, $"wish {w.Number}: ledger_paid_fen {w.LedgerPaidFen}, ledger {paid.GetValueOrDefault(w.Id)}");
+        foreach (var i in await db.StationItems.AsNoTracking().Select(i => new { i.Id, i.Title, i.LedgerPaidFen }).ToListAsync())
+            Assert.True(paid.GetValueOrDefault(i.Id) == i.LedgerPaidFen, $"station item {i.Title}: ledger_paid_fen {i.LedgerPaidFen}, ledger {paid.GetValueOrDefault(i.Id)}");
         var entries = await db.LedgerEntries.AsNoTracking().ToListAsync();
         Assert.All(entries, e => Assert.Equal(lines.Where(l => l.EntryId == e.Id && l.AmountFen > 0).Sum(l => l.AmountFen), e.AmountFen));
         Assert.Equal(entries.Count(e => e.ReversesId != null), entries.Where(e => e.ReversesId != null).Select(e => e.ReversesId).Distinct().Count());

@@ -27,10 +27,11 @@ public class LedgerTests
         var holder = await f.City.GetJson($"/api/organizations/{wish.Str("organizationId")}");
         Assert.Equal("Finance", holder.Str("function"));
         Assert.Contains("代管", wish.Str("name"));
-        // The village sees its own account only.
+        // The village sees its own accounts only: its dedicated account (and, in a pilot town, its pilot money once passed on, R-FD-09).
         var mine = await AccountsAsync(f.Village);
-        Assert.Single(mine);
-        Assert.Equal(f.VillageId, mine[0].Str("organizationId"));
+        Assert.Single(mine, a => a.Str("kind") == "VillageMicroProject");
+        Assert.All(mine, a => Assert.Equal(f.VillageId, a.Str("organizationId")));
+        Assert.All(mine, a => Assert.Contains(a.Str("kind"), new[] { "VillageMicroProject", "VillagePilot" }));
     }
 
     // R-FD-01: money keeps its source: a payment of one source cannot use another source's money.
@@ -160,8 +161,10 @@ public class LedgerTests
         (await TransferAsync(f.Town, ps, village, "TownMatching", 1_000, HttpStatusCode.BadRequest)).ShouldNameField("toAccountId", "ring_fenced");
         (await TransferAsync(f.Town, await TownAccountAsync(f), ps, "TownMatching", 1, HttpStatusCode.BadRequest)).ShouldNameField("toAccountId", "ring_fenced");
         await AssertUnchangedAsync(f, before);
-        var paid = await PayAsync(f.Finance, ps, "TownMatching", 200_000, null, targetKind: "PurchasedService", payee: "东莞市某社会工作服务中心");
-        Assert.Equal("PurchasedService", paid.Str("targetKind"));
+        // R-FD-06: a purchased service is paid against what was bought (a station item, later a contract), not a free-text payee.
+        (await PayAsync(f.Finance, ps, "TownMatching", 200_000, null, HttpStatusCode.BadRequest, targetKind: "PurchasedService", payee: "东莞市某社会工作服务中心"))
+            .ShouldNameField("targetKind", "target_required");
+        await AssertUnchangedAsync(f, before);
         Assert.True((await f.Town.GetJson($"/api/funds/accounts/{ps}")).GetProperty("ringFenced").GetBoolean());
     }
 
@@ -221,7 +224,7 @@ public class LedgerTests
         await AssertLedgerBalancesAsync(f);
     }
 
-    // R-FD-06: two payments to the same project from different accounts, each within its budget but not both: the project's
+    // R-FD-06: two payments to the same project from different sources, each within its budget but not both: the project's
     // running paid amount and its version serialise them, so exactly one succeeds and the budget holds.
     [Theory, BothDatabases]
     public async Task R_FD_06_payments_racing_for_the_same_budget_do_not_both_succeed(Db db)
@@ -233,8 +236,10 @@ public class LedgerTests
         const long part = MicroProjects.ClosingPath.Large * 6 / 10;
         await ReceiveAsync(f.Town, village, "VillageCollective", part);
         await ReceiveAsync(f.Town, town, "TownMatching", part, matching: true);
+        await TransferAsync(f.Finance, town, village, "TownMatching", part);
         var other = await f.Host.SignIn("dongcheng.finance");
-        var results = await Task.WhenAll(new[] { (f.Finance, village, "VillageCollective"), (other, town, "TownMatching") }.Select(x =>
+        // Projects are paid from the village's account only (R-FD-05): two sources of it, by two clerks at once.
+        var results = await Task.WhenAll(new[] { (f.Finance, village, "VillageCollective"), (other, village, "TownMatching") }.Select(x =>
             x.Item1.PostAsJsonAsync("/api/funds/payments", new
             {
                 accountId = x.Item2, source = x.Item3, amountFen = part, targetKind = "Project", targetId = project,
@@ -297,6 +302,82 @@ public class LedgerTests
             var b = await f.Town.GetJson($"/api/funds/projects/{p}/budget");
             Assert.InRange(b.GetProperty("paidFen").GetInt64(), 0, b.GetProperty("budgetFen").GetInt64());
         }
+    }
+
+    // R-FD-09: earmarked money does not move between the 微实事 and 微心愿 accounts, nor from one village's dedicated account to
+    // another's; the village does not transfer at all (a wrong transfer of the town's is corrected by reversing it).
+    [Theory, BothDatabases]
+    public async Task R_FD_09_earmarked_money_stays_in_its_programme_and_its_village(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var town = await TownAccountAsync(f);
+        var wish = await TownAccountAsync(f, "TownWishFund");
+        var village = await VillageAccountAsync(f);
+        var townId = await TownIdAsync(f);
+        var neighbour = (await AccountsAsync(f.Town, "?kind=VillageMicroProject")).First(a => a.Str("id") != village && a.GetProperty("townId").GetString() == townId).Str("id");
+        await ReceiveAsync(f.Town, town, "TownMatching", 300_000, matching: true);
+        await ReceiveAsync(f.Town, wish, "TownMatching", 300_000, matching: true);
+        await TransferAsync(f.Finance, town, village, "TownMatching", 100_000);
+        var before = await SnapshotAsync(f);
+        var across = await TransferAsync(f.Finance, town, wish, "TownMatching", 1_000, HttpStatusCode.BadRequest);
+        across.ShouldNameField("toAccountId", "cross_programme");
+        Assert.Contains("R-FD-09", across.GetProperty("fieldErrors")[0].Str("en"), StringComparison.Ordinal);
+        (await TransferAsync(f.Finance, wish, town, "TownMatching", 1_000, HttpStatusCode.BadRequest)).ShouldNameField("toAccountId", "cross_programme");
+        (await TransferAsync(f.Finance, wish, village, "TownMatching", 1_000, HttpStatusCode.BadRequest)).ShouldNameField("toAccountId", "cross_programme");
+        (await TransferAsync(f.Finance, village, neighbour, "TownMatching", 1_000, HttpStatusCode.BadRequest)).ShouldNameField("fromAccountId", "village_account_out");
+        (await TransferAsync(f.Finance, village, town, "TownMatching", 1_000, HttpStatusCode.BadRequest)).ShouldNameField("fromAccountId", "village_account_out");
+        await TransferAsync(f.Village, village, neighbour, "TownMatching", 1_000, HttpStatusCode.Forbidden);
+        await AssertUnchangedAsync(f, before);
+    }
+
+    // R-FD-05: projects are paid from the villages' dedicated 微实事 accounts, not the town's; the village pays from its own.
+    [Theory, BothDatabases]
+    public async Task R_FD_05_projects_are_paid_from_the_villages_dedicated_accounts(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var town = await TownAccountAsync(f);
+        var village = await VillageAccountAsync(f);
+        var project = await ApprovedProjectAsync(f);
+        await ReceiveAsync(f.Town, town, "TownMatching", 100_000, matching: true);
+        await TransferAsync(f.Finance, town, village, "TownMatching", 50_000);
+        var before = await SnapshotAsync(f);
+        var refused = await PayAsync(f.Finance, town, "TownMatching", 10_000, project, HttpStatusCode.BadRequest);
+        refused.ShouldNameField("accountId", "village_account_required");
+        await AssertUnchangedAsync(f, before);
+        var paid = await PayAsync(f.Village, village, "TownMatching", 10_000, project);
+        Assert.Contains(paid.GetProperty("lines").EnumerateArray(), l => l.Str("accountId") == village && l.GetProperty("creditFen").GetInt64() == 10_000);
+        // The village pays only from its own account.
+        (await PayAsync(f.Village, town, "TownMatching", 10_000, project, HttpStatusCode.BadRequest)).ShouldNameField("accountId", "unknown_account");
+    }
+
+    // R-FD-08 (002 §八(二)): expert reviews and third-party evaluations are paid by the same level's finance, never from a programme account.
+    [Theory, BothDatabases]
+    public async Task R_FD_08_expert_review_and_evaluation_fees_are_not_paid_from_programme_accounts(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var village = await VillageAccountAsync(f);
+        var project = await ApprovedProjectAsync(f);
+        await ReceiveAsync(f.Town, village, "VillageCollective", 100_000);
+        var before = await SnapshotAsync(f);
+        foreach (var purpose in new[] { "ExpertReview", "ThirdPartyEvaluation" })
+        {
+            var refused = await f.Finance.PostJson("/api/funds/payments", new
+            {
+                accountId = village, source = "VillageCollective", amountFen = 10_000, targetKind = "Project", targetId = project, purpose,
+            }, HttpStatusCode.BadRequest);
+            refused.ShouldNameField("purpose", "paid_by_finance");
+            Assert.Contains("R-FD-08", refused.GetProperty("fieldErrors")[0].Str("en"), StringComparison.Ordinal);
+        }
+        // Called a fee of that kind in the description, it is refused the same way.
+        (await f.Finance.PostJson("/api/funds/payments", new
+        {
+            accountId = village, source = "VillageCollective", amountFen = 10_000, targetKind = "Project", targetId = project, description = "项目专家评审费",
+        }, HttpStatusCode.BadRequest)).ShouldNameField("purpose", "paid_by_finance");
+        await AssertUnchangedAsync(f, before);
+        await f.Finance.PostJson("/api/funds/payments", new
+        {
+            accountId = village, source = "VillageCollective", amountFen = 10_000, targetKind = "Project", targetId = project, purpose = "Delivery",
+        }, HttpStatusCode.OK);
     }
 
     // R-FD-05, R-FD-06: the town's 微心愿 fund pays wishes, up to the decided amount; a village's 微实事 account does not pay wishes.

@@ -70,11 +70,12 @@ public sealed class Flow
             address = "主山社区新村路18号",
         }, HttpStatusCode.Created);
 
-    public async Task<JsonElement> StaffAppealAsync(HttpClient? by = null, string? phone = null, string collection = "Daily") =>
+    public async Task<JsonElement> StaffAppealAsync(HttpClient? by = null, string? phone = null, string collection = "Daily",
+        string category = "ConvenienceWorks") =>
         await (by ?? Village).PostJson("/api/appeals", new
         {
             channel = "GridWorker", title = "公园增设长者休息座椅", description = "公园缺少座椅，长者散步无处休息",
-            villageId = VillageId, appellantName = "李秀英", appellantPhone = phone ?? Phone(), collection, category = "ConvenienceWorks",
+            villageId = VillageId, appellantName = "李秀英", appellantPhone = phone ?? Phone(), collection, category,
         }, HttpStatusCode.Created);
 
     public async Task<JsonElement> AcknowledgeAsync(string appealId, object? extra = null) =>
@@ -125,6 +126,8 @@ public sealed class Flow
     {
         name = "新村路路灯改造", subType, source = "OnlineAndHotline", location = "主山社区新村路", contactName = "王干事", contactTitle = "社区专职工作人员",
         contactPhone = "0769-22001234", capOverrideReason,
+        // R-IN-05: a small project's filing carries the village's policy check (the town's review does it for a large one).
+        policyCheck = new { resolvableByPolicy = false, note = "对照现行民生保障政策清单，无可解决的政策" },
     };
 
     public async Task<JsonElement> RegisterAsync(string projectId, string subType = "LivingEnvironment") =>
@@ -141,6 +144,7 @@ public sealed class Flow
         consultationCompliant = true, budgetReasonable = true, routeFeasible = true, resolvableByPolicy = policy, decision,
         opinion = "经财政等部门审核，该项目属于“民生大莞家”服务范围，由“民生大莞家”服务机制解决，通过莞家速递途径办理",
         policyDepartment = policy ? "东城街道城市管理和综合执法局" : null, policyContact = policy ? "0769-22112233" : null,
+        funding = decision == "PolicyReferral" ? "FinanceBudget" : decision == "ProgrammeFunding" ? "VillageProgrammeFund" : null,
     };
 
     public async Task<JsonElement> ReviewAsync(string projectId, string decision = "ProgrammeFunding") =>

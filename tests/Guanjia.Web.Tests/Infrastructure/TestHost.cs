@@ -34,6 +34,10 @@ public class TestHost : WebApplicationFactory<Program>
 
     public Db Db { get; }
 
+    public const string DevKey = "TR/qaEZXOeKvIyaND6UxuXdpHxJH9f76siFn8VW9ueU=";
+    public const string OldKey = "9d0Gm0yq2c8Wm1rT0f4cQnq4l9s8fJgk4Yb3sV2d1eA=";
+    public const string LookupKey = "Yq+QexO7IY5abQ01IIRmsA+gsigR1scbaAMeDjGpHJ4=";
+
     /// <summary>High for the shared hosts; a test of the limit makes a host of its own with a low one.</summary>
     protected virtual int RateLimitPerMinute => 100_000;
     public string ConnectionString { get; }
@@ -63,6 +67,11 @@ public class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // Tests run the outbox and the warnings themselves, on the fake clock.
         builder.UseSetting("Jobs:Enabled", "false");
+        // The development keys of appsettings.Development.json, plus an older key still listed (rotation).
+        builder.UseSetting("CivilAffairs:Encryption:Keys:dev-2026", DevKey);
+        builder.UseSetting("CivilAffairs:Encryption:Keys:old-2025", OldKey);
+        builder.UseSetting("CivilAffairs:Encryption:CurrentKey", "dev-2026");
+        builder.UseSetting("CivilAffairs:Encryption:LookupKey", LookupKey);
         builder.UseSetting("RateLimits:PublicPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s =>
         {

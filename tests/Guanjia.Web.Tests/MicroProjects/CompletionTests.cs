@@ -103,7 +103,8 @@ public class CompletionTests
             Assert.Equal("R-MS-13", form.Str("ruleId"));
             Assert.Equal(f.VillageId, form.Str("responsibleOrgId"));
             Assert.Equal(EndOfDay(2026, 2, 27), Due(form));
-            Assert.Equal(EndOfDay(2026, 2, 27), Due(Deadline(completed, "ResultFeedback")));
+            // R-MS-15: the result's 5 working days start at closing (办结), not when the works finish.
+            Assert.DoesNotContain(completed.GetProperty("deadlines").EnumerateArray(), d => d.Str("obligation") == "ResultFeedback");
 
             var filed = await f.Village.PostJson($"/api/micro-projects/{p.ProjectId}/completion", await f.CompletionAsync(p.ProjectId, p.Budget),
                 HttpStatusCode.OK);

@@ -61,18 +61,27 @@ public class ConsultationTests
 
     // R-MS-04: lateness is judged by when the meeting was held, so a meeting at the last second counts as on time.
     [Theory, BothDatabases]
-    public async Task R_MS_04_a_meeting_held_at_the_due_time_is_on_time_even_when_entered_later(Db db)
+    public async Task R_MS_04_a_meeting_entered_after_its_deadline_is_late_whatever_date_it_is_given(Db db)
     {
         var f = await Flow.StartAsync(db);
         var (_, projectId) = await DecisionToStart.NewProjectAsync(f);
         var due = DecisionToStart.DueAt(DecisionToStart.Deadline(await DecisionToStart.GetAsync(f, projectId), "Consultation"));
 
+        // Issue 12 (backdating): a meeting dated on its due time but recorded nine hours later is late; the date stays as given.
         await DecisionToStart.WithClockAsync(f, due.AddHours(9), async () =>
         {
             var minutes = await f.UploadAsync(projectId, "Minutes");
             var body = DecisionToStart.With(f.Consultation(minutes, 3_000_000), ("heldAt", due));
-            var ok = await f.Village.PostJson(Url(projectId), body, HttpStatusCode.OK);
-            Assert.Equal("Met", DecisionToStart.Deadline(ok, "Consultation").Str("status"));
+            var refused = await f.Village.PostJson(Url(projectId), body, HttpStatusCode.BadRequest);
+            refused.ShouldNameField("lateReason", "late_reason_required");
+            Assert.Equal("AwaitingConsultation", (await DecisionToStart.GetAsync(f, projectId)).Str("state"));
+
+            var late = DecisionToStart.With(f.Consultation(minutes, 3_000_000, lateReason: "会议记录整理后补录"), ("heldAt", due));
+            var ok = await f.Village.PostJson(Url(projectId), late, HttpStatusCode.OK);
+            var d = DecisionToStart.Deadline(ok, "Consultation");
+            Assert.Equal("MetLate", d.Str("status"));
+            Assert.Equal("会议记录整理后补录", d.Str("lateReason"));
+            Assert.Equal(due.AddHours(9), d.GetProperty("metAt").GetDateTimeOffset());
             Assert.Equal(due, ok.GetProperty("consultedAt").GetDateTimeOffset());
         });
     }
@@ -186,7 +195,7 @@ public class ConsultationTests
     public async Task R_MS_05_the_detail_returns_the_consultation_with_all_its_fields(Db db)
     {
         var f = await Flow.StartAsync(db);
-        var (_, projectId) = await DecisionToStart.NewProjectAsync(f);
+        var (_, projectId) = await DecisionToStart.NewProjectAsync(f, category: "WelfareService");
         var minutes = await f.UploadAsync(projectId, "Minutes");
         await f.Village.PostJson(Url(projectId), f.Consultation(minutes, 3_600_000, route: "Station"), HttpStatusCode.OK);
 
@@ -329,9 +338,10 @@ internal static class DecisionToStart
     public static DateTimeOffset At(int year, int month, int day, int hour = 10) => new(year, month, day, hour, 0, 0, Beijing);
 
     /// <summary>An appeal acknowledged and decided by the two committees: the project waits for its consultation.</summary>
-    public static async Task<(string AppealId, string ProjectId)> NewProjectAsync(Flow f, bool hotline = false, string? phone = null)
+    public static async Task<(string AppealId, string ProjectId)> NewProjectAsync(Flow f, bool hotline = false, string? phone = null,
+        string category = "ConvenienceWorks")
     {
-        var appeal = hotline ? await f.HotlineOrderAsync(phone: phone) : await f.StaffAppealAsync();
+        var appeal = hotline ? await f.HotlineOrderAsync(phone: phone) : await f.StaffAppealAsync(category: category);
         var appealId = appeal.Str("id");
         await f.AcknowledgeAsync(appealId);
         return (appealId, await f.CommitteeAsync(appealId));
@@ -339,7 +349,8 @@ internal static class DecisionToStart
 
     public static async Task<string> ConsultedAsync(Flow f, long budgetFen, string route = "Express")
     {
-        var (_, projectId) = await NewProjectAsync(f);
+        // R-RT-05: the station route serves public-welfare services, so a station project starts as one.
+        var (_, projectId) = await NewProjectAsync(f, category: route == "Station" ? "WelfareService" : "ConvenienceWorks");
         await f.ConsultAsync(projectId, budgetFen, route);
         return projectId;
     }

@@ -41,8 +41,36 @@ public class PublicityTests
         Assert.Equal("Publicity", ok.Str("state"));
         Assert.Equal(new DateTimeOffset(today.Year, today.Month, today.Day, 0, 0, 0, DecisionToStart.Beijing), ok.GetProperty("publicityFrom").GetDateTimeOffset());
         Assert.Equal(DecisionToStart.EndOfLocalDay(f.Now, days: 4), ok.GetProperty("publicityTo").GetDateTimeOffset());
-        Assert.Equal(["Hotline12345Portal", "WeChatAccount", "CivilAffairsWebsite", "CommunityPlatform"],
+        // R-MS-11 (reworded): 003's four platforms and 002's, the 党务村（居）务公开栏 among them.
+        Assert.Equal(["Hotline12345Portal", "WeChatAccount", "CivilAffairsWebsite", "CommunityPlatform", "VillageNoticeBoard"],
             ok.GetProperty("publicityPlatforms").EnumerateArray().Select(x => x.GetString()!).ToArray());
+    }
+
+    // R-MS-11: a confirmed project goes on every linked platform; leaving one out (a notice board alone) is an override with its reason.
+    [Theory, BothDatabases]
+    public async Task R_MS_11_leaving_a_linked_platform_out_needs_a_recorded_reason(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var projectId = await DecisionToStart.AwaitingPublicityAsync(f);
+        var today = DecisionToStart.Today(f);
+        var before = await DecisionToStart.GetAsync(f, projectId);
+
+        var boardOnly = await f.Town.PostJson(Url(projectId), Period(today, today.AddDays(4), ["VillageNoticeBoard"]), HttpStatusCode.BadRequest);
+        boardOnly.ShouldNameField("platforms", "platform_left_out");
+        await DecisionToStart.AssertUnchangedAsync(f, projectId, before);
+
+        var body = new
+        {
+            from = today.ToString("yyyy-MM-dd"), to = today.AddDays(4).ToString("yyyy-MM-dd"),
+            platforms = new[] { "Hotline12345Portal", "WeChatAccount", "CommunityPlatform", "VillageNoticeBoard" },
+            platformOverrideReason = "民政局官网系统升级，暂停发布",
+        };
+        var ok = await f.Town.PostJson(Url(projectId), body, HttpStatusCode.OK);
+        Assert.Equal("Publicity", ok.Str("state"));
+        Assert.Equal("民政局官网系统升级，暂停发布", ok.Str("platformOverrideReason"));
+        Assert.DoesNotContain("CivilAffairsWebsite", ok.GetProperty("publicityPlatforms").EnumerateArray().Select(x => x.GetString()));
+        var audit = await f.City.GetJson($"/api/audit?entityType=MicroProject&entityId={projectId}&pageSize=50");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), a => a.Str("action") == "Publish" && a.Str("reason") == "民政局官网系统升级，暂停发布");
     }
 
     // R-MS-11, R-PL-07

@@ -47,7 +47,14 @@ public class WalkthroughTests
 
         Assert.Equal("Closed", closed.Str("state"));
         Assert.Equal(30, closed.GetProperty("survey").GetProperty("responses").GetInt32());
-        Assert.All(closed.GetProperty("deadlines").EnumerateArray(), d => Assert.Equal("Met", d.Str("status")));
+        // R-MS-19: what is left after closing is the town's final accounts and audit, published with the fund use and effect.
+        Assert.Equal("Open", closed.GetProperty("deadlines").EnumerateArray().Single(d => d.Str("obligation") == "FinalAccounts").Str("status"));
+        var report = await f.UploadAsync(projectId, "AuditReport", f.Town);
+        var audited = await f.Town.PostJson($"/api/micro-projects/{projectId}/final-accounts", new
+        {
+            finalAccountsFen = budget - 150_000, auditBody = "东城街道审计办", auditResult = "资金使用合规，无违规问题", effect = "沿线800名居民夜间出行安全", auditReportId = report,
+        }, HttpStatusCode.OK);
+        Assert.All(audited.GetProperty("deadlines").EnumerateArray(), d => Assert.Equal("Met", d.Str("status")));
         var appeal = await f.Village.GetJson($"/api/appeals/{appealId}");
         Assert.Equal(["Receipt", "TownDecisionProgramme", "Result"], Kinds(appeal));
 
@@ -58,6 +65,7 @@ public class WalkthroughTests
         Assert.Equal(3, track.GetProperty("messages").GetArrayLength());
         var notices = await anon.GetJson("/api/public/notices?pageSize=200");
         Assert.Contains(notices.GetProperty("items").EnumerateArray(), n => n.Str("subjectRef") == closed.Str("number") && n.Str("kind") == "ProjectResult");
+        Assert.Contains(notices.GetProperty("items").EnumerateArray(), n => n.Str("subjectRef") == closed.Str("number") && n.Str("kind") == "ProjectAudit");
     }
 
     [Theory, BothDatabases]
@@ -92,6 +100,7 @@ public class WalkthroughTests
         await f.SurveyAsync(projectId, f.Village, 30);
         var closed = await f.Village.PostJson($"/api/micro-projects/{projectId}/completion", form, HttpStatusCode.OK);
         Assert.Equal("Closed", closed.Str("state"));
-        Assert.Equal(["Receipt", "Result"], Kinds(await f.Village.GetJson($"/api/appeals/{appealId}")));
+        // R-MS-16: no town confirmation, so the village's filing is the decision feedback: receipt, decision, result.
+        Assert.Equal(["Receipt", "VillageDecisionProgramme", "Result"], Kinds(await f.Village.GetJson($"/api/appeals/{appealId}")));
     }
 }

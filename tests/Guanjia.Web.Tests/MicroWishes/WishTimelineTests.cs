@@ -55,7 +55,9 @@ public class WishTimelineTests
         Assert.Equal(at.Order().ToList(), at);
 
         var steps = timeline.Where(e => e.Str("kind") == "step").ToList();
-        var wishSteps = steps.Where(s => s.TryGetProperty("ruleId", out var r) && r.ValueKind == JsonValueKind.String).ToList();
+        // The appeal's own steps name their rules too (the receipt, R-MS-02); the wish's are those of R-MW.
+        var wishSteps = steps.Where(s => s.TryGetProperty("ruleId", out var r) && r.ValueKind == JsonValueKind.String
+            && r.GetString()!.StartsWith("R-MW", StringComparison.Ordinal)).ToList();
         Assert.Equal(["R-MW-02", "R-MW-03", "R-MW-04"], wishSteps.Select(s => s.Str("ruleId")).ToList());
         Assert.Equal(["镇（街道）核查微心愿：通过", "专家评审或联席会议确定办理方式", "微心愿办理完成"], wishSteps.Select(s => s.Str("title")).ToList());
         Assert.All(wishSteps, s => Assert.Equal("dongcheng.lead", s.Str("actor")));
@@ -66,7 +68,7 @@ public class WishTimelineTests
         Assert.Equal(Us(made + TimeSpan.FromHours(3)), Time(wishSteps[1], "at"));
         Assert.Equal(Us(f.Now), Time(wishSteps[2], "at"));
         // Before the wish: the appeal it came from, received and acknowledged, then the committee that made it a wish (village steps).
-        Assert.Equal("村（社区）接收诉求", steps[1].Str("title"));
+        Assert.Equal("村（社区）接收并反馈接收情况", steps[1].Str("title"));
         var committee = steps.Single(s => s.GetProperty("detail").GetString()?.StartsWith("→ AwaitingVerification", StringComparison.Ordinal) == true);
         Assert.Equal(("dongcheng.village", Us(made)), (committee.Str("actor"), Time(committee, "at")));
         // The meeting's two entries say what each is: the appeal's decision, and the wish it registered (R-MW-01).

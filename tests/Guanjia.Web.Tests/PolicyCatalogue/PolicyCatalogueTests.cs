@@ -117,7 +117,7 @@ public class PolicyCatalogueTests
         var review = new
         {
             consultationCompliant = true, budgetReasonable = true, routeFeasible = true, resolvableByPolicy = true, decision = "PolicyReferral",
-            opinion = "可由现行政策解决", policyId = Guid.NewGuid(),
+            opinion = "可由现行政策解决", policyId = Guid.NewGuid(), funding = "FinanceBudget",
         };
         var unknown = await f.Town.PostJson($"/api/micro-projects/{projectId}/review", review, HttpStatusCode.BadRequest);
         unknown.ShouldNameField("policyId", "unknown_policy");

@@ -64,7 +64,9 @@ public class OperatingModeTests
 
         var bare = await k.Village.PostJson(Url(s), k.Item("Packaged", year: year), HttpStatusCode.BadRequest);
         foreach (var field in new[] { "amountFen", "years", "teamSize", "operatorId" }) bare.ShouldNameField(field);
-        var packaged = k.Item("Packaged", year: year, amountFen: 60_000_000, operatorId: operatorId, years: 3, teamSize: 6);
+        // R-ST-09: a packaged operation is paid, so it serves a filed station-route project (made here, reviewed by the town).
+        var project = await k.StationProjectAsync(61_000_000);
+        var packaged = k.Item("Packaged", year: year, amountFen: 60_000_000, operatorId: operatorId, years: 3, teamSize: 6, microProjectId: project);
         var refused = await k.Village.PostJson(Url(s), packaged, HttpStatusCode.BadRequest);
         refused.ShouldNameField("packagedOverrideReason", "below_threshold");
         Assert.Contains("3宗", refused.GetProperty("fieldErrors")[0].Str("zh"));
@@ -72,7 +74,7 @@ public class OperatingModeTests
 
         var reason = "辖区常住人口3万，上年度驿站服务需求约80宗，经村民代表会议决定整体打包";
         var item = await k.ItemAsync(s.Str("id"), k.Item("Packaged", year: year, amountFen: 60_000_000, operatorId: operatorId, years: 3, teamSize: 6,
-            packagedOverrideReason: reason));
+            packagedOverrideReason: reason, microProjectId: project));
         Assert.Equal(reason, item.Str("packagedOverrideReason"));
         Assert.Equal(3, item.GetProperty("years").GetInt32());
         Assert.Equal(6, item.GetProperty("teamSize").GetInt32());
@@ -88,7 +90,8 @@ public class OperatingModeTests
         var year = StationKit.FreshYear();
         var operatorId = (await k.OrganizationIdsAsync("Contractor"))[1];
         for (var i = 0; i < 50; i++) await k.ItemAsync(s.Str("id"), k.Item("Free", year: year));
-        var packaged = k.Item("Packaged", year: year, amountFen: 80_000_000, operatorId: operatorId, years: 2, teamSize: 8);
+        var packaged = k.Item("Packaged", year: year, amountFen: 80_000_000, operatorId: operatorId, years: 2, teamSize: 8,
+            microProjectId: await k.StationProjectAsync(81_000_000));
         (await k.Village.PostJson(Url(s), packaged, HttpStatusCode.BadRequest)).ShouldNameField("packagedOverrideReason", "below_threshold");
 
         await k.ItemAsync(s.Str("id"), k.Item("Free", year: year));
@@ -158,10 +161,13 @@ public class OperatingModeTests
             return projectId;
         }
         var express = await ProjectAsync("Express");
-        var works = await ProjectAsync("Station", "ConvenienceWorks");
         var station = await ProjectAsync("Station");
-
-        (await k.Village.PostJson(Url(s), k.Item(microProjectId: works), HttpStatusCode.BadRequest)).ShouldNameField("microProjectId", "not_welfare_service");
+        // R-RT-05: a convenience work cannot take the station route in the first place.
+        var worksAppeal = await f.StaffAppealAsync(category: "ConvenienceWorks");
+        await f.AcknowledgeAsync(worksAppeal.Str("id"));
+        var works = await f.CommitteeAsync(worksAppeal.Str("id"));
+        (await f.Village.PostJson($"/api/micro-projects/{works}/consultations", f.Consultation(await f.UploadAsync(works, "Minutes"), 3_000_000, "Station"),
+            HttpStatusCode.BadRequest)).ShouldNameField("route", "station_services_only");
         (await k.Village.PostJson(Url(s), k.Item(microProjectId: express), HttpStatusCode.BadRequest)).ShouldNameField("microProjectId", "not_station_route");
         (await k.Village.PostJson(Url(s), k.Item(microProjectId: Guid.NewGuid().ToString()), HttpStatusCode.BadRequest))
             .ShouldNameField("microProjectId", "unknown_project");
@@ -185,13 +191,14 @@ public class OperatingModeTests
         {
             title = item.Str("title"), year = k.Today.Year, consultedOn = k.TodayText, mode = "Purchased", serviceForms = new[] { "ServiceTeam" },
             amountFen = amount, candidateContractors = new[] { "东莞市暖莞社会工作服务中心" }, version, reason = "协商调整费用",
+            microProjectId = item.Str("microProjectId"),
         };
         var edited = await k.Village.PutJson($"/api/stations/items/{id}", Edit(v, 3_200_000), HttpStatusCode.OK);
         Assert.Equal(3_200_000, edited.GetProperty("amountFen").GetInt64());
         (await k.Village.PutJson($"/api/stations/items/{id}", Edit(v, 9_900_000), HttpStatusCode.Conflict)).ShouldBeProblem(409);
         (await k.OtherVillage.PutJson($"/api/stations/items/{id}", Edit(v + 1, 9_900_000), HttpStatusCode.NotFound)).ShouldBeProblem(404);
 
-        var filing = await k.Village.PostJson($"/api/stations/items/{id}/procurement-filing", k.Filing(agreement), HttpStatusCode.Created);
+        var filing = await k.Village.PostJson($"/api/stations/items/{id}/procurement-filing", k.Filing(agreement, amountFen: 3_200_000), HttpStatusCode.Created);
         await k.Supervisor.PostJson($"/api/stations/procurement-filings/{filing.Str("id")}/supervisory-opinion", k.Opinion(), HttpStatusCode.OK);
         await k.Village.PostJson($"/api/stations/procurement-filings/{filing.Str("id")}/file", new { }, HttpStatusCode.OK);
         (await k.Village.PutJson($"/api/stations/items/{id}", Edit(v + 1, 9_900_000), HttpStatusCode.Conflict)).ShouldBeProblem(409);

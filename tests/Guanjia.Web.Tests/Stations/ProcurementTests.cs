@@ -114,10 +114,11 @@ public class ProcurementTests
         var hostUrl = $"/api/stations/items/{toHost.Str("id")}/procurement-filing";
         (await k.Village.PostJson(hostUrl, k.Filing(contract, supplierId: contractors[1]), HttpStatusCode.BadRequest))
             .ShouldNameField("supplierId", "not_item_operator");
-        var filing = await k.Village.PostJson(hostUrl, k.Filing(contract, supplierName: null), HttpStatusCode.Created);
+        // The filing's amount agrees with the item's agreed fee (R-ST-10; a difference needs its reason, see StationMoneyTests).
+        var filing = await k.Village.PostJson(hostUrl, k.Filing(contract, amountFen: 600_000, supplierName: null), HttpStatusCode.Created);
         Assert.Equal(contractors[0], filing.Str("supplierId"));
         Assert.Equal(toHost.Str("operatorName"), filing.Str("supplierName"));
-        Assert.Equal(2_880_000, filing.GetProperty("amountFen").GetInt64());
+        Assert.Equal(600_000, filing.GetProperty("amountFen").GetInt64());
         Assert.Equal("CompetitiveConsultation", filing.Str("method"));
     }
 
@@ -139,8 +140,8 @@ public class ProcurementTests
         (await k.Village.PutJson(FilingUrl(id), k.Filing(agreement, amountFen: 3_500_000, version: v - 1), HttpStatusCode.Conflict)).ShouldBeProblem(409);
         (await k.Village.PutJson(FilingUrl(id), k.Filing(agreement, amountFen: 3_500_000), HttpStatusCode.BadRequest)).ShouldNameField("version", "required");
 
-        var changed = await k.Village.PutJson(FilingUrl(id), k.Filing(agreement, amountFen: 3_500_000, version: same.GetProperty("version").GetInt32()),
-            HttpStatusCode.OK);
+        var changed = await k.Village.PutJson(FilingUrl(id), k.Filing(agreement, amountFen: 3_500_000, version: same.GetProperty("version").GetInt32(),
+            differenceReason: "增加周末送餐"), HttpStatusCode.OK);
         Assert.Equal(3_500_000, changed.GetProperty("amountFen").GetInt64());
         Assert.Equal(JsonValueKind.Null, changed.GetProperty("supervisoryOpinion").ValueKind);
         (await k.Village.PostJson(FilingUrl(id, "/file"), new { }, HttpStatusCode.BadRequest)).ShouldNameField("supervisoryOpinion", "required");

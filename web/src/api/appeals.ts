@@ -10,6 +10,7 @@ export type Channel =
   | 'WeChatAccount'
   | 'Hotline12345'
   | 'HotlinePortal'
+  | 'Portal'
   | 'TownServiceCentre'
   | 'StationedCadre'
   | 'GridWorker'
@@ -33,6 +34,9 @@ export const channelsByLevel: Record<ChannelLevel, Channel[]> = {
 
 export const channels: Channel[] = [...channelsByLevel.City, ...channelsByLevel.Town, ...channelsByLevel.Village]
 
+/** What the list filters by: the staff channels and the public portal, where residents submit themselves (R-PL-06). */
+export const listedChannels: Channel[] = [...channelsByLevel.City, 'Portal', ...channelsByLevel.Town, ...channelsByLevel.Village]
+
 export type CollectionKind = 'Daily' | 'Concentrated'
 
 export type AppealState = 'Dispatched' | 'Acknowledged' | 'BecameProject' | 'ReferredToPolicy' | 'NotAccepted' | 'BecameWish'
@@ -41,6 +45,7 @@ export const appealStates: AppealState[] = ['Dispatched', 'Acknowledged', 'Becam
 export type CommitteeOutcome = 'MicroProject' | 'PolicyReferral' | 'NotAccepted' | 'MicroWish'
 export const committeeOutcomes: CommitteeOutcome[] = ['MicroProject', 'MicroWish', 'PolicyReferral', 'NotAccepted']
 
+/** Domain/Feedback/Feedback.cs FeedbackKind: the messages an appellant gets (R-MS-16, R-MW-05, R-RT-03, R-IN-06). */
 export type FeedbackKind =
   | 'Receipt'
   | 'CommitteePolicyReferral'
@@ -50,13 +55,32 @@ export type FeedbackKind =
   | 'TownDecisionRejected'
   | 'Result'
   | 'ClaimResult'
+  | 'PolicyResult'
+  | 'WishRejected'
+  | 'WishDecision'
+  | 'WishResult'
+  | 'ClaimReturned'
+  | 'VillageDecisionProgramme'
+  | 'VillageDecisionPolicy'
+  | 'WishReceipt'
 
 export const feedbackKinds: FeedbackKind[] = [
   'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult',
+  'PolicyResult', 'WishRejected', 'WishDecision', 'WishResult', 'ClaimReturned', 'VillageDecisionProgramme', 'VillageDecisionPolicy', 'WishReceipt',
 ]
 
 export type DeliveryChannel = 'Hotline12345' | 'WeChat' | 'Sms'
-export type MessageState = 'Pending' | 'Sending' | 'Sent' | 'Failed'
+/** Only `Sent` means a real sender accepted it (R-PL-06); the others say why not. */
+export type MessageState =
+  | 'Pending'
+  | 'Sending'
+  | 'Sent'
+  | 'Retrying'
+  | 'Failed'
+  | 'Refused'
+  | 'NoChannel'
+  | 'Simulated'
+  | 'Undeliverable'
 
 export interface MessageView {
   id: string
@@ -67,9 +91,15 @@ export interface MessageView {
   attempts: number
   createdAt: string
   sentAt: string | null
-  /** Who delivered it: `recording` (kept on the appeal) or `webhook:<channel>`. */
+  /** Who took it: `webhook:<channel>`, or `development-simulation` (Development only: nothing was delivered). */
   sender: string | null
   lastError: string | null
+  /** The state in Chinese, as the server words it. */
+  stateZh: string
+  /** When the outbox tries again by itself; null when it will not. */
+  nextAttemptAt: string | null
+  /** A person may send it again once its channel has a real sender. */
+  retryable: boolean
 }
 
 export interface AppealDetail {
@@ -149,6 +179,21 @@ export interface CreateAppeal {
   appellantName: string | null
   appellantPhone: string | null
   collection: CollectionKind
+  /** R-MW-06: with it the appeal is a 民生微心愿 and goes straight to the town's verification (state BecameWish). */
+  wish?: WishIntake | null
+}
+
+/** CreateWish.Details: what is known of a wish when it comes in; the town's verification may correct it. */
+export interface WishIntake {
+  wishKind: 'SpecialGroupAid' | 'InclusiveService' | null
+  targetGroup: string | null
+  assistanceType: string | null
+  serviceType: string | null
+  need: string | null
+  beneficiaryName: string | null
+  beneficiaryIdNumber: string | null
+  household: string | null
+  requestedFen: number | null
 }
 
 export interface Acknowledge {

@@ -10,6 +10,7 @@ export type Role =
   | 'Contractor'
   | 'Evaluator'
   | 'Deputy'
+  | 'StationWorker'
 
 export type ScopeLevel = 'City' | 'Town' | 'Village' | 'Own'
 

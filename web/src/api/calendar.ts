@@ -2,10 +2,26 @@ import { http } from './http'
 
 export type DayKind = 'Holiday' | 'MakeUpWorkday'
 
+/** Where a year's arrangement comes from (R-PL-01, ADR 0021). */
+export type CalendarSource = 'Shipped' | 'Edited' | 'Entered'
+
+/** A year's provenance: the State Council notice and its issue date, and whether the city edited it. */
 export interface CalendarYearSummary {
   year: number
+  officialDataLoaded: boolean
   notice: string | null
-  updatedAt: string
+  /** yyyy-MM-dd */
+  noticeIssuedOn: string | null
+  source: CalendarSource | null
+  editedLocally: boolean
+  editedAt: string | null
+  editedBy: string | null
+  /** What this release ships for the year, when it ships one. */
+  shippedNotice: string | null
+  shippedIssuedOn: string | null
+  /** The release ships something other than what is stored (the city's edit, or a year not loaded). */
+  shippedDiffers: boolean
+  updatedAt: string | null
 }
 
 export interface CalendarDayView {
@@ -23,6 +39,7 @@ export interface CalendarYearView {
   notice: string | null
   /** Only the listed days: holidays and make-up working days. */
   days: CalendarDayView[]
+  provenance: CalendarYearSummary | null
 }
 
 export interface AddResult {
@@ -31,6 +48,8 @@ export interface AddResult {
   unit: 'working' | 'calendar'
   result: string
   workingDaysBetween: number
+  /** A year it crosses has no notice loaded: its weekends only were counted. */
+  workingDaysProvisional: boolean
 }
 
 export interface SetDay {
@@ -49,4 +68,5 @@ export const calendarApi = {
     http.get<AddResult>('/api/calendar/add', { from, days, unit }),
   setDay: (date: string, body: SetDay) => http.put<CalendarDayView>(day(date), body),
   clearDay: (date: string, reason: string) => http.del<CalendarDayView>(day(date), { reason }),
+  restoreOfficial: (year: number, reason: string) => http.post<CalendarYearView>(`/api/calendar/years/${year}/restore-official`, { reason }),
 }

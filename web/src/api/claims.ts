@@ -1,5 +1,5 @@
 import { http, type Paged } from './http'
-import type { SatisfactionLevel, SurveyAspect } from './projects'
+import type { SatisfactionLevel, SurveyAspect, SurveyOtherRow } from './projects'
 import type { DeadlineView } from './deadlines'
 
 // 莞家直达 (docs/api.md "claim board"; ADR 0012): the staff list and detail, the public board, the one-time codes
@@ -167,7 +167,7 @@ export interface PublicSurveyResults {
   report: { responses: number; minimum: number; minimumMet: boolean; satisfactionRate: number; score: number }
 }
 
-export type OnlineSurveyRequest = Record<SurveyAspect, SatisfactionLevel | null> & {
+export type OnlineSurveyRequest = Record<SurveyAspect, SatisfactionLevel | null> & SurveyOtherRow & {
   suggestion: string | null
   phone: string
   code: string

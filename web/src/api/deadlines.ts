@@ -20,6 +20,11 @@ export type Obligation =
   | 'ResultFeedback'
   | 'ConcentratedCollection'
   | 'AnnualPlan'
+  | 'WishVerification'
+  | 'WishExpressHandling'
+  | 'WishResultFeedback'
+  | 'DirectPublication'
+  | 'FinalAccounts'
 
 export interface DeadlineView {
   id: string
@@ -27,10 +32,10 @@ export interface DeadlineView {
   ruleId: string
   zh: string
   en: string
-  /** `Appeal`, `MicroProject` or `CollectionCampaign`. */
+  /** `Appeal`, `MicroProject`, `MicroWish`, or `TownYear` for a town's yearly duties (R-IN-02, R-MS-17). */
   subjectType: string
   subjectId: string
-  /** Tracking number, project number or the campaign's name. */
+  /** Tracking number, project or wish number, or the town's year and duty (“东城街道2027年度集中征集”). */
   subjectRef: string | null
   responsibleOrgId: string
   responsibleOrgName: string | null
@@ -42,6 +47,8 @@ export interface DeadlineView {
   cancelledAt: string | null
   status: DeadlineStatus
   secondsLeft: number
+  /** Counted in working days across a year whose official notice was not loaded: Monday–Friday only (R-PL-01). */
+  workingDaysProvisional?: boolean
 }
 
 export interface DeadlineFilter {

@@ -15,6 +15,12 @@ export interface PolicyView {
   version: number
 }
 
+/** A policy of the catalogue whose keywords an appeal contains, best first (GET /api/appeals/{id}/policy-matches). */
+export interface PolicyMatch {
+  policy: PolicyView
+  score: number
+}
+
 export interface PolicySave {
   name: string | null
   department: string | null
@@ -55,6 +61,8 @@ export interface PolicyReferral {
 
 export const policiesApi = {
   list: (f: { q?: string; activeOnly?: boolean; page?: number; pageSize?: number } = {}) => http.get<Paged<PolicyView>>('/api/policies', { ...f }),
+  /** R-IN-05: the catalogue's matches for an appeal, to check before funding. */
+  matches: (appealId: string) => http.get<PolicyMatch[]>(`/api/appeals/${encodeURIComponent(appealId)}/policy-matches`),
   create: (body: PolicySave) => http.post<PolicyView>('/api/policies', body),
   update: (id: string, body: PolicySave) => http.put<PolicyView>(`/api/policies/${encodeURIComponent(id)}`, body),
   referrals: (f: { state?: ReferralState; department?: string; page?: number; pageSize?: number } = {}) =>

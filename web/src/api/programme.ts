@@ -28,6 +28,8 @@ export interface TimeLimit {
 /** ProgrammeRuleSet: every number of the rules (money in fen). */
 export interface ProgrammeRuleSet {
   directImplementationThresholdFen: number
+  /** R-RT-02: below it the direct route asks why (a hint with an override, not a wall). */
+  directRouteHintFen: number
   convenienceWorksCapFen: number
   welfareServiceCapFen: number
   surveyMinimumResponses: number
@@ -42,13 +44,22 @@ export interface ProgrammeRuleSet {
   expressWorksFinish: TimeLimit
   expressServiceStart: TimeLimit
   directStartAfterClaim: TimeLimit
+  /** R-RT-02: the city publishes a 莞家直达 item within this of the town's confirmation. */
+  directPublication: TimeLimit
+  claimWindowMinimumDays: number
   completionForm: TimeLimit
   townSurvey: TimeLimit
   resultFeedback: TimeLimit
+  /** R-MS-19: the town's final accounts and audit after closing. */
+  finalAccounts: TimeLimit
+  wishVerification: TimeLimit
+  wishExpressHandling: TimeLimit
+  wishResultFeedback: TimeLimit
   collectionEndMonth: number
   collectionEndDay: number
   annualPlanMonth: number
   warningLeadHours: number
+  stationPackagedItemsPerYear: number
 }
 
 export interface ProgrammeRulesView {
@@ -82,6 +93,8 @@ export interface PlanItemView {
   reason: string | null
   addedAt: string
   reportedToCityAt: string | null
+  /** The part beyond the city's allocation, paid from the town's matching funds (R-MS-17). */
+  matchingFen: number
 }
 
 export interface PlanView {
@@ -96,6 +109,9 @@ export interface PlanView {
   stampNote: string | null
   version: number
   items: PlanItemView[]
+  /** R-MS-17 is 原则上: a plan below the allocation says why. */
+  belowAllocationReason: string | null
+  matchingFen: number
 }
 
 export interface AllocationView {
@@ -111,6 +127,15 @@ export interface FilePlan {
   projectIds: string[]
   stampNote: string | null
   lateReason: string | null
+  belowAllocationReason: string | null
+}
+
+/** R-IN-02: a campaign opened after the rule's end date (31 January) is late: its reason and its own end date. */
+export interface OpenCampaign {
+  year: number
+  note: string | null
+  lateReason: string | null
+  endsOn: string | null
 }
 
 export const programmeApi = {
@@ -123,7 +148,9 @@ export const programmeApi = {
 }
 
 export const plansApi = {
-  openCampaign: (year: number, note: string | null) => http.post<CampaignView>('/api/annual-plans/campaigns', { year, note }),
+  openCampaign: (body: OpenCampaign) => http.post<CampaignView>('/api/annual-plans/campaigns', body),
+  campaigns: (townId?: string, year?: number) => http.get<CampaignView[]>('/api/annual-plans/campaigns', { townId, year }),
+  allocation: (year: number, townId: string) => http.get<AllocationView>(`/api/allocations/${year}/${encodeURIComponent(townId)}`),
   closeCampaign: (id: string, lateReason: string | null) =>
     http.post<CampaignView>(`/api/annual-plans/campaigns/${encodeURIComponent(id)}/close`, { lateReason }),
   pool: (townId: string, year: number) => http.get<ProjectRow[]>('/api/annual-plans/pool', { townId, year }),

@@ -52,7 +52,8 @@ export interface TrackingView {
   messages: TrackingMessage[]
 }
 
-export type NoticeKind = 'ProjectPublicity' | 'ProjectResult'
+/** ProjectAudit: a closed project's final accounts and audit, with its fund use and effect (R-MS-19). */
+export type NoticeKind = 'ProjectPublicity' | 'ProjectResult' | 'ProjectAudit'
 
 /** The published fields, masked at publication; which ones are there depends on the kind. */
 export interface NoticeBody {
@@ -77,6 +78,12 @@ export interface NoticeBody {
   score?: number
   /** Outcome photos published with a result (R-MS-15). */
   photoIds?: string[]
+  /** ProjectAudit (R-MS-19): the final accounts, what the ledger paid, the auditor, the result and the effect. */
+  finalAccountsFen?: number | null
+  paidFen?: number | null
+  auditBody?: string | null
+  auditResult?: string | null
+  effect?: string | null
 }
 
 export interface NoticeView {

@@ -175,6 +175,12 @@ export interface FilingView {
   createdAt: string
   version: number
   allowedActions: string[]
+  /** R-ST-10: the item's agreed fee, the filing's amount less it, the village's reason and the town's confirmation. */
+  itemAmountFen: number | null
+  differenceFen: number
+  differenceReason: string | null
+  differenceConfirmedAt: string | null
+  differenceConfirmedByName: string | null
 }
 
 export interface ItemRow {
@@ -190,6 +196,8 @@ export interface ItemRow {
   procurementState: ProcurementState | null
   publications: number
   createdAt: string
+  /** What the funds ledger paid for the item, net of reversals (R-ST-11). */
+  paidFen: number
 }
 
 export interface ItemView {
@@ -227,6 +235,9 @@ export interface ItemView {
   attachments: AttachmentView[]
   publications: PublicationView[]
   procurement: FilingView | null
+  /** R-ST-11: the fee agreed at the consultation and what the village paid for it through the ledger. */
+  agreedFeeFen: number | null
+  paidFen: number
 }
 
 export interface ItemSave {
@@ -260,6 +271,8 @@ export interface FilingSave {
   amountFen: number | null
   agreementSignedOn: string | null
   agreementAttachmentId: string | null
+  /** Why the amount differs from the item's agreed fee (R-ST-10); kept only when it does. */
+  differenceReason?: string | null
   version?: number
 }
 
@@ -373,7 +386,7 @@ export const stationsApi = {
   opinion: (id: string, body: { reviewer: string | null; opinion: string | null; reviewedOn: string | null; version: number }) =>
     http.post<FilingView>(`/api/stations/procurement-filings/${enc(id)}/supervisory-opinion`, body),
   fileFiling: (id: string, version: number) => http.post<FilingView>(`/api/stations/procurement-filings/${enc(id)}/file`, { version }),
-  recordFiling: (id: string, body: { note: string | null; version: number }) =>
+  recordFiling: (id: string, body: { note: string | null; version: number; confirmDifference?: boolean }) =>
     http.post<FilingView>(`/api/stations/procurement-filings/${enc(id)}/record`, body),
   referrals: (f: Q = {}) => http.get<Paged<StationReferral>>('/api/stations/referrals', f),
   refer: (body: Record<string, unknown>) => http.post<StationReferral>('/api/stations/referrals', body),

@@ -1,7 +1,7 @@
 import { http, type Paged } from './http'
 import type { TimelineEntry } from './appeals'
 import type { DeadlineView } from './deadlines'
-import type { Route } from './projects'
+import type { Route, WorkflowRow } from './projects'
 
 // 民生微心愿: src/Guanjia.App/MicroWishes/*.cs, /api/micro-wishes. Money is integer fen.
 
@@ -83,13 +83,8 @@ export interface WishDetail {
   allowedActions: string[]
 }
 
-export interface WishTransition {
-  action: string
-  from: WishState[]
-  to: WishState[]
-  permission: string
-  meets: string[]
-}
+/** A row of the wishes' transition table (GET /api/micro-wishes/workflow). */
+export type WishTransition = WorkflowRow
 
 export interface VerifyRequest {
   authentic: boolean | null

@@ -1,16 +1,15 @@
 import { getCurrentInstance, onBeforeUnmount, ref, type Ref } from 'vue'
 import { organizationsApi } from '@/api/organizations'
 import { programmeApi, type ProgrammeRulesView } from '@/api/programme'
-import { projectsApi, type WorkflowTransition } from '@/api/projects'
 import { useSession } from '@/stores/session'
 import { placesInScope, type Place } from '@/utils/orgTree'
 import { showError } from './useApiErrors'
 
 // Reference data the lifecycle pages share, fetched once per page load: the towns and villages in the
-// caller's scope, the transition table, the current rules (caps, thresholds, publicity days).
+// caller's scope, the current rules (caps, thresholds, publicity days). The deadlines a step meets come with the
+// record itself (its `steps`), not from the transition table.
 
 let placesCache: { scope: string; promise: Promise<Place[]> } | null = null
-let workflowCache: Promise<WorkflowTransition[]> | null = null
 let rulesCache: Promise<ProgrammeRulesView> | null = null
 
 function load<T>(target: Ref<T>, cached: () => Promise<T>): void {
@@ -33,16 +32,6 @@ export function usePlaces(): Ref<Place[]> {
     return placesCache.promise
   })
   return places
-}
-
-export function useWorkflow(): Ref<WorkflowTransition[]> {
-  const table = ref<WorkflowTransition[]>([])
-  load(table, () => {
-    workflowCache ??= projectsApi.workflow()
-    workflowCache.catch(() => (workflowCache = null))
-    return workflowCache
-  })
-  return table
 }
 
 export function useCurrentRules(): Ref<ProgrammeRulesView | null> {

@@ -4,6 +4,7 @@ import servicesEn from './services.en-US'
 import claimsEn from './claims.en-US'
 import photosEn from './photos.en-US'
 import stationsEn from './stations.en-US'
+import platformEn from './platform.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -96,6 +97,7 @@ const enUS: Messages = {
   ...claimsEn,
   ...photosEn,
   ...stationsEn,
+  ...platformEn,
 }
 
 export default enUS

@@ -90,11 +90,14 @@ const servicesEn: ServicesMessages = {
       teamSize: 'Team size', microProject: 'Project', documents: 'Documents', publish: 'Record publication', none: 'No station items',
       decidedByValue: { Consultation: 'Community consultation', RepresentativesMeeting: "Residents' representatives meeting" },
       pubText: 'Text', pubTitle: 'Title', pubPlatforms: 'Platforms (all three)', publishedOn: 'Published on', published: 'Publication recorded',
+      money: 'Fee', agreedFee: 'Agreed fee', paid: 'Paid', remaining: 'Unpaid',
     },
     filing: {
       item: 'Item', method: 'Method', supplier: 'Supplier', amount: 'Amount', signedOn: 'Agreement signed', opinion: "Supervisory committee's opinion",
       reviewer: 'Reviewer', reviewedOn: 'Reviewed on', noOpinion: 'No opinion yet', filedAt: 'Filed', recordedAt: 'Recorded', note: 'Note',
       giveOpinion: 'Give opinion', file: 'File with the town', recordIt: 'Record', done: 'Done', none: 'No filings',
+      agreedFee: 'Agreed fee', difference: 'Difference', differenceReason: "The village's reason", differenceText: 'The fee agreed at consultation is {fee}; the filing names {amount}.',
+      confirmDifference: 'Checked: I confirm the difference', differenceConfirmed: 'Difference confirmed', differenceOpen: 'Difference to confirm',
     },
     ref: {
       resident: 'Resident', phone: 'Phone', service: 'Service', point: 'Social-work point', need: 'Need', state: 'State', referredAt: 'Referred',

@@ -24,6 +24,7 @@ const stationsEn: StationsMessages = {
     supplierName: 'Supplier name', amountYuan: 'Amount (yuan)', signedOn: 'Agreement signed on', agreement: 'Signed service agreement',
     agreementHint: "Choose one of the item's agreement documents, or upload it first", uploadAgreement: 'Upload agreement', saved: 'Procurement filing saved',
     reviewed: "The committee has reviewed this draft: after a change it reviews it again.", document: 'Procurement filing form', state: 'State',
+    differenceReason: 'Reason for the difference', differs: 'The amount differs from the fee agreed at consultation ({fee}): explain why; the town confirms it when it records the filing.',
   },
 }
 

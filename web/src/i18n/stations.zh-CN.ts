@@ -23,6 +23,7 @@ const stationsZh = {
     amountYuan: '采购金额（元）', signedOn: '协议签订日期', agreement: '已签订的购买服务协议', agreementHint: '从本项目“服务协议”类资料中选择，或先上传',
     uploadAgreement: '上传协议', saved: '采购备案表已保存', reviewed: '已有监委会审核意见：修改后需监委会重新审核。', document: '采购备案表',
     state: '备案状态',
+    differenceReason: '差额说明', differs: '采购金额与协商确定的服务费用（{fee}）不一致：请说明差额原因，报镇（街道）备案时由镇（街道）确认。',
   },
 }
 

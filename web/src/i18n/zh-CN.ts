@@ -4,6 +4,7 @@ import servicesZh from './services.zh-CN'
 import claimsZh from './claims.zh-CN'
 import photosZh from './photos.zh-CN'
 import stationsZh from './stations.zh-CN'
+import platformZh from './platform.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -91,6 +92,7 @@ const zhCN = {
   ...claimsZh,
   ...photosZh,
   ...stationsZh,
+  ...platformZh,
 }
 
 export default zhCN

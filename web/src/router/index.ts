@@ -3,6 +3,7 @@ import { ElMessage } from 'element-plus'
 import './meta'
 import { i18n } from '@/i18n'
 import { useSession } from '@/stores/session'
+import { evaluatorOnly, Perm } from '@/utils/permissions'
 import { staffRoutes } from './staff'
 import { portalRoutes } from './portal'
 
@@ -22,6 +23,8 @@ router.beforeEach(async (to) => {
   const session = useSession()
   await session.ensureLoaded()
   if (!session.signedIn) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  // A third-party evaluator has one page: its commissioned surveys (R-MS-18); every other page, the home too, leads there.
+  if (evaluatorOnly(session.permissions) && to.meta.perm !== Perm.SurveysEvaluate) return { name: 'evaluations' }
   if (to.meta.perm && !session.can(to.meta.perm)) {
     ElMessage.warning(i18n.global.t('forbidden'))
     return { name: 'home' }

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { Calendar, Collection, Guide, Present, Reading, School, ChatLineSquare, DataAnalysis, Document, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
+import { Calendar, Collection, Guide, Present, Reading, School, ChatLineSquare, DataAnalysis, Document, EditPen, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
 import { Perm } from '@/utils/permissions'
 import { Wallet } from '@element-plus/icons-vue'
 
@@ -34,6 +34,13 @@ export const staffRoutes: RouteRecordRaw[] = [
     name: 'project',
     component: () => import('@/views/MicroProjects/ProjectDetailView.vue'),
     meta: { title: 'lifecycleMenu.projects', perm: Perm.AppealsRead, activeMenu: 'projects' },
+  },
+  {
+    // The third-party evaluator's page (R-MS-18): the projects towns commissioned it for, and nothing else.
+    path: 'evaluations',
+    name: 'evaluations',
+    component: () => import('@/views/Evaluations/EvaluationsView.vue'),
+    meta: { title: 'evaluation.menu', perm: Perm.SurveysEvaluate, menu: { icon: EditPen, order: 3.5 } },
   },
   {
     path: 'annual-plan',

@@ -1,5 +1,5 @@
 import type { DeadlineView } from '@/api/deadlines'
-import type { ProjectState, WorkflowTransition } from '@/api/projects'
+import type { AllowedStep } from '@/api/projects'
 
 // What the detail pages offer: the API's `allowedActions` (the transition table filtered by state, size and
 // the caller's permissions) mapped to one form each, in the order of the process.
@@ -19,6 +19,7 @@ export type StepForm =
   | 'surveyResponse'
   | 'completion'
   | 'finishSurvey'
+  | 'finalAccounts'
 
 /** A step the caller may take and the form it opens: a StepForm on appeals and projects, the action itself on wishes. */
 export interface ActionSpec<F extends string = StepForm> {
@@ -46,6 +47,7 @@ const projectActions: ActionSpec[] = [
   { action: 'RecordSurveyResponse', form: 'surveyResponse', primary: false },
   { action: 'FileCompletion', form: 'completion', primary: true },
   { action: 'FinishSurvey', form: 'finishSurvey', primary: true },
+  { action: 'RecordFinalAccounts', form: 'finalAccounts', primary: true },
 ]
 
 function pick(specs: readonly ActionSpec[], allowed: readonly string[]): ActionSpec[] {
@@ -58,8 +60,13 @@ export function appealActionsFor(allowed: readonly string[]): ActionSpec[] {
   return pick(appealActions, allowed)
 }
 
-export function projectActionsFor(allowed: readonly string[]): ActionSpec[] {
-  return pick(projectActions, allowed)
+/**
+ * The project's steps, in the order of the process. The transition table's RecordFinalAccounts row stays open on a closed
+ * project (Closed → Closed) although the use case takes the final accounts once (R-MS-19, 400 already_recorded): once the
+ * project says they are recorded, the step is not offered.
+ */
+export function projectActionsFor(allowed: readonly string[], project?: { finalAccountsAt?: string | null }): ActionSpec[] {
+  return pick(projectActions, allowed).filter((a) => !(a.action === 'RecordFinalAccounts' && project?.finalAccountsAt))
 }
 
 /** The appeal's steps and the deadlines they meet (AppealWorkflow). */
@@ -73,34 +80,22 @@ export function appealMeetsFor(action: string): string[] {
 }
 
 /**
- * The deadlines a project step meets, from the transition table (GET /api/micro-projects/workflow): the row
- * of this action that applies to the project's size and state. FileCompletion meets CompletionForm only
- * for a large project, and the result feedback too for a small one, which closes it.
+ * The deadlines a step meets, from the record's own `steps` (the API's allowed steps, each with the deadlines its rows
+ * meet): what the form checks for lateness.
  */
-export function projectMeetsFor(
-  table: readonly WorkflowTransition[],
-  action: string,
-  state: ProjectState,
-  isSmall: boolean | null,
-): string[] {
-  const fits = (size: WorkflowTransition['size']) => size === 'Any' || (size === 'Small' ? isSmall === true : isSmall !== true)
-  const row = table.find((t) => t.action === action && fits(t.size) && t.from.includes(state))
-  return row ? [...row.meets] : []
+export function stepMeets(steps: readonly Pick<AllowedStep, 'action' | 'meets'>[] | null | undefined, action: string): string[] {
+  return [...(steps?.find((s) => s.action === action)?.meets ?? [])]
 }
 
 /**
- * The open deadlines a step would meet late: those of the step's obligations already past due, or past due
- * at the time the step says it happened (a meeting entered with its own time). The API then needs
- * `lateReason` (400 `late_reason_required`), so the form asks for it up front.
+ * The open deadlines a step would meet late: those of the step's obligations already past due now. Lateness is judged
+ * by when the step is recorded, not by the date the user gives the event (a meeting dated before its deadline but
+ * entered after it is late), so the API then needs `lateReason` (400 `late_reason_required`) and the form asks for it
+ * up front.
  */
-export function overdueFor(
-  deadlines: readonly DeadlineView[],
-  meets: readonly string[],
-  now: Date = new Date(),
-  at?: Date | null,
-): DeadlineView[] {
+export function overdueFor(deadlines: readonly DeadlineView[], meets: readonly string[], now: Date = new Date()): DeadlineView[] {
   if (meets.length === 0) return []
-  const when = (at ?? now).getTime()
+  const when = now.getTime()
   return deadlines.filter(
     (d) => meets.includes(d.obligation) && !d.metAt && !d.cancelledAt && d.status !== 'Cancelled' && new Date(d.dueAt).getTime() < when,
   )

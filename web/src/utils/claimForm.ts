@@ -4,6 +4,7 @@
 import type { FieldErrorDto } from '@/api/problem'
 import type { ClaimantKind, ClaimRequest, PublicClaimItem } from '@/api/claims'
 import type { SatisfactionLevel, SurveyAspect } from '@/api/projects'
+import { validateOtherRow } from './stepForms'
 
 /**
  * An amount typed in 元 ("1200", "1,200.5", "0.01") to integer fen by its decimal digits, never through binary
@@ -97,14 +98,20 @@ export function claimRequest(f: ClaimFormModel, allowsShares: boolean): ClaimReq
 
 export const surveyLevelsBest: SatisfactionLevel[] = ['VerySatisfied', 'Satisfied', 'FairlySatisfied', 'Dissatisfied', 'VeryDissatisfied']
 
+/**
+ * The online questionnaire's checks: each of the seven aspects, the optional 其他 row (an aspect named needs its level,
+ * R-MS-14), the phone and its code.
+ */
 export function validateSurvey(
   answers: Record<SurveyAspect, SatisfactionLevel | null | undefined>,
   phone: string,
   code: string,
+  other: { other: SatisfactionLevel | null | undefined; otherAspect: string } = { other: null, otherAspect: '' },
 ): FieldErrorDto[] {
   const out: FieldErrorDto[] = []
   for (const [aspect, level] of Object.entries(answers))
     if (!level) out.push(problem(aspect, 'required', '请选择一项评价', 'Choose one level'))
+  out.push(...validateOtherRow(other))
   if (!MOBILE.test(phone.trim())) out.push(problem('phone', 'format', '请填写11位手机号码', 'Enter an 11-digit mobile number'))
   if (!/^\d{4,8}$/.test(code.trim())) out.push(problem('code', 'required', '请填写短信验证码', 'Enter the verification code'))
   return out

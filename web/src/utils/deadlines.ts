@@ -38,13 +38,19 @@ export function groupDeadlines(rows: readonly DeadlineView[], now: Date = new Da
   return groups
 }
 
-/** Where one click on a deadline goes: the appeal, the project, or the annual plan of a campaign. */
+/**
+ * Where one click on a deadline goes: the appeal, the project, the wish, or the annual-plan page for a town's yearly duties
+ * (subject TownYear, R-IN-02, R-MS-17: they have no page of their own).
+ */
 export function subjectLink(d: Pick<DeadlineView, 'subjectType' | 'subjectId'>): RouteLocationRaw | null {
   switch (d.subjectType) {
     case 'Appeal':
       return { name: 'appeal', params: { id: d.subjectId } }
     case 'MicroProject':
       return { name: 'project', params: { id: d.subjectId } }
+    case 'MicroWish':
+      return { name: 'wish', params: { id: d.subjectId } }
+    case 'TownYear':
     case 'CollectionCampaign':
       return { name: 'annual-plan' }
     default:

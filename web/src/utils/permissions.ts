@@ -15,6 +15,7 @@ export const Perm = {
   DeadlinesRead: 'deadlines.read',
   RulesManage: 'rules.manage',
   TemplatesManage: 'templates.manage',
+  MessagesManage: 'messages.manage',
   AllocationsManage: 'allocations.manage',
   PoliciesManage: 'policies.manage',
   ReferralsHandle: 'referrals.handle',
@@ -23,6 +24,8 @@ export const Perm = {
   StationsSupervise: 'stations.supervise',
   StationsRecord: 'stations.record',
   StationsDirectory: 'stations.directory',
+  /** A third-party evaluator enters the surveys of the projects towns commissioned it for, and sees nothing else (R-MS-18). */
+  SurveysEvaluate: 'surveys.evaluate',
 } as const
 
 export type PermissionName = (typeof Perm)[keyof typeof Perm]
@@ -46,4 +49,13 @@ export function hasPerm(
   if ('all' in required) return required.all.every(ok)
   const list = required as readonly string[]
   return list.length === 0 || list.some(ok)
+}
+
+/**
+ * An account that only evaluates commissioned surveys (the third-party evaluator, R-MS-18): it holds `surveys.evaluate` and
+ * nothing that opens the programme's records, so the console shows it its commissioned projects and nothing else.
+ */
+export function evaluatorOnly(granted: readonly string[] | null | undefined): boolean {
+  const have = granted ?? []
+  return have.includes(Perm.SurveysEvaluate) && !have.includes(Perm.AppealsRead)
 }

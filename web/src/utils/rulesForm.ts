@@ -4,11 +4,17 @@ import { fenToWanText, wanToFen } from './format'
 
 // The rules' edit form: money typed in 万元, the rest as numbers; a saved version carries every field.
 
-export const moneyRules = ['directImplementationThresholdFen', 'convenienceWorksCapFen', 'welfareServiceCapFen'] as const
-export const countRules = ['surveyMinimumResponses', 'publicityMinimumDays', 'villagePublicityMinimumDays', 'warningLeadHours'] as const
+export const moneyRules = ['directImplementationThresholdFen', 'directRouteHintFen', 'convenienceWorksCapFen', 'welfareServiceCapFen'] as const
+/** Amounts that may be 0 (a hint of 0 asks nothing); the others must be positive. */
+const zeroAllowed: readonly MoneyRule[] = ['directRouteHintFen']
+export const countRules = [
+  'surveyMinimumResponses', 'publicityMinimumDays', 'villagePublicityMinimumDays', 'claimWindowMinimumDays', 'stationPackagedItemsPerYear',
+  'warningLeadHours',
+] as const
 export const limitRules = [
   'acknowledge', 'committeeMeeting', 'consultation', 'townReview', 'smallWorksFinish', 'smallServiceStart', 'expressWorksFinish',
-  'expressServiceStart', 'directStartAfterClaim', 'completionForm', 'townSurvey', 'resultFeedback',
+  'expressServiceStart', 'directPublication', 'directStartAfterClaim', 'completionForm', 'townSurvey', 'resultFeedback', 'finalAccounts',
+  'wishVerification', 'wishExpressHandling', 'wishResultFeedback',
 ] as const
 
 export type MoneyRule = (typeof moneyRules)[number]
@@ -27,17 +33,8 @@ export interface RulesForm {
 
 export function rulesToForm(r: ProgrammeRuleSet): RulesForm {
   return {
-    money: {
-      directImplementationThresholdFen: fenToWanText(r.directImplementationThresholdFen),
-      convenienceWorksCapFen: fenToWanText(r.convenienceWorksCapFen),
-      welfareServiceCapFen: fenToWanText(r.welfareServiceCapFen),
-    },
-    counts: {
-      surveyMinimumResponses: r.surveyMinimumResponses,
-      publicityMinimumDays: r.publicityMinimumDays,
-      villagePublicityMinimumDays: r.villagePublicityMinimumDays,
-      warningLeadHours: r.warningLeadHours,
-    },
+    money: Object.fromEntries(moneyRules.map((k) => [k, fenToWanText(r[k])])) as Record<MoneyRule, string>,
+    counts: Object.fromEntries(countRules.map((k) => [k, r[k]])) as Record<CountRule, number>,
     limits: Object.fromEntries(limitRules.map((k) => [k, { ...r[k] }])) as Record<LimitRule, TimeLimit>,
     collectionEndMonth: r.collectionEndMonth,
     collectionEndDay: r.collectionEndDay,
@@ -51,7 +48,12 @@ export function validateRulesForm(f: RulesForm): FieldErrorDto[] {
   const out: FieldErrorDto[] = []
   for (const k of moneyRules) {
     const v = wanToFen(f.money[k])
-    if (!Number.isFinite(v) || v <= 0) out.push({ field: k, code: 'out_of_range', zh: '金额须大于0（万元）', en: 'must be a positive amount' })
+    if (zeroAllowed.includes(k) ? !Number.isFinite(v) || v < 0 : !Number.isFinite(v) || v <= 0)
+      out.push(
+        zeroAllowed.includes(k)
+          ? { field: k, code: 'out_of_range', zh: '金额不能为负（万元）', en: 'must not be negative' }
+          : { field: k, code: 'out_of_range', zh: '金额须大于0（万元）', en: 'must be a positive amount' },
+      )
   }
   for (const k of limitRules)
     if (!Number.isInteger(f.limits[k].amount) || f.limits[k].amount < 1 || f.limits[k].amount > 1000)
@@ -60,13 +62,14 @@ export function validateRulesForm(f: RulesForm): FieldErrorDto[] {
   return out
 }
 
-/** The rule set to save (validate first: an unreadable amount would go out as NaN). */
-export function formToRules(f: RulesForm): ProgrammeRuleSet {
-  const fen = wanToFen
+/**
+ * The rule set to save (validate first: an unreadable amount would go out as NaN). `base`, the version edited, carries
+ * any rule this form does not show yet, so saving never resets it to the server's default.
+ */
+export function formToRules(f: RulesForm, base?: ProgrammeRuleSet): ProgrammeRuleSet {
   return {
-    directImplementationThresholdFen: fen(f.money.directImplementationThresholdFen),
-    convenienceWorksCapFen: fen(f.money.convenienceWorksCapFen),
-    welfareServiceCapFen: fen(f.money.welfareServiceCapFen),
+    ...(base ?? ({} as ProgrammeRuleSet)),
+    ...(Object.fromEntries(moneyRules.map((k) => [k, wanToFen(f.money[k])])) as Record<MoneyRule, number>),
     ...f.counts,
     ...(Object.fromEntries(limitRules.map((k) => [k, { amount: f.limits[k].amount, unit: f.limits[k].unit }])) as Record<LimitRule, TimeLimit>),
     collectionEndMonth: f.collectionEndMonth,

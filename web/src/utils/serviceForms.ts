@@ -102,7 +102,10 @@ export function verifyRequest(m: VerifyModel, version: number): VerifyRequest {
   }
 }
 
-/** R-MW-02: the three checks, the departments, the conclusion; going on needs all three checks passed. */
+/**
+ * R-MW-02: the three checks, the departments, the conclusion; going on needs all three checks passed, a policy referral a
+ * wish verified as true.
+ */
 export function validateVerify(m: VerifyModel): FieldErrorDto[] {
   const out: FieldErrorDto[] = []
   if (m.authentic === undefined) out.push(fe('authentic', 'required', '请核查诉求是否真实', 'authentic is required'))
@@ -112,6 +115,10 @@ export function validateVerify(m: VerifyModel): FieldErrorDto[] {
   if (!m.outcome) out.push(fe('outcome', 'required', '请选择核查结论', 'outcome is required'))
   else if (m.outcome === 'Verified' && (m.authentic === false || m.reasonable === false || m.budgetSound === false))
     out.push(fe('outcome', 'checks_failed', '真实性、合理性、资金预算均核查通过方可进入办理', 'A wish goes on only when authentic, reasonable and soundly budgeted'))
+  // R-MW-02: only a wish verified as true goes to current policy; one that is not true is rejected.
+  if (m.outcome === 'PolicyReferral' && m.authentic !== true)
+    out.push(fe('outcome', 'policy_needs_true', '经核查属实的微心愿方可优先转现行政策办理；不属实的请选择不予受理',
+      'Only a wish verified as true is referred to current policy'))
   if (m.outcome === 'Reject' && text(m.note) === null)
     out.push(fe('note', 'required', '不予受理须说明原因，原因将反馈给诉求人', 'note (the reason sent to the appellant) is required'))
   if (m.outcome === 'PolicyReferral' && !m.policyId) {

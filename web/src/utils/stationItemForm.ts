@@ -180,6 +180,8 @@ export interface FilingModel {
   amountYuan: string
   agreementSignedOn: Date | null
   agreementAttachmentId: string | null
+  /** R-ST-10: why the amount differs from the item's agreed fee. */
+  differenceReason: string
 }
 
 /** A new filing takes the item's operator and amount; an edit starts from the draft. */
@@ -187,13 +189,20 @@ export function filingModel(f: FilingView | null | undefined, item?: Pick<ItemVi
   if (!f)
     return {
       method: null, methodOther: '', supplierId: item?.operatorId ?? null, supplierName: '', amountYuan: fenToYuanText(item?.amountFen ?? null),
-      agreementSignedOn: null, agreementAttachmentId: null,
+      agreementSignedOn: null, agreementAttachmentId: null, differenceReason: '',
     }
   const [y, m, d] = f.agreementSignedOn.split('-').map(Number)
   return {
     method: f.method, methodOther: f.methodOther ?? '', supplierId: f.supplierId, supplierName: f.supplierId ? '' : f.supplierName,
     amountYuan: fenToYuanText(f.amountFen), agreementSignedOn: new Date(y, m - 1, d), agreementAttachmentId: f.agreementAttachmentId,
+    differenceReason: f.differenceReason ?? '',
   }
+}
+
+/** R-ST-10: whether the amount typed differs from the item's agreed fee (then the village explains it and the town confirms it). */
+export function filingDiffers(m: Pick<FilingModel, 'amountYuan'>, itemAmountFen: number | null | undefined): boolean {
+  const fen = yuanTextToFen(m.amountYuan)
+  return fen !== null && !Number.isNaN(fen) && fen > 0 && itemAmountFen !== undefined && fen !== itemAmountFen
 }
 
 export function filingRequest(m: FilingModel, existing?: { version: number } | null): FilingSave {
@@ -206,12 +215,13 @@ export function filingRequest(m: FilingModel, existing?: { version: number } | n
     amountFen: fen === null || Number.isNaN(fen) ? null : fen,
     agreementSignedOn: localDateText(m.agreementSignedOn),
     agreementAttachmentId: m.agreementAttachmentId,
+    ...(text(m.differenceReason ?? '') ? { differenceReason: text(m.differenceReason) } : {}),
   }
   return existing ? { ...body, version: existing.version } : body
 }
 
 /** DraftProcurementFiling's checks (R-ST-05), and R-ST-04: an item with an operator is procured from it. */
-export function validateFiling(m: FilingModel, ctx: { itemOperatorId: string | null; today: string }): FieldErrorDto[] {
+export function validateFiling(m: FilingModel, ctx: { itemOperatorId: string | null; today: string; itemAmountFen?: number | null }): FieldErrorDto[] {
   const out: FieldErrorDto[] = []
   if (!m.method) out.push(fe('method', 'required', '请选择采购方式', 'method is required'))
   else if (m.method === 'Other' && text(m.methodOther) === null) out.push(fe('methodOther', 'required', '请写明采购方式', 'Name the procurement method when it is Other'))
@@ -228,5 +238,9 @@ export function validateFiling(m: FilingModel, ctx: { itemOperatorId: string | n
   if (!m.agreementSignedOn) out.push(fe('agreementSignedOn', 'required', '请填写购买服务协议签订日期', 'agreementSignedOn is required'))
   else if (afterToday(m.agreementSignedOn, ctx.today)) out.push(fe('agreementSignedOn', 'in_future', '协议签订日期不能晚于今天', 'agreementSignedOn cannot be in the future'))
   if (!m.agreementAttachmentId) out.push(fe('agreementAttachmentId', 'required', '请上传并选择已签订的购买服务协议', 'agreementAttachmentId is required'))
+  if (filingDiffers(m, ctx.itemAmountFen) && text(m.differenceReason ?? '') === null)
+    out.push(fe('differenceReason', 'amount_differs', '采购金额与协商确定的服务费用不一致，请说明差额原因（报镇（街道）备案时确认）',
+      'The amount differs from the item’s agreed fee: explain the difference, which the town confirms (R-ST-10)'))
+  tooLong(out, 'differenceReason', m.differenceReason ?? '', 500, '差额说明', 'Difference reason')
   return out
 }

@@ -15,17 +15,20 @@ const actionLabels: Record<string, string> = {
   ReportProgress: 'action.ReportProgress',
   RecordSurveyResponse: 'action.RecordSurveyResponse',
   RecordDepartmentOpinion: 'action.RecordDepartmentOpinion',
+  RecordFinalAccounts: 'action.RecordFinalAccounts',
+  CommissionSurvey: 'timelineAction.CommissionSurvey',
+  WithdrawSurveyCommission: 'timelineAction.WithdrawSurveyCommission',
 }
 
 const appealStates = new Set(['Dispatched', 'Acknowledged', 'BecameProject', 'ReferredToPolicy', 'NotAccepted', 'BecameWish'])
 const feedbackKinds = new Set([
   'Receipt', 'CommitteePolicyReferral', 'NotAccepted', 'TownDecisionProgramme', 'TownDecisionPolicy', 'TownDecisionRejected', 'Result', 'ClaimResult', 'PolicyResult', 'WishRejected',
-  'WishDecision', 'WishResult',
+  'WishDecision', 'WishResult', 'ClaimReturned', 'VillageDecisionProgramme', 'VillageDecisionPolicy', 'WishReceipt',
 ])
 
 const projectStates = new Set([
   'AwaitingConsultation', 'ConsultationFailed', 'Consulted', 'TownReview', 'AwaitingPublicity', 'Publicity', 'Implementation', 'Completed',
-  'AwaitingSurvey', 'Closed', 'PolicyReferred', 'Rejected',
+  'AwaitingSurvey', 'Closed', 'PolicyReferred', 'Rejected', 'AwaitingClaim',
 ])
 
 /** A wish's states that a project does not have; Completed, Closed, PolicyReferred and Rejected read as the project's. */

@@ -105,10 +105,13 @@ describe('survey chart', () => {
 describe('rules form', () => {
   const limit = { amount: 5, unit: 'WorkingDays' as const }
   const rules: ProgrammeRuleSet = {
-    directImplementationThresholdFen: 5_000_000, convenienceWorksCapFen: 50_000_000, welfareServiceCapFen: 20_000_000, surveyMinimumResponses: 30,
-    publicityMinimumDays: 5, villagePublicityMinimumDays: 5, acknowledge: { amount: 24, unit: 'Hours' }, committeeMeeting: limit, consultation: limit,
-    townReview: limit, smallWorksFinish: limit, smallServiceStart: limit, expressWorksFinish: limit, expressServiceStart: limit, directStartAfterClaim: limit,
-    completionForm: limit, townSurvey: limit, resultFeedback: limit, collectionEndMonth: 1, collectionEndDay: 31, annualPlanMonth: 2, warningLeadHours: 24,
+    directImplementationThresholdFen: 5_000_000, directRouteHintFen: 5_000_000, convenienceWorksCapFen: 50_000_000, welfareServiceCapFen: 20_000_000,
+    surveyMinimumResponses: 30, publicityMinimumDays: 5, villagePublicityMinimumDays: 5, claimWindowMinimumDays: 5, stationPackagedItemsPerYear: 50,
+    acknowledge: { amount: 24, unit: 'Hours' }, committeeMeeting: limit, consultation: limit, townReview: limit, smallWorksFinish: limit,
+    smallServiceStart: limit, expressWorksFinish: limit, expressServiceStart: limit, directPublication: { amount: 10, unit: 'WorkingDays' },
+    directStartAfterClaim: limit, completionForm: limit, townSurvey: limit, resultFeedback: limit, finalAccounts: { amount: 3, unit: 'Months' },
+    wishVerification: limit, wishExpressHandling: limit, wishResultFeedback: limit, collectionEndMonth: 1, collectionEndDay: 31, annualPlanMonth: 2,
+    warningLeadHours: 24,
   }
 
   it('edits money in 万元 and gives back the same rule set', () => {
@@ -129,5 +132,27 @@ describe('rules form', () => {
     f.money.directImplementationThresholdFen = '0'
     f.limits.townReview.amount = 0
     expect(validateRulesForm(f).map((e) => e.field)).toEqual(['directImplementationThresholdFen', 'townReview.amount', 'reason'])
+    // R-RT-02's direct-route hint may be 0 (no hint), never negative.
+    const g = rulesToForm(rules)
+    g.reason = '调整'
+    g.money.directRouteHintFen = '0'
+    expect(validateRulesForm(g)).toEqual([])
+    g.money.directRouteHintFen = '-1'
+    expect(validateRulesForm(g).map((e) => e.field)).toEqual(['directRouteHintFen'])
+  })
+
+  it('edits the new rules (R-RT-02 hint, R-MS-19 final accounts) and keeps what the form does not show', () => {
+    const f = rulesToForm(rules)
+    expect(f.money.directRouteHintFen).toBe('5')
+    expect(f.limits.finalAccounts).toEqual({ amount: 3, unit: 'Months' })
+    f.money.directRouteHintFen = '8'
+    f.limits.finalAccounts.amount = 2
+    // A rule a later version of the API adds is carried over from the version edited, not reset to the server's default.
+    const base = { ...rules, someFutureRule: 7 } as ProgrammeRuleSet
+    const saved = formToRules(f, base) as ProgrammeRuleSet & { someFutureRule?: number }
+    expect(saved.directRouteHintFen).toBe(8_000_000)
+    expect(saved.finalAccounts).toEqual({ amount: 2, unit: 'Months' })
+    expect(saved.someFutureRule).toBe(7)
+    expect(changedRules(rules, saved).filter((k) => k in rules)).toEqual(['directRouteHintFen', 'finalAccounts'])
   })
 })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { DeadlineView } from '@/api/deadlines'
-import type { WorkflowTransition } from '@/api/projects'
+import type { AllowedStep } from '@/api/projects'
 import type { OrganizationNode } from '@/api/organizations'
 import type { TrackingView } from '@/api/public'
-import { appealActionsFor, appealMeetsFor, overdueFor, projectActionsFor, projectMeetsFor } from '@/utils/actions'
+import { appealActionsFor, appealMeetsFor, overdueFor, projectActionsFor, stepMeets } from '@/utils/actions'
 import { groupDeadlines, subjectLink } from '@/utils/deadlines'
 import { placesInScope } from '@/utils/orgTree'
 import { normalizeTrackingNumber, trackingSteps } from '@/utils/tracking'
@@ -30,33 +30,48 @@ describe('allowed actions → forms', () => {
     ])
     expect(projectActionsFor(['RecordConsultation', 'RecordAssemblyVote']).map((a) => a.form)).toEqual(['consultation', 'assemblyVote'])
     expect(projectActionsFor(['FileCompletion', 'RecordSurveyResponse', 'FinishSurvey']).map((a) => a.form)).toEqual(['surveyResponse', 'completion', 'finishSurvey'])
+    // R-MS-19: the town's final accounts of a closed project have their own form.
+    expect(projectActionsFor(['RecordFinalAccounts']).map((a) => [a.form, a.primary])).toEqual([['finalAccounts', true]])
+    // Recorded once: the table still lists the step on the closed project, the page no longer offers it.
+    expect(projectActionsFor(['RecordFinalAccounts'], { finalAccountsAt: null })).toHaveLength(1)
+    expect(projectActionsFor(['RecordFinalAccounts'], { finalAccountsAt: '2027-02-01T02:00:00Z' })).toEqual([])
     expect(projectActionsFor([])).toEqual([])
   })
 
-  it('finds the deadlines a step meets from the transition table, by size and state', () => {
-    const table: WorkflowTransition[] = [
-      { action: 'FileCompletion', from: ['Completed'], to: ['Closed'], size: 'Small', permission: 'projects.village', meets: ['CompletionForm', 'ResultFeedback'], starts: [], rule: '', zh: '' },
-      { action: 'FileCompletion', from: ['Completed'], to: ['AwaitingSurvey'], size: 'Large', permission: 'projects.village', meets: ['CompletionForm'], starts: ['TownSurvey'], rule: '', zh: '' },
-      { action: 'Review', from: ['TownReview'], to: ['AwaitingPublicity'], size: 'Large', permission: 'projects.town', meets: ['TownReview'], starts: [], rule: '', zh: '' },
+  it('takes the deadlines a step meets from the record’s own allowed steps', () => {
+    // What ProjectDetail.steps says for a small project the village may close: its rows meet the completion form.
+    const steps: AllowedStep[] = [
+      { action: 'RecordSurveyResponse', zh: '村（社区）组织满意度测评', meets: [], outcomes: [] },
+      { action: 'FileCompletion', zh: '填报结项表（含满意度测评），项目办结', meets: ['CompletionForm'], outcomes: [] },
+      { action: 'Review', zh: '镇（街道）牵头部门审核', meets: ['TownReview'], outcomes: ['ProgrammeFunding', 'PolicyReferral', 'ReturnToVillage', 'Rejected'] },
     ]
-    expect(projectMeetsFor(table, 'FileCompletion', 'Completed', true)).toEqual(['CompletionForm', 'ResultFeedback'])
-    expect(projectMeetsFor(table, 'FileCompletion', 'Completed', false)).toEqual(['CompletionForm'])
-    expect(projectMeetsFor(table, 'Review', 'Consulted', false)).toEqual([])
+    expect(stepMeets(steps, 'FileCompletion')).toEqual(['CompletionForm'])
+    expect(stepMeets(steps, 'Review')).toEqual(['TownReview'])
+    expect(stepMeets(steps, 'RecordSurveyResponse')).toEqual([])
+    // A step the caller may not take now meets nothing on its form.
+    expect(stepMeets(steps, 'FinishSurvey')).toEqual([])
+    expect(stepMeets(undefined, 'Review')).toEqual([])
+    // The copy is the form's own: changing it leaves the project as it was.
+    stepMeets(steps, 'Review').push('X')
+    expect(steps[2].meets).toEqual(['TownReview'])
     expect(appealMeetsFor('RecordCommitteeDecision')).toEqual(['CommitteeMeeting'])
   })
 
-  it('asks for a late reason when a met deadline is past due, now or at the time given', () => {
+  it('asks for a late reason when a met deadline is past due now, whatever date the event is given (backdating)', () => {
     const now = new Date('2026-11-25T00:00:00Z')
     const rows = [
       deadline({ id: '1', obligation: 'Acknowledge', dueAt: '2026-11-24T00:00:00Z', status: 'Overdue' }),
       deadline({ id: '2', obligation: 'CommitteeMeeting', dueAt: '2026-11-27T15:59:59Z' }),
       deadline({ id: '3', obligation: 'Acknowledge', dueAt: '2026-11-20T00:00:00Z', metAt: '2026-11-19T00:00:00Z', status: 'Met' }),
+      deadline({ id: '4', obligation: 'Consultation', dueAt: '2026-11-24T15:59:59Z', status: 'Overdue' }),
+      deadline({ id: '5', obligation: 'Consultation', dueAt: '2026-11-20T00:00:00Z', cancelledAt: '2026-11-21T00:00:00Z', status: 'Cancelled' }),
     ]
     expect(overdueFor(rows, ['Acknowledge'], now).map((d) => d.id)).toEqual(['1'])
     expect(overdueFor(rows, ['CommitteeMeeting'], now)).toEqual([])
-    // The step's own time counts: a meeting held after the deadline is late, one held in time is not, whenever entered.
-    expect(overdueFor(rows, ['CommitteeMeeting'], now, new Date('2026-11-28T00:00:00Z')).map((d) => d.id)).toEqual(['2'])
-    expect(overdueFor(rows, ['Acknowledge'], now, new Date('2026-11-23T00:00:00Z'))).toEqual([])
+    // Judged by when the step is recorded (issue 12): a consultation held on the 23rd but entered on the 25th is late, so the
+    // reason is asked up front (the API answers 400 late_reason_required otherwise); a cancelled deadline asks nothing.
+    expect(overdueFor(rows, ['Consultation'], now).map((d) => d.id)).toEqual(['4'])
+    expect(overdueFor(rows, ['CommitteeMeeting'], new Date('2026-11-28T00:00:00Z')).map((d) => d.id)).toEqual(['2'])
     expect(overdueFor(rows, [], now)).toEqual([])
   })
 })
@@ -94,6 +109,9 @@ describe('我的工作: deadline groups', () => {
     expect(subjectLink({ subjectType: 'Appeal', subjectId: 'a1' })).toEqual({ name: 'appeal', params: { id: 'a1' } })
     expect(subjectLink({ subjectType: 'MicroProject', subjectId: 'p1' })).toEqual({ name: 'project', params: { id: 'p1' } })
     expect(subjectLink({ subjectType: 'CollectionCampaign', subjectId: 'c1' })).toEqual({ name: 'annual-plan' })
+    // R-IN-02, R-MS-17: a town's yearly duties hang on its year, which has no page: they lead to the annual plan.
+    expect(subjectLink({ subjectType: 'TownYear', subjectId: '000007eb-0000-0000-0000-000000000001' })).toEqual({ name: 'annual-plan' })
+    expect(subjectLink({ subjectType: 'MicroWish', subjectId: 'w1' })).toEqual({ name: 'wish', params: { id: 'w1' } })
     expect(subjectLink({ subjectType: 'Other', subjectId: 'x' })).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasPerm, Perm } from '@/utils/permissions'
+import { evaluatorOnly, hasPerm, Perm } from '@/utils/permissions'
 
 describe('hasPerm', () => {
   const city = Object.values(Perm)
@@ -28,5 +28,16 @@ describe('hasPerm', () => {
     const deputy = [Perm.AppealsRead, Perm.AppealsCreate]
     expect(hasPerm(deputy, Perm.AppealsRead, true)).toBe(true)
     expect(hasPerm(deputy, Perm.AppealsCreate, true)).toBe(false)
+  })
+})
+
+// R-MS-18: the third-party evaluator sees its commissioned surveys and nothing else of the console.
+describe('evaluatorOnly', () => {
+  it('is an account holding surveys.evaluate and nothing that opens the programme’s records', () => {
+    expect(evaluatorOnly([Perm.SurveysEvaluate])).toBe(true)
+    expect(evaluatorOnly([Perm.AppealsRead, Perm.ProjectsTown])).toBe(false)
+    expect(evaluatorOnly([Perm.SurveysEvaluate, Perm.AppealsRead])).toBe(false)
+    expect(evaluatorOnly([])).toBe(false)
+    expect(evaluatorOnly(null)).toBe(false)
   })
 })

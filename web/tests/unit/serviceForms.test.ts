@@ -45,8 +45,15 @@ describe('wish verification (R-MW-02)', () => {
   it('needs the reason when rejecting and the department when referring without a policy', () => {
     const base = { ...emptyVerify(), authentic: false, reasonable: false, budgetSound: false, departments: '残联' }
     expect(fields(validateVerify({ ...base, outcome: 'Reject' }))).toEqual(['note'])
-    expect(fields(validateVerify({ ...base, outcome: 'PolicyReferral' }))).toEqual(['policyDepartment', 'policyContact'])
-    expect(validateVerify({ ...base, outcome: 'PolicyReferral', policyId: 'p1' })).toEqual([])
+    const referral = { ...base, authentic: true, outcome: 'PolicyReferral' as const }
+    expect(fields(validateVerify(referral))).toEqual(['policyDepartment', 'policyContact'])
+    expect(validateVerify({ ...referral, policyId: 'p1' })).toEqual([])
+  })
+  // R-MW-02 (issue 12): only a wish verified as true goes to current policy; one that is not true is rejected.
+  it('refers to current policy only a wish verified as true', () => {
+    const base = { ...emptyVerify(), reasonable: true, budgetSound: false, departments: '残联', outcome: 'PolicyReferral' as const, policyId: 'p1' }
+    expect(validateVerify({ ...base, authentic: false })).toEqual([expect.objectContaining({ field: 'outcome', code: 'policy_needs_true' })])
+    expect(validateVerify({ ...base, authentic: true })).toEqual([])
   })
   it('sends the policy fields only for a referral, with the version', () => {
     const body = verifyRequest({ ...emptyVerify(), authentic: true, reasonable: true, budgetSound: true, departments: ' 社会事务局 ', outcome: 'Verified', policyDepartment: 'x' }, 3)

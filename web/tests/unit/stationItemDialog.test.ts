@@ -20,7 +20,8 @@ function item(p: Partial<ItemView> = {}): ItemView {
     title: '长者助餐', content: null, microProjectId: null, microProjectNumber: null, consultedOn: '2026-11-02', decidedBy: 'Consultation', mode: 'Purchased',
     modeZh: '购买服务项目', serviceForms: ['ServiceTeam'], linkedResources: [], candidateContractors: ['东城长者服务社'], operatorInvited: false, operatorId: null,
     operatorName: null, operatorOverrideReason: null, amountFen: 880050, years: null, teamSize: null, packagedOverrideReason: null, rulesVersion: 1,
-    createdAt: '2026-11-02T02:00:00Z', updatedAt: '2026-11-02T02:00:00Z', version: 3, attachments: [], publications: [], procurement: null, ...p,
+    createdAt: '2026-11-02T02:00:00Z', updatedAt: '2026-11-02T02:00:00Z', version: 3, attachments: [], publications: [], procurement: null,
+    agreedFeeFen: 880050, paidFen: 0, ...p,
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import zhCN from '@/i18n/zh-CN'
 import enUS from '@/i18n/en-US'
 import { operatingModes, procurementMethods, type FilingView, type ItemView } from '@/api/stations'
-import { filingModel, filingRequest, itemModel, itemRequest, operatorChoice, validateFiling, validateItem, type ItemModel } from '@/utils/stationItemForm'
+import { filingDiffers, filingModel, filingRequest, itemModel, itemRequest, operatorChoice, validateFiling, validateItem, type ItemModel } from '@/utils/stationItemForm'
 
 const fields = (errs: { field: string }[]) => errs.map((e) => e.field)
 const today = '2026-11-23'
@@ -119,6 +119,21 @@ describe('procurement filing form (R-ST-05)', () => {
     expect(fields(validateFiling({ ...m, amountYuan: '0', agreementSignedOn: new Date(2026, 10, 30) }, { itemOperatorId: null, today }))).toEqual([
       'amountFen', 'agreementSignedOn',
     ])
+  })
+})
+
+describe('procurement filing against the agreed fee (R-ST-10)', () => {
+  it('an amount other than the item’s fee needs the reason, which goes out with the filing', () => {
+    const m = filingModel(null, { operatorId: null, amountFen: 600_000 })
+    Object.assign(m, { method: 'PriceInquiry', supplierName: '东城长者服务社', agreementSignedOn: new Date(2026, 10, 21), agreementAttachmentId: 'att' })
+    expect(filingDiffers(m, 600_000)).toBe(false)
+    expect(validateFiling(m, { itemOperatorId: null, today, itemAmountFen: 600_000 })).toEqual([])
+    m.amountYuan = '28800'
+    expect(filingDiffers(m, 600_000)).toBe(true)
+    expect(fields(validateFiling(m, { itemOperatorId: null, today, itemAmountFen: 600_000 }))).toEqual(['differenceReason'])
+    m.differenceReason = ' 服务人数增至96人 '
+    expect(validateFiling(m, { itemOperatorId: null, today, itemAmountFen: 600_000 })).toEqual([])
+    expect(filingRequest(m)).toMatchObject({ amountFen: 2_880_000, differenceReason: '服务人数增至96人' })
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StatisticsView } from '@/api/statistics'
-import { byFactor, defaultWeights, formulaTotal, ppmPercent, reversible, weightsSum } from '@/utils/fundsView'
+import { byFactor, currentAmounts, defaultWeights, formulaTotal, poolOf, ppmPercent, reversible, shareOf, sourcesRequest, useRateText, weightsSum } from '@/utils/fundsView'
 import { areaRows, deadlineAreaBar, satisfactionAreaBar, toOverview, type DashboardData } from '@/utils/statsCharts'
 
 const place = (townId: string | null, townName: string | null, villageId: string | null = null, villageName: string | null = null) => ({ townId, townName, villageId, villageName })
@@ -91,5 +91,37 @@ describe('funds helpers', () => {
     expect(reversible({ kind: 'Payment', reversedById: 'x' })).toBe(false)
     expect(reversible({ kind: 'Reversal', reversedById: null })).toBe(false)
     expect(reversible({ kind: 'Allocation', reversedById: null })).toBe(false)
+    // The city's decisions are not reversed: adjustments and the pilot settlement (R-FD-03, R-FD-02).
+    expect(reversible({ kind: 'Adjustment', reversedById: null })).toBe(false)
+    expect(reversible({ kind: 'PilotSettlement', reversedById: null })).toBe(false)
+  })
+
+  it('R-FD-01: a pool of several sources, blank sources left out, a bad amount caught', () => {
+    const sources = sourcesRequest({ CityBudget: '80,000,000', WelfareLottery: '5000000', CharityFederation: ' ' })
+    expect(sources).toEqual([
+      { source: 'CityBudget', amountFen: 8_000_000_000 },
+      { source: 'WelfareLottery', amountFen: 500_000_000 },
+    ])
+    expect(poolOf(sources)).toBe(8_500_000_000)
+    expect(Number.isNaN(poolOf(sourcesRequest({ CityBudget: '1.234' })))).toBe(true)
+    const row = { townId: 't', bySource: [{ source: 'CityBudget' as const, formulaFen: 10, pilotDeductedFen: 4, cityPaysFen: 6 }] }
+    expect(shareOf(row, 'CityBudget')).toBe(6)
+    expect(shareOf(row, 'CityBudget', 'pilotDeductedFen')).toBe(4)
+    expect(shareOf(row, 'WelfareLottery')).toBe(0)
+  })
+
+  it('R-FD-03: a town’s current amount is the committed row plus every adjustment’s difference', () => {
+    const row = { townId: 't', bySource: [{ source: 'CharityFederation' as const, formulaFen: 100, pilotDeductedFen: 0, cityPaysFen: 100 }] }
+    const adj = (before: number, after: number, townId = 't') => ({
+      townId, before: [{ source: 'CharityFederation' as const, amountFen: before }], after: [{ source: 'CharityFederation' as const, amountFen: after }],
+    })
+    expect(currentAmounts(row, [])).toEqual([{ source: 'CharityFederation', amountFen: 100 }])
+    expect(currentAmounts(row, [adj(100, 150), adj(150, 80), adj(1, 999, 'other')])).toEqual([{ source: 'CharityFederation', amountFen: 80 }])
+  })
+
+  it('R-MW-07: the use rate reads with one decimal, a dash when nothing was allocated', () => {
+    expect(useRateText(42.25)).toBe('42.3%')
+    expect(useRateText(0)).toBe('0.0%')
+    expect(useRateText(null)).toBe('—')
   })
 })

@@ -36,10 +36,14 @@ CREATE TABLE calendar_years (
     year integer NOT NULL,
     notice character varying(100),
     updated_at timestamp with time zone NOT NULL,
+    notice_issued_on date,
+    shipped_hash character varying(64),
+    edited_at timestamp with time zone,
+    edited_by character varying(64),
     CONSTRAINT "PK_calendar_years" PRIMARY KEY (jurisdiction_path, year)
 );
-INSERT INTO calendar_years (jurisdiction_path, year, notice, updated_at)
-SELECT r.path, y.year, y.notice, y.updated_at
+INSERT INTO calendar_years (jurisdiction_path, year, notice, updated_at, notice_issued_on, shipped_hash, edited_at, edited_by)
+SELECT r.path, y.year, y.notice, y.updated_at, y.notice_issued_on, y.shipped_hash, y.edited_at, y.edited_by
 FROM calendar_years_old y CROSS JOIN (SELECT path FROM organizations WHERE parent_id IS NULL) r;
 DROP TABLE calendar_years_old;
 

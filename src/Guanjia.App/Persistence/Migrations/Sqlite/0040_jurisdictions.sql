@@ -32,10 +32,14 @@ CREATE TABLE "calendar_years_new" (
     "year" INTEGER NOT NULL,
     "notice" TEXT NULL,
     "updated_at" INTEGER NOT NULL,
+    "notice_issued_on" TEXT NULL,
+    "shipped_hash" TEXT NULL,
+    "edited_at" INTEGER NULL,
+    "edited_by" TEXT NULL,
     CONSTRAINT "PK_calendar_years" PRIMARY KEY ("jurisdiction_path", "year")
 );
-INSERT INTO "calendar_years_new" ("jurisdiction_path", "year", "notice", "updated_at")
-SELECT r."path", y."year", y."notice", y."updated_at"
+INSERT INTO "calendar_years_new" ("jurisdiction_path", "year", "notice", "updated_at", "notice_issued_on", "shipped_hash", "edited_at", "edited_by")
+SELECT r."path", y."year", y."notice", y."updated_at", y."notice_issued_on", y."shipped_hash", y."edited_at", y."edited_by"
 FROM "calendar_years" y CROSS JOIN (SELECT "path" FROM "organizations" WHERE "parent_id" IS NULL) r;
 DROP TABLE "calendar_years";
 ALTER TABLE "calendar_years_new" RENAME TO "calendar_years";

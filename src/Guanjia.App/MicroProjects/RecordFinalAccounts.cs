@@ -31,7 +31,6 @@ public static class RecordFinalAccounts
         p.AuditBody = r.AuditBody!.Trim();
         p.AuditResult = r.AuditResult!.Trim();
         p.Effect = r.Effect!.Trim();
-        p.FinalAccountsAt = now;
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
         var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
         string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address, p.ContactName, p.ContactPhone];
@@ -43,7 +42,9 @@ public static class RecordFinalAccounts
                 ["actualSocialFen"] = p.ActualSocialFen, ["paidFen"] = p.LedgerPaidFen, ["auditBody"] = p.AuditBody, ["auditResult"] = p.AuditResult,
                 ["effect"] = p.Effect,
             }, PublicNotice.LinkedPlatforms, now, null), now, personal);
+        // The row's guard reads FinalAccountsAt, so it is stamped only once the row has fired.
         await ProjectSteps.FireAsync(db, s, p, "RecordFinalAccounts", null, s.Workflow.At(lateReason: r.LateReason), ct);
+        p.FinalAccountsAt = now;
         await db.SaveChangesAsync(ct);
         return await ProjectQueries.GetAsync(db, s, id, ct);
     }

@@ -141,7 +141,7 @@ public static class SaveStationItem
         {
             // R-ST-09: an item that costs money is a 微实事 by the station route: its registration form is filed and, at or above the
             // threshold, the town has confirmed it; its fee stays within the project's budget.
-            var filed = project?.RegisteredAt is not null && project.State is not (ProjectState.Consulted or ProjectState.AwaitingConsultation
+            var filed = project?.RegisteredAt is not null && project.State is not (ProjectState.Consulted or ProjectState.AwaitingConsultation or ProjectState.TownReview
                 or ProjectState.ConsultationFailed or ProjectState.Rejected or ProjectState.PolicyReferred);
             c.When(r.MicroProjectId is null, "microProjectId", "required",
                     "购买服务、整体打包的驿站项目须按“民生微实事”流程办理：请关联已填报登记备案表的项目", "A paid station item is a micro-project: link its project (R-ST-09)")

@@ -257,4 +257,26 @@ public class AnnualPlanTests
             await f.SetClockAsync(saved);
         }
     }
+
+    // R-MS-17, R-RT-02: a confirmed 莞家直达 item of the concentrated collection enters the year's pool like any other.
+    [Theory, BothDatabases]
+    public async Task R_MS_17_a_confirmed_direct_route_item_of_the_collection_enters_the_pool(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var townId = await TownIdAsync(f);
+        var open = await f.Town.PostAsync("/api/annual-plans/campaigns", System.Net.Http.Json.JsonContent.Create(new { year = 2034 }));
+        Assert.True(open.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict);
+        var appeal = await AppealAsync(f, collection: "Concentrated");
+        var year = appeal.GetProperty("collectionYear").GetInt32();
+        await f.AcknowledgeAsync(appeal.Str("id"));
+        var projectId = await f.CommitteeAsync(appeal.Str("id"));
+        await f.ConsultAsync(projectId, 12_000_000, "Direct");
+        await f.RegisterAsync(projectId);
+        await f.OpinionAsync(projectId);
+        var reviewed = await f.Town.PostJson($"/api/micro-projects/{projectId}/review", Flow.Review(), HttpStatusCode.OK);
+        Assert.Equal("AwaitingClaim", reviewed.Str("state"));
+        Assert.True(reviewed.GetProperty("inAnnualPool").GetBoolean());
+        var pool = await f.Town.GetJson($"/api/annual-plans/pool?townId={townId}&year={year}");
+        Assert.Contains(pool.EnumerateArray(), x => x.Str("id") == projectId);
+    }
 }

@@ -14,7 +14,7 @@ public static class AcceptInstalment
 {
     public sealed record Request(string? Note, int? Version);
 
-    public static async Task<InstalmentView> HandleAsync(GuanjiaDb db, TimeProvider clock, Guid contractId, Guid instalmentId, Request r, CancellationToken ct)
+    public static async Task<InstalmentView> HandleAsync(GuanjiaDb db, PurchasingServices s, Guid contractId, Guid instalmentId, Request r, CancellationToken ct)
     {
         PurchasingSteps.RequireManage(db);
         var contract = await PurchasingSteps.ContractAsync(db, contractId, ct);
@@ -22,7 +22,7 @@ public static class AcceptInstalment
         var inst = all.SingleOrDefault(i => i.Id == instalmentId)
             ?? throw new NotFound("ContractInstalment", "该期款项不存在", "The instalment does not exist");
         if (r.Version is { } v && v != inst.Version) throw new Conflict("该期款项已被他人处理，请刷新后重试", "The instalment was changed by someone else; reload and retry");
-        if (inst.State == InstalmentState.Accepted) throw new Conflict("该期款项已验收", "The instalment is already accepted");
+        if (!PurchasingWorkflows.Instalment.Allows(inst, "Accept")) throw new Conflict("该期款项已验收", "The instalment is already accepted");
         var c = new Check().MaxLength("note", r.Note, 500, "验收意见", "Note");
         var earlier = all.FirstOrDefault(i => i.Seq < inst.Seq && i.State != InstalmentState.Accepted);
         c.When(earlier is not null, "instalmentId", "earlier_pending", $"请先验收“{earlier?.Name}”", $"Accept '{earlier?.Name}' first");
@@ -44,11 +44,12 @@ public static class AcceptInstalment
                 break;
         }
         c.ThrowIfFailed();
-        inst.State = InstalmentState.Accepted;
-        inst.AcceptedAt = clock.GetUtcNow();
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Instalment, inst, "Accept", null, s.Workflow.At(reason: r.Note), ct);
+        inst.AcceptedAt = s.Clock.GetUtcNow();
         inst.AcceptedByName = db.Actor.Name;
         inst.AcceptanceNote = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
-        if (all.All(i => i.State == InstalmentState.Accepted)) contract.State = ContractState.Completed;
+        if (all.All(i => i.State == InstalmentState.Accepted))
+            await s.Workflow.FireAsync(db, PurchasingWorkflows.Contract, contract, "Complete", null, s.Workflow.At(), ct);
         await db.Audit("AcceptInstalment", r.Note).SaveChangesAsync(ct);
         return PurchasingQueries.ToView(contract, inst);
     }

@@ -45,6 +45,7 @@ public static class Evaluations
             DueOn = due, CommissionedAt = s.Clock.GetUtcNow(), RulesVersion = version,
         };
         db.ThirdPartyEvaluations.Add(e);
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Evaluation, e, "Commission", null, s.Workflow.At(), ct);
         await db.Audit("CommissionEvaluation").SaveChangesAsync(ct);
         return await PurchasingQueries.EvaluationAsync(db, e.Id, ct);
     }
@@ -54,7 +55,7 @@ public static class Evaluations
         PurchasingSteps.Require(db, Permissions.PurchasingEvaluate, "只有受委托的第三方评估机构可以评分", "Only the commissioned evaluator scores");
         var e = await db.ThirdPartyEvaluations.SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFound("ThirdPartyEvaluation", "评估任务不存在或不是委托给您的", "The evaluation does not exist or is not yours");
-        if (e.State == EvaluationState.Accepted) throw new Conflict("评估结果已被民政局确认，不能再修改", "The bureau has accepted the evaluation");
+        if (!PurchasingWorkflows.Evaluation.Allows(e, "Score")) throw new Conflict("评估结果已被民政局确认，不能再修改", "The bureau has accepted the evaluation");
         if (r.Version is { } v && v != e.Version) throw new Conflict("评估已被他人修改，请刷新后重试", "The evaluation was changed by someone else; reload and retry");
         var rules = (await s.Rules.GetAsync(db, e.RulesVersion, ct)).Purchasing;
         var c = new Check();
@@ -76,7 +77,7 @@ public static class Evaluations
         e.SurveySatisfactionPercent = r.SurveySatisfactionPercent;
         e.Summary = r.Summary!.Trim();
         e.FindingsJson = PurchasingSteps.Write((r.Findings ?? []).ToList());
-        e.State = EvaluationState.Scored;
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Evaluation, e, "Score", null, s.Workflow.At(), ct);
         e.ScoredAt = s.Clock.GetUtcNow();
         await db.Audit("ScoreEvaluation").SaveChangesAsync(ct);
         return await PurchasingQueries.EvaluationAsync(db, e.Id, ct);
@@ -88,15 +89,15 @@ public static class Evaluations
         var e = await db.ThirdPartyEvaluations.SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFound("ThirdPartyEvaluation", "评估不存在或不在您的管辖范围内", "The evaluation does not exist or is outside your scope");
         if (r.Version is { } v && v != e.Version) throw new Conflict("评估已被他人修改，请刷新后重试", "The evaluation was changed by someone else; reload and retry");
-        if (e.State != EvaluationState.Scored)
+        if (!PurchasingWorkflows.Evaluation.Allows(e, "Accept"))
             throw new Conflict(e.State == EvaluationState.Accepted ? "评估结果已确认" : "评估机构尚未评分", e.State == EvaluationState.Accepted
                 ? "The evaluation is already accepted" : "The evaluator has not scored yet");
         new Check().MaxLength("note", r.Note, 500, "确认意见", "Note").ThrowIfFailed();
         var contract = await PurchasingSteps.ContractAsync(db, e.ContractId, ct, tracking: false);
         foreach (var f in PurchasingSteps.ReadList<Finding>(e.FindingsJson))
-            RecordInspection.Rectify(db, s, contract, FindingSource.Evaluation, e.Id, f with { DueOn = f.DueOn < PurchasingSteps.Today(s.Clock)
-                ? PurchasingSteps.Today(s.Clock) : f.DueOn });
-        e.State = EvaluationState.Accepted;
+            await RecordInspection.RectifyAsync(db, s, contract, FindingSource.Evaluation, e.Id, f with { DueOn = f.DueOn < PurchasingSteps.Today(s.Clock)
+                ? PurchasingSteps.Today(s.Clock) : f.DueOn }, ct);
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Evaluation, e, "Accept", null, s.Workflow.At(reason: r.Note), ct);
         e.AcceptedAt = s.Clock.GetUtcNow();
         await db.Audit("AcceptEvaluation", r.Note).SaveChangesAsync(ct);
         return await PurchasingQueries.EvaluationAsync(db, e.Id, ct);

@@ -33,7 +33,7 @@ public static class FileReport
         c.ThrowIfFailed();
         var report = await db.ContractReports.SingleOrDefaultAsync(x => x.ContractId == contractId && x.Kind == r.Kind && x.Period == period, ct)
             ?? throw new ValidationFailed("period", "not_due", "合同没有该期报告", "The contract owes no such report");
-        if (report.State == ReportState.Filed) throw new Conflict("该期报告已报送", "The report is already filed");
+        if (!PurchasingWorkflows.Report.Allows(report, "File")) throw new Conflict("该期报告已报送", "The report is already filed");
         if (r.Version is { } v && v != report.Version) throw new Conflict("报告已被他人修改，请刷新后重试", "The report was changed by someone else; reload and retry");
         var now = s.Clock.GetUtcNow();
         if (report.Kind == ReportKind.MonthlyBrief && DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", out var month))
@@ -41,14 +41,15 @@ public static class FileReport
         CheckSummary(c, r.Summary);
         await CheckAttachmentAsync(db, c, contract, r.AttachmentId, required: true, ct);
         c.ThrowIfFailed();
-        var met = await s.Deadlines.MeetAsync(db, report.Id, [Obligations.MonthlyBrief, Obligations.MidTermReport, Obligations.FinalReport], r.LateReason, s.Clock.GetUtcNow(), ct);
-        report.State = ReportState.Filed;
+        // The row meets the report's deadline (a late one only with its reason) and files it.
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Report, report, "File", null, s.Workflow.At(lateReason: r.LateReason), ct);
+        var late = db.Deadlines.Local.Any(d => d.SubjectId == report.Id && d.MetLate == true);
         report.FiledAt = now;
         report.FiledById = db.Actor.Id;
         report.FiledByName = db.Actor.Name;
         report.SummaryJson = PurchasingSteps.Write(r.Summary!);
         report.AttachmentId = r.AttachmentId;
-        report.LateReason = met.Any(d => d.MetLate == true) ? r.LateReason?.Trim() : null;
+        report.LateReason = late ? r.LateReason?.Trim() : null;
         await db.Audit("FileContractReport", report.LateReason).SaveChangesAsync(ct);
         return await PurchasingQueries.ReportAsync(db, s.Clock, report.Id, ct);
     }

@@ -14,7 +14,7 @@ namespace Guanjia.App.Purchasing;
 
 /// <summary>What the purchase use cases share, injected once.</summary>
 public sealed record PurchasingServices(TimeProvider Clock, JurisdictionRulesProvider Rules, DeadlineBook Deadlines, Calendar.CalendarProvider Calendars,
-    Attachments.AttachmentLimits Limits);
+    Attachments.AttachmentLimits Limits, Common.WorkflowRunner Workflow);
 
 /// <summary>Permission checks, loading in scope, and the JSON of the lists a record keeps (ADR 0041).</summary>
 public static class PurchasingSteps

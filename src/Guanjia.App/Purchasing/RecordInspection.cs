@@ -35,7 +35,7 @@ public static class RecordInspection
             RecordedAt = s.Clock.GetUtcNow(), RecordedByName = db.Actor.Name,
         };
         db.Inspections.Add(inspection);
-        foreach (var f in r.Findings ?? []) Rectify(db, s, contract, FindingSource.Inspection, inspection.Id, f);
+        foreach (var f in r.Findings ?? []) await RectifyAsync(db, s, contract, FindingSource.Inspection, inspection.Id, f, ct);
         await db.Audit("RecordInspection").SaveChangesAsync(ct);
         return await PurchasingQueries.InspectionAsync(db, inspection.Id, ct);
     }
@@ -52,7 +52,8 @@ public static class RecordInspection
     }
 
     /// <summary>A finding tracked to its correction: the rectification row and the contractor's deadline, due at the end of its day.</summary>
-    internal static Rectification Rectify(GuanjiaDb db, PurchasingServices s, ServiceContract contract, FindingSource source, Guid sourceId, Finding f)
+    internal static async Task<Rectification> RectifyAsync(GuanjiaDb db, PurchasingServices s, ServiceContract contract, FindingSource source, Guid sourceId,
+        Finding f, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         var rect = new Rectification
@@ -61,6 +62,7 @@ public static class RecordInspection
             Finding = f.Description!.Trim(), DueOn = f.DueOn!.Value, CreatedAt = now,
         };
         db.Rectifications.Add(rect);
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Rectification, rect, "Open", null, s.Workflow.At(), ct);
         StartDeadline(db, s, contract, rect, now);
         return rect;
     }

@@ -21,15 +21,14 @@ public static class Rectifications
     {
         PurchasingSteps.Require(db, Permissions.PurchasingReport, "只有承接方可以提交整改材料", "Only the contractor submits rectification evidence");
         var rect = await LoadAsync(db, id, r.Version, ct);
-        if (rect.State != RectificationState.Open) throw new Conflict("该整改已提交材料或已销号", "The rectification is not open");
+        if (!PurchasingWorkflows.Rectification.Allows(rect, "SubmitEvidence")) throw new Conflict("该整改已提交材料或已销号", "The rectification is not open");
         var contract = await PurchasingSteps.ContractAsync(db, rect.ContractId, ct, tracking: false);
         var c = new Check().Required("text", r.Text, "整改情况", "Evidence").MaxLength("text", r.Text, 2000, "整改情况", "Evidence")
             .When(r.AttachmentIds is { Count: > 10 }, "attachmentIds", "too_many", "佐证材料最多10份", "At most 10 files");
         for (var i = 0; i < (r.AttachmentIds?.Count ?? 0); i++)
             await FileReport.CheckAttachmentAsync(db, c, contract, r.AttachmentIds![i], required: true, ct, $"attachmentIds[{i}]");
         c.ThrowIfFailed();
-        await s.Deadlines.MeetAsync(db, rect.Id, [Obligations.Rectification], r.LateReason, s.Clock.GetUtcNow(), ct);
-        rect.State = RectificationState.EvidenceSubmitted;
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Rectification, rect, "SubmitEvidence", null, s.Workflow.At(lateReason: r.LateReason), ct);
         rect.Evidence = r.Text!.Trim();
         rect.EvidenceAttachmentIds = r.AttachmentIds is { Count: > 0 } ids ? string.Join(',', ids) : null;
         rect.EvidenceAt = s.Clock.GetUtcNow();
@@ -41,7 +40,7 @@ public static class Rectifications
     {
         PurchasingSteps.RequireManage(db);
         var rect = await LoadAsync(db, id, r.Version, ct);
-        if (rect.State != RectificationState.EvidenceSubmitted) throw new Conflict("承接方尚未提交整改材料", "The contractor has not submitted evidence");
+        if (!PurchasingWorkflows.Rectification.Allows(rect, "Review")) throw new Conflict("承接方尚未提交整改材料", "The contractor has not submitted evidence");
         var c = new Check().When(r.Accepted is null, "accepted", "required", "请选择通过销号或退回重新整改", "accepted is required")
             .MaxLength("note", r.Note, 500, "审核意见", "Note")
             .When(r.Accepted == false && string.IsNullOrWhiteSpace(r.Note), "note", "required", "退回整改须说明原因", "Say why the evidence is not enough");
@@ -51,14 +50,14 @@ public static class Rectifications
         var now = s.Clock.GetUtcNow();
         if (r.Accepted == true)
         {
-            rect.State = RectificationState.Closed;
+            await s.Workflow.FireAsync(db, PurchasingWorkflows.Rectification, rect, "Review", "Closed", s.Workflow.At(reason: r.Note), ct);
             rect.ClosedAt = now;
             rect.ClosedByName = db.Actor.Name;
             rect.ClosureNote = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
         }
         else
         {
-            rect.State = RectificationState.Open;
+            await s.Workflow.FireAsync(db, PurchasingWorkflows.Rectification, rect, "Review", "Returned", s.Workflow.At(reason: r.Note), ct);
             rect.DueOn = due!.Value;
             rect.ClosureNote = r.Note!.Trim();
             var contract = await PurchasingSteps.ContractAsync(db, rect.ContractId, ct, tracking: false);

@@ -41,11 +41,12 @@ public static class ReportMajorEvent
         var town = await db.Organizations.IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.Id == townId, ct);
         var report = new ContractReport
         {
-            Id = Guid.CreateVersion7(), ContractId = contract.Id, ScopePath = contract.ScopePath, Kind = ReportKind.MajorEvent, State = ReportState.Filed,
+            Id = Guid.CreateVersion7(), ContractId = contract.Id, ScopePath = contract.ScopePath, Kind = ReportKind.MajorEvent,
             FiledAt = now, FiledById = db.Actor.Id, FiledByName = db.Actor.Name, SummaryJson = PurchasingSteps.Write(r.Summary!), AttachmentId = r.AttachmentId,
             Title = r.Title!.Trim(), OccurredAt = r.OccurredAt, TownId = town.Id, TownPath = town.Path, CreatedAt = now,
         };
         db.ContractReports.Add(report);
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Report, report, "ReportMajorEvent", null, s.Workflow.At(r.OccurredAt), ct);
         await db.Audit("ReportMajorEvent").SaveChangesAsync(ct);
         return await PurchasingQueries.ReportAsync(db, s.Clock, report.Id, ct);
     }

@@ -91,13 +91,18 @@ public static class SignContract
             RulesVersion = rulesVersion, CreatedAt = now,
         };
         db.ServiceContracts.Add(contract);
+        await s.Workflow.FireAsync(db, PurchasingWorkflows.Contract, contract, "Sign", null, s.Workflow.At(), ct);
         var seq = 0;
         foreach (var i in r.Instalments!)
-            db.ContractInstalments.Add(new ContractInstalment
+        {
+            var instalment = new ContractInstalment
             {
                 Id = Guid.CreateVersion7(), ContractId = contract.Id, ScopePath = contract.ScopePath, Seq = ++seq, Name = i.Name!.Trim(), AmountFen = i.AmountFen!.Value,
                 Milestone = i.Milestone!.Value, PlannedOn = DateOnly.TryParseExact(i.PlannedOn, "yyyy-MM-dd", out var d) ? d : null,
-            });
+            };
+            db.ContractInstalments.Add(instalment);
+            await s.Workflow.FireAsync(db, PurchasingWorkflows.Instalment, instalment, "Plan", null, s.Workflow.At(), ct);
+        }
         await ScheduleReportsAsync(db, s, contract, rules.Purchasing, ct);
         await db.Audit("SignServiceContract").SaveChangesAsync(ct);
         return await PurchasingQueries.ContractAsync(db, s.Clock, contract.Id, ct);
@@ -112,9 +117,10 @@ public static class SignContract
             var report = new ContractReport
             {
                 Id = Guid.CreateVersion7(), ContractId = contract.Id, ScopePath = contract.ScopePath, Kind = due.Kind, Period = due.Period, DueAt = due.Due,
-                State = ReportState.Due, CreatedAt = s.Clock.GetUtcNow(),
+                CreatedAt = s.Clock.GetUtcNow(),
             };
             db.ContractReports.Add(report);
+            await s.Workflow.FireAsync(db, PurchasingWorkflows.Report, report, "Schedule", null, s.Workflow.At(), ct);
             var obligation = due.Kind switch
             {
                 ReportKind.MonthlyBrief => Obligations.MonthlyBrief,

@@ -46,14 +46,17 @@ public enum InstalmentMilestone
     FinalAcceptance = 3,
 }
 
-public enum InstalmentState { Pending = 1, Accepted = 2 }
+/// <summary>Moved only by <see cref="PurchasingWorkflows"/>; New is never saved.</summary>
+public enum InstalmentState { New = 0, Pending = 1, Accepted = 2 }
 
-public enum ContractState { Active = 1, Completed = 2 }
+/// <summary>Moved only by <see cref="PurchasingWorkflows"/>; New is never saved.</summary>
+public enum ContractState { New = 0, Active = 1, Completed = 2 }
 
 /// <summary>R-CA-12, R-PS-05: the contractor's reports.</summary>
 public enum ReportKind { MonthlyBrief = 1, MidTermReport = 2, FinalReport = 3, MajorEvent = 4 }
 
-public enum ReportState { Due = 1, Filed = 2 }
+/// <summary>Moved only by <see cref="PurchasingWorkflows"/>; New is never saved.</summary>
+public enum ReportState { New = 0, Due = 1, Filed = 2 }
 
 /// <summary>Who acknowledges a report: the bureau always; the town (street) too for a major event.</summary>
 public enum AcknowledgingParty { Bureau = 1, Town = 2 }
@@ -64,13 +67,15 @@ public enum InspectionBody { CivilAffairs = 1, Finance = 2, Audit = 3 }
 /// <summary>R-PS-06: what an indicator measures; real effect and beneficiaries' satisfaction carry a minimum weight.</summary>
 public enum IndicatorCategory { Effect = 1, Satisfaction = 2, Process = 3, Finance = 4, Other = 9 }
 
-public enum EvaluationState { Commissioned = 1, Scored = 2, Accepted = 3 }
+/// <summary>Moved only by <see cref="PurchasingWorkflows"/>; New is never saved.</summary>
+public enum EvaluationState { New = 0, Commissioned = 1, Scored = 2, Accepted = 3 }
 
 public enum Grade { Excellent = 1, Good = 2, Pass = 3, Fail = 4 }
 
 public enum FindingSource { Inspection = 1, Evaluation = 2 }
 
-public enum RectificationState { Open = 1, EvidenceSubmitted = 2, Closed = 3 }
+/// <summary>Moved only by <see cref="PurchasingWorkflows"/>; New is never saved.</summary>
+public enum RectificationState { New = 0, Open = 1, EvidenceSubmitted = 2, Closed = 3 }
 
 /// <summary>The Chinese words of the purchase's terms, for views and messages.</summary>
 public static class PurchasingTerms
@@ -140,9 +145,29 @@ public static class PurchasingTerms
         Grade.Excellent => "优秀", Grade.Good => "良好", Grade.Pass => "合格", _ => "不合格",
     };
 
+    public static string Zh(ContractState s) => s switch
+    {
+        ContractState.Active => "履行中", ContractState.Completed => "已履行完毕", _ => "新建",
+    };
+
+    public static string Zh(InstalmentState s) => s switch
+    {
+        InstalmentState.Pending => "待验收", InstalmentState.Accepted => "已验收", _ => "新建",
+    };
+
+    public static string Zh(ReportState s) => s switch
+    {
+        ReportState.Due => "待报送", ReportState.Filed => "已报送", _ => "新建",
+    };
+
+    public static string Zh(EvaluationState s) => s switch
+    {
+        EvaluationState.Commissioned => "已委托", EvaluationState.Scored => "已评分", EvaluationState.Accepted => "已确认", _ => "新建",
+    };
+
     public static string Zh(RectificationState s) => s switch
     {
-        RectificationState.Open => "待整改", RectificationState.EvidenceSubmitted => "已提交整改材料", _ => "已销号",
+        RectificationState.Open => "待整改", RectificationState.EvidenceSubmitted => "已提交整改材料", RectificationState.Closed => "已销号", _ => "新建",
     };
 
     public static string Join<T>(IEnumerable<T> values) where T : struct, Enum =>

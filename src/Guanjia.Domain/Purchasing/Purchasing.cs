@@ -116,7 +116,7 @@ public sealed record PenaltyClause(string? Code, string? Description, long? MaxF
 /// The purchase agreement with a contractor (政府购买服务协议): term, amount in fen, instalments tied to acceptance,
 /// performance indicators, inspection plan and penalty clauses (R-PS-06, R-PS-07, R-PS-08).
 /// </summary>
-public sealed class ServiceContract : IScoped, IVersioned
+public sealed class ServiceContract : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
 
@@ -138,12 +138,20 @@ public sealed class ServiceContract : IScoped, IVersioned
     public required string IndicatorsJson { get; set; }
     public required string InspectionPlanJson { get; set; }
     public required string PenaltyClausesJson { get; set; }
-    public ContractState State { get; set; } = ContractState.Active;
+    /// <summary>Moved only by <see cref="PurchasingWorkflows"/>.</summary>
+    public ContractState State { get; internal set; }
 
     /// <summary>The jurisdiction's configuration it was signed under: its reporting days never move.</summary>
     public int RulesVersion { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    // The workflow's view (PurchasingWorkflows): deadlines on this record; no appeal, village or programme rule set takes part.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => (nameof(ServiceContract), Id, Number);
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>
@@ -151,7 +159,7 @@ public sealed class ServiceContract : IScoped, IVersioned
 /// points to it by <see cref="Id"/>; what may still be paid is <see cref="AmountDueFen"/>: the amount less the penalties
 /// recorded against it and what was paid.
 /// </summary>
-public sealed class ContractInstalment : IScoped, IVersioned
+public sealed class ContractInstalment : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid ContractId { get; set; }
@@ -161,7 +169,8 @@ public sealed class ContractInstalment : IScoped, IVersioned
     public long AmountFen { get; set; }
     public InstalmentMilestone Milestone { get; set; }
     public DateOnly? PlannedOn { get; set; }
-    public InstalmentState State { get; set; } = InstalmentState.Pending;
+    /// <summary>Moved only by <see cref="PurchasingWorkflows"/>.</summary>
+    public InstalmentState State { get; internal set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public string? AcceptedByName { get; set; }
     public string? AcceptanceNote { get; set; }
@@ -174,6 +183,13 @@ public sealed class ContractInstalment : IScoped, IVersioned
     public int Version { get; set; }
 
     public long AmountDueFen => Math.Max(0, AmountFen - PenaltyFen - PaidFen);
+
+    // The workflow's view (PurchasingWorkflows): deadlines on this record; no appeal, village or programme rule set takes part.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => (nameof(ContractInstalment), Id, Name);
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>The structured summary a report is uploaded with: what was done and for how many, what went well and wrong, what comes next.</summary>
@@ -184,7 +200,7 @@ public sealed record ReportSummary(int? PeopleServed, int? ServiceSessions, int?
 /// A report of the contractor to the bureau (R-CA-12, R-PS-05): the monthly brief, mid-term and final reports are rows from
 /// the signing on (state Due, each with its deadline); a major event is filed at once and reaches the town and the bureau.
 /// </summary>
-public sealed class ContractReport : IScoped, IVersioned
+public sealed class ContractReport : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid ContractId { get; set; }
@@ -194,7 +210,8 @@ public sealed class ContractReport : IScoped, IVersioned
     /// <summary>yyyy-MM for a monthly brief, "mid" and "final" for the others: one each per contract; null for a major event.</summary>
     public string? Period { get; set; }
     public DateTimeOffset? DueAt { get; set; }
-    public ReportState State { get; set; } = ReportState.Due;
+    /// <summary>Moved only by <see cref="PurchasingWorkflows"/>.</summary>
+    public ReportState State { get; internal set; }
     public DateTimeOffset? FiledAt { get; set; }
     public Guid? FiledById { get; set; }
     public string? FiledByName { get; set; }
@@ -210,6 +227,13 @@ public sealed class ContractReport : IScoped, IVersioned
     public DateTimeOffset? DeliveredAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    // The workflow's view (PurchasingWorkflows): deadlines on this record; no appeal, village or programme rule set takes part.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => (nameof(ContractReport), Id, Period ?? Title ?? "");
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>
@@ -253,7 +277,7 @@ public sealed record Finding(string? Description, DateOnly? DueOn, string? Penal
 /// R-PS-06: the independent third-party evaluation of a contract on an indicator set with weights; real effect and beneficiaries'
 /// satisfaction carry the jurisdiction's minimum weights. Its findings become rectifications when the bureau accepts it.
 /// </summary>
-public sealed class ThirdPartyEvaluation : IScoped, IVersioned
+public sealed class ThirdPartyEvaluation : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid ContractId { get; set; }
@@ -263,7 +287,8 @@ public sealed class ThirdPartyEvaluation : IScoped, IVersioned
     /// <summary>The evaluator's path: it sees only the evaluations it was commissioned for.</summary>
     public required string ScopePath { get; set; }
     public required string IndicatorsJson { get; set; }
-    public EvaluationState State { get; set; } = EvaluationState.Commissioned;
+    /// <summary>Moved only by <see cref="PurchasingWorkflows"/>.</summary>
+    public EvaluationState State { get; internal set; }
     public DateOnly? DueOn { get; set; }
     public DateTimeOffset CommissionedAt { get; set; }
     public DateTimeOffset? ScoredAt { get; set; }
@@ -278,10 +303,17 @@ public sealed class ThirdPartyEvaluation : IScoped, IVersioned
     public DateTimeOffset? AcceptedAt { get; set; }
     public int RulesVersion { get; set; }
     public int Version { get; set; }
+
+    // The workflow's view (PurchasingWorkflows): deadlines on this record; no appeal, village or programme rule set takes part.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => (nameof(ThirdPartyEvaluation), Id, "");
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>R-PS-06: a finding tracked to its correction: due date, the contractor's evidence, the bureau's closure.</summary>
-public sealed class Rectification : IScoped, IVersioned
+public sealed class Rectification : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid ContractId { get; set; }
@@ -290,7 +322,8 @@ public sealed class Rectification : IScoped, IVersioned
     public Guid SourceId { get; set; }
     public required string Finding { get; set; }
     public DateOnly DueOn { get; set; }
-    public RectificationState State { get; set; } = RectificationState.Open;
+    /// <summary>Moved only by <see cref="PurchasingWorkflows"/>.</summary>
+    public RectificationState State { get; internal set; }
     public string? Evidence { get; set; }
 
     /// <summary>Attachment ids of the evidence, comma-joined.</summary>
@@ -301,6 +334,13 @@ public sealed class Rectification : IScoped, IVersioned
     public string? ClosureNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    // The workflow's view (PurchasingWorkflows): deadlines on this record; no appeal, village or programme rule set takes part.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => (nameof(Rectification), Id, Finding);
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>R-PS-06: a penalty under a contract clause, recorded against the next instalment not yet paid in full.</summary>

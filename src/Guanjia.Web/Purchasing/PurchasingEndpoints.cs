@@ -98,7 +98,7 @@ public static class PurchasingEndpoints
             .RequirePermission(Permissions.PurchasingRead)
             .WithSummary("Instalments; payableOnly: accepted, with the amount due less penalties and payments (what the ledger may pay)");
         g.MapPost("/contracts/{id:guid}/instalments/{instalmentId:guid}/accept", (Guid id, Guid instalmentId, AcceptInstalment.Request r, GuanjiaDb db,
-                TimeProvider clock, CancellationToken ct) => AcceptInstalment.HandleAsync(db, clock, id, instalmentId, r, ct))
+                PurchasingServices s, CancellationToken ct) => AcceptInstalment.HandleAsync(db, s, id, instalmentId, r, ct))
             .RequirePermission(Permissions.PurchasingManage).WithSummary("Accept an instalment's milestone, in order (R-PS-06)");
 
         g.MapGet("/reports", (GuanjiaDb db, TimeProvider clock, Guid? contractId, ReportKind? kind, ReportState? state, bool? overdueOnly, int page = 1,

@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<Passwords>();
         services.AddSingleton(LockoutPolicy.Default);
         services.AddSingleton<Programme.ProgrammeRulesProvider>();
+        services.AddSingleton<Jurisdictions.JurisdictionRulesProvider>();
         services.AddSingleton<Deadlines.DeadlineBook>();
         services.AddSingleton<Deadlines.DeadlineWarnings>();
         services.AddSingleton<Deadlines.AnnualObligations>();
@@ -72,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => CivilAffairs.CaseworkCrypto.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<CivilAffairs.CaseworkServices>();
         services.AddSingleton<CivilAffairs.CaseworkPeriodJob>();
+        services.AddSingleton<Purchasing.PurchasingServices>();
         services.AddSingleton(sp => Attachments.AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<Common.Jobs>();

@@ -22,6 +22,9 @@ using Guanjia.Web.Calendar;
 using Guanjia.Web.CivilAffairs;
 using Guanjia.Web.Common;
 using Guanjia.Web.Organizations;
+using Guanjia.Web.Jurisdictions;
+using Guanjia.Web.Purchasing;
+using Guanjia.Domain.Jurisdictions;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -69,20 +72,26 @@ app.MapAccounts();
 app.MapOrganizations();
 app.MapCalendar();
 app.MapAuditing();
-app.MapAppeals();
-app.MapMicroProjects();
 app.MapDeadlines();
-app.MapProgramme();
-app.MapMessages();
-app.MapReports();
-app.MapPolicyCatalogue();
-app.MapMicroWishes();
-app.MapStations();
-app.MapClaims();
-app.MapFunds();
-app.MapDocuments();
-app.MapStatistics();
-app.MapCivilAffairs();
+app.MapJurisdiction();
+// 民生大莞家: its endpoints answer only jurisdictions that run it (ADR 0040).
+var livelihood = app.MapGroup("").RequireProgramme(ProgrammeCode.Livelihood);
+livelihood.MapAppeals();
+livelihood.MapMicroProjects();
+livelihood.MapProgramme();
+livelihood.MapMessages();
+livelihood.MapReports();
+livelihood.MapPolicyCatalogue();
+livelihood.MapMicroWishes();
+livelihood.MapStations();
+livelihood.MapClaims();
+livelihood.MapFunds();
+livelihood.MapDocuments();
+livelihood.MapStatistics();
+// 民政服务站 casework (001).
+app.MapGroup("").RequireProgramme(ProgrammeCode.CivilAffairs).MapCivilAffairs();
+// 政府购买社区服务 (004).
+app.MapGroup("").RequireProgramme(ProgrammeCode.Purchasing).MapPurchasing();
 app.MapWebAppFallback();
 
 app.Run();

@@ -48,8 +48,9 @@ public static class ApiTokens
             Prefix = secret[..10],
             TokenHash = HashOf(secret),
             OrganizationId = org!.Id,
-            // A city-level integration (the 12345 hotline) files appeals anywhere in the city.
-            ScopePath = org.Kind is Domain.Organizations.OrganizationKind.City or Domain.Organizations.OrganizationKind.CityDepartment ? "/" : org.Path,
+            // A city-level integration (the 12345 hotline) files appeals anywhere in its own city: the jurisdiction's root (ADR 0040).
+            ScopePath = org.Kind is Domain.Organizations.OrganizationKind.City or Domain.Organizations.OrganizationKind.CityDepartment
+                ? Domain.Jurisdictions.Jurisdiction.RootOf(org.Path) : org.Path,
             Permissions = string.Join(' ', r.Permissions!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
             CreatedAt = now,
             CreatedBy = db.Actor.Id,

@@ -56,7 +56,7 @@ public static class CreateAppeal
         string? address, string? name, string? phone, CollectionKind collection, MicroWishes.CreateWish.Details? wish, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
-        var (version, rules) = await s.Rules.CurrentAsync(db, s.Clock, ct);
+        var (version, rules) = await s.Rules.CurrentAsync(db, s.Clock, village.Path, ct);
         int? year = null;
         Guid? campaignId = null;
         if (collection == CollectionKind.Concentrated)

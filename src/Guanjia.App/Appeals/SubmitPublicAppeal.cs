@@ -67,12 +67,16 @@ public static class SubmitPublicAppeal
     private static bool IsPicture(string? fileName) =>
         AttachmentRules.Types.TryGetValue(Path.GetExtension(fileName ?? ""), out var type) && ImageMetadata.ImageTypes.Contains(type);
 
-    /// <summary>Towns and their villages, names only, for the portal's place picker.</summary>
-    public static async Task<IReadOnlyList<PublicPlace>> PlacesAsync(GuanjiaDb db, CancellationToken ct)
+    /// <summary>
+    /// Towns and their villages, names only, for the portal's place picker: of the jurisdictions running 民生大莞家 only
+    /// (<paramref name="roots"/>; ADR 0040), since appeals are that programme's.
+    /// </summary>
+    public static async Task<IReadOnlyList<PublicPlace>> PlacesAsync(GuanjiaDb db, IReadOnlyList<string> roots, CancellationToken ct)
     {
-        var orgs = await db.Organizations.AsNoTracking().Where(o => o.IsActive && (o.Kind == OrganizationKind.Town || o.Kind == OrganizationKind.Street
+        var orgs = (await db.Organizations.AsNoTracking().Where(o => o.IsActive && (o.Kind == OrganizationKind.Town || o.Kind == OrganizationKind.Street
             || o.Kind == OrganizationKind.Park || o.Kind == OrganizationKind.Village || o.Kind == OrganizationKind.Community))
-            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Kind, o.ParentId }).ToListAsync(ct);
+            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Kind, o.ParentId, o.Path }).ToListAsync(ct))
+            .Where(o => roots.Any(r => o.Path.StartsWith(r, StringComparison.Ordinal))).ToList();
         return orgs.Where(o => Organization.IsTownKind(o.Kind))
             .Select(t => new PublicPlace(t.Id, t.Name, orgs.Where(v => v.ParentId == t.Id && Organization.IsVillageKind(v.Kind))
                 .Select(v => new PublicPlace(v.Id, v.Name, [])).ToList()))

@@ -1,10 +1,16 @@
 using Guanjia.Domain.Calendar;
+using Guanjia.Domain.Jurisdictions;
 
 namespace Guanjia.App.Calendar;
 
-/// <summary>A holiday or make-up working day as stored; weekdays and weekends need no row.</summary>
-public sealed class CalendarDayRecord
+/// <summary>
+/// A holiday or make-up working day as stored; weekdays and weekends need no row. Each jurisdiction keeps its own
+/// calendar (loaded from the official arrangements when it is set up), so one administrator's correction moves only
+/// the deadlines of their own jurisdiction (ADR 0040).
+/// </summary>
+public sealed class CalendarDayRecord : IJurisdictional
 {
+    public required string JurisdictionPath { get; set; }
     public DateOnly Date { get; set; }
     public DayKind Kind { get; set; }
     public required string Name { get; set; }
@@ -13,12 +19,14 @@ public sealed class CalendarDayRecord
 }
 
 /// <summary>
-/// A year whose official arrangement is loaded; deadlines in other years count weekends only. It says where it comes
-/// from (R-PL-01, ADR 0021): the State Council notice and the day it was issued, the fingerprint of the shipped data
-/// last applied, and the mark the city's own edits leave, which keeps a later release from overwriting them.
+/// A year whose official arrangement is loaded in one jurisdiction; deadlines in other years count weekends only. It says
+/// where it comes from (R-PL-01, ADR 0021): the State Council notice and the day it was issued, the fingerprint of the
+/// shipped data last applied, and the mark the jurisdiction's own edits leave, which keeps a later release from
+/// overwriting them.
 /// </summary>
-public sealed class CalendarYearRecord
+public sealed class CalendarYearRecord : IJurisdictional
 {
+    public required string JurisdictionPath { get; set; }
     public int Year { get; set; }
     public string? Notice { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

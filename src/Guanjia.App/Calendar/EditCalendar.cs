@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanjia.App.Calendar;
 
 /// <summary>
-/// The city administrator adds a year's official arrangement or corrects a day (R-PL-01). Edits are
-/// checked for contradictions before anything is written, and deadlines computed afterwards use them. Every edit marks
-/// its year as edited locally, so a later release does not overwrite it (ADR 0021); restoring the shipped arrangement
-/// clears the mark.
+/// The administrator of a jurisdiction adds a year's official arrangement or corrects a day of its own calendar (R-PL-01,
+/// ADR 0040). Edits are checked for contradictions before anything is written, and deadlines computed afterwards use them.
+/// Every edit marks its year as edited locally, so a later release does not overwrite it (ADR 0021); restoring the shipped
+/// arrangement clears the mark.
 /// </summary>
 public static class EditCalendar
 {
@@ -59,14 +59,18 @@ public static class EditCalendar
         }
         check.ThrowIfFailed();
 
-        var existing = await db.CalendarDays.Where(x => x.Year == year).ToListAsync(ct);
+        var j = Own(db);
+        var existing = await db.CalendarDays.Where(x => x.JurisdictionPath == j && x.Year == year).ToListAsync(ct);
         db.CalendarDays.RemoveRange(existing);
         var now = clock.GetUtcNow();
-        db.CalendarDays.AddRange(parsed.Select(p => new CalendarDayRecord { Date = p.Date, Kind = p.Kind, Name = p.Name.Trim(), Year = year, UpdatedAt = now }));
-        var y = await db.CalendarYears.FindAsync([year], ct);
+        db.CalendarDays.AddRange(parsed.Select(p => new CalendarDayRecord
+        {
+            JurisdictionPath = j, Date = p.Date, Kind = p.Kind, Name = p.Name.Trim(), Year = year, UpdatedAt = now,
+        }));
+        var y = await db.CalendarYears.FindAsync([j, year], ct);
         if (y is null)
         {
-            y = new CalendarYearRecord { Year = year };
+            y = new CalendarYearRecord { JurisdictionPath = j, Year = year };
             db.CalendarYears.Add(y);
         }
         y.Notice = r.Notice?.Trim();
@@ -74,8 +78,8 @@ public static class EditCalendar
         y.UpdatedAt = now;
         Mark(db, y, now);
         await db.Audit("ReplaceCalendarYear", r.Reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return await CalendarQueries.YearAsync(db, calendars, shipped, year, ct);
+        calendars.Invalidate(j);
+        return await CalendarQueries.YearAsync(db, calendars, shipped, j, year, ct);
     }
 
     public static async Task<CalendarDayView> SetDayAsync(GuanjiaDb db, CalendarProvider calendars, TimeProvider clock,
@@ -90,32 +94,43 @@ public static class EditCalendar
             .Required("reason", r.Reason, "修改原因", "Reason")
             .ThrowIfFailed();
         var now = clock.GetUtcNow();
-        var row = await db.CalendarDays.FindAsync([date], ct);
+        var j = Own(db);
+        var row = await db.CalendarDays.FindAsync([j, date], ct);
         if (row is null)
-            db.CalendarDays.Add(new CalendarDayRecord { Date = date, Kind = r.Kind!.Value, Name = r.Name!.Trim(), Year = date.Year, UpdatedAt = now });
+            db.CalendarDays.Add(new CalendarDayRecord { JurisdictionPath = j, Date = date, Kind = r.Kind!.Value, Name = r.Name!.Trim(), Year = date.Year, UpdatedAt = now });
         else
         {
             row.Kind = r.Kind!.Value;
             row.Name = r.Name!.Trim();
             row.UpdatedAt = now;
         }
-        Mark(db, await db.CalendarYears.FindAsync([date.Year], ct), now);
+        Mark(db, await db.CalendarYears.FindAsync([j, date.Year], ct), now);
         await db.Audit("SetCalendarDay", r.Reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return CalendarQueries.View(await calendars.GetAsync(db, ct), date);
+        calendars.Invalidate(j);
+        return CalendarQueries.View(await calendars.GetAsync(db, j, ct), date);
     }
 
     public static async Task<CalendarDayView> ClearDayAsync(GuanjiaDb db, CalendarProvider calendars, TimeProvider clock, DateOnly date, string? reason,
         CancellationToken ct)
     {
         new Check().Required("reason", reason, "修改原因", "Reason").ThrowIfFailed();
-        var row = await db.CalendarDays.FindAsync([date], ct)
+        var j = Own(db);
+        var row = await db.CalendarDays.FindAsync([j, date], ct)
             ?? throw new NotFound("CalendarDay", $"{date:yyyy-MM-dd} 不是节假日或调休日", $"{date:yyyy-MM-dd} has no holiday or make-up entry");
         db.CalendarDays.Remove(row);
-        Mark(db, await db.CalendarYears.FindAsync([date.Year], ct), clock.GetUtcNow());
+        Mark(db, await db.CalendarYears.FindAsync([j, date.Year], ct), clock.GetUtcNow());
         await db.Audit("ClearCalendarDay", reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return CalendarQueries.View(await calendars.GetAsync(db, ct), date);
+        calendars.Invalidate(j);
+        return CalendarQueries.View(await calendars.GetAsync(db, j, ct), date);
+    }
+
+    /// <summary>Only the calendar of one's own jurisdiction can be edited; an account bound to none has no calendar to edit.</summary>
+    private static string Own(GuanjiaDb db)
+    {
+        var j = db.Actor.JurisdictionPath;
+        if (j == Domain.Jurisdictions.Jurisdiction.All)
+            throw new Forbidden("请以管辖区管理员身份修改本管辖区的工作日历", "Edit the calendar as an administrator of a jurisdiction");
+        return j;
     }
 
     /// <summary>
@@ -129,12 +144,13 @@ public static class EditCalendar
             .When(notice is null, "year", "not_shipped", $"本版本未包含{year}年的国务院办公厅通知，请手工录入",
                 $"This release ships no notice for {year}; enter it by hand")
             .ThrowIfFailed();
+        var j = Own(db);
         var now = clock.GetUtcNow();
-        await ApplyShippedCalendar.ReplaceDaysAsync(db, shipped, year, now, ct);
-        var y = await db.CalendarYears.FindAsync([year], ct);
+        await ApplyShippedCalendar.ReplaceDaysAsync(db, shipped, j, year, now, ct);
+        var y = await db.CalendarYears.FindAsync([j, year], ct);
         if (y is null)
         {
-            y = new CalendarYearRecord { Year = year };
+            y = new CalendarYearRecord { JurisdictionPath = j, Year = year };
             db.CalendarYears.Add(y);
         }
         y.Notice = notice!.Notice;
@@ -144,8 +160,8 @@ public static class EditCalendar
         y.EditedBy = null;
         y.UpdatedAt = now;
         await db.Audit("RestoreOfficialCalendarYear", r.Reason).SaveChangesAsync(ct);
-        calendars.Invalidate();
-        return await CalendarQueries.YearAsync(db, calendars, shipped, year, ct);
+        calendars.Invalidate(j);
+        return await CalendarQueries.YearAsync(db, calendars, shipped, j, year, ct);
     }
 
     /// <summary>The year's edit mark; a year without a row is marked by the days it holds (ApplyShippedCalendar.EditedAsync).</summary>

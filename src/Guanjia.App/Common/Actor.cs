@@ -24,7 +24,17 @@ public sealed record Actor(
     public static readonly Actor System =
         new(ActorKind.System, null, "system", null, null, "/", Domain.Accounts.Permissions.All, false);
 
+    /// <summary>Only the system: a jurisdiction's top administrator sees its own root path, not "/" (ADR 0040).</summary>
     public bool SeesEverything => ScopePath == "/";
+
+    /// <summary>
+    /// The root path of the actor's jurisdiction ("/441900/"); "/" for the system and for callers bound to none (the
+    /// public portal, anonymous readers of public reference data).
+    /// </summary>
+    public string JurisdictionPath => ScopePath == NoScope ? Domain.Jurisdictions.Jurisdiction.All : Domain.Jurisdictions.Jurisdiction.RootOf(ScopePath);
+
+    /// <summary>The system acting inside one jurisdiction (demo data, per-jurisdiction set-up): it sees that jurisdiction only.</summary>
+    public static Actor SystemIn(string jurisdictionPath) => System with { ScopePath = jurisdictionPath };
 
     public bool Sees(string path) => path.StartsWith(ScopePath, StringComparison.Ordinal);
 

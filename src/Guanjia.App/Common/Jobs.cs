@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Guanjia.App.Common;
 
 /// <summary>
-/// The background loop: delivers the outbox, raises deadline warnings, closes claim windows and starts the towns' yearly
-/// duties, every few seconds.
+/// The background loop: delivers the outbox, raises deadline warnings, closes claim windows, starts the towns' yearly
+/// duties and the casework's periods, and delivers major events (R-CA-12), every few seconds.
 /// Jobs:Enabled=false turns it off (tests run the steps themselves with a fake clock).
 /// </summary>
 public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILogger<Jobs> log) : BackgroundService
@@ -43,5 +43,8 @@ public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILo
         await scope.ServiceProvider.GetRequiredService<AnnualObligations>().RunOnceAsync(db, ct);
         db.ChangeTracker.Clear();
         await scope.ServiceProvider.GetRequiredService<CivilAffairs.CaseworkPeriodJob>().RunOnceAsync(db, ct);
+        db.ChangeTracker.Clear();
+        // Major events a request could not deliver at once (R-CA-12): the report itself is the outbox.
+        await Purchasing.ReportMajorEvent.DeliverAsync(db, scope.ServiceProvider.GetRequiredService<Purchasing.PurchasingServices>(), null, ct);
     }
 }

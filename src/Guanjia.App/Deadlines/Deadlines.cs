@@ -16,7 +16,8 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
     public async Task<Deadline> StartAsync(GuanjiaDb db, ProgrammeRuleSet rules, string obligation, Subject subject, Guid responsibleOrgId,
         DateTimeOffset start, TimeLimit limit, CancellationToken ct)
     {
-        var cal = await calendars.GetAsync(db, ct);
+        // A record's deadlines count on the working days of its own jurisdiction (ADR 0040).
+        var cal = await calendars.GetAsync(db, subject.ScopePath, ct);
         var due = limit.DueFrom(start, cal);
         var d = StartAt(db, rules, obligation, subject, responsibleOrgId, start, due);
         d.WorkingDaysProvisional = limit.Unit == TimeUnit.WorkingDays && !CountedWithNotices(cal, start, due);
@@ -33,14 +34,19 @@ public sealed class DeadlineBook(CalendarProvider calendars, TimeProvider clock)
     }
 
     public Deadline StartAt(GuanjiaDb db, ProgrammeRuleSet rules, string obligation, Subject subject, Guid responsibleOrgId,
-        DateTimeOffset start, DateTimeOffset due)
+        DateTimeOffset start, DateTimeOffset due) =>
+        StartAt(db, obligation, subject, responsibleOrgId, start, due, rules.WarnAt(start, due));
+
+    /// <summary>A deadline whose warning time the caller sets (programmes outside 民生大莞家 keep their own lead times).</summary>
+    public Deadline StartAt(GuanjiaDb db, string obligation, Subject subject, Guid responsibleOrgId, DateTimeOffset start, DateTimeOffset due,
+        DateTimeOffset warnAt)
     {
         var info = Obligations.All[obligation];
         var d = new Deadline
         {
             Id = Guid.CreateVersion7(), Obligation = obligation, RuleId = info.RuleId, SubjectType = subject.Type,
             SubjectId = subject.Id, SubjectRef = subject.Ref, ResponsibleOrgId = responsibleOrgId, ScopePath = subject.ScopePath,
-            StartsAt = start, DueAt = due, WarnAt = rules.WarnAt(start, due), IsOpen = true,
+            StartsAt = start, DueAt = due, WarnAt = warnAt < start ? start : warnAt > due ? due : warnAt, IsOpen = true,
         };
         db.Deadlines.Add(d);
         return d;

@@ -58,7 +58,9 @@ public static class AllocateFunds
         var p = await PlanAsync(db, year, r, ct);
         if (await db.AllocationRuns.AnyAsync(x => x.Year == year && x.Programme == p.Programme, ct))
             throw new Conflict($"{year}年度该项经费已分配", "This year's allocation of that programme is already committed");
-        var city = await db.Organizations.AsNoTracking().FirstAsync(o => o.Kind == OrganizationKind.City, ct);
+        // The caller's own city: the root of its jurisdiction (ADR 0040).
+        var root = db.Actor.JurisdictionPath;
+        var city = await db.Organizations.AsNoTracking().FirstAsync(o => o.Path == root && o.ParentId == null, ct);
         var cityFund = await FundBook.EnsureAsync(db, clock, city, AccountKind.CityProgramme, null, null, ct);
         var short_ = new Check();
         foreach (var (pool, total) in p.Pools.Zip(p.Result.Sources))

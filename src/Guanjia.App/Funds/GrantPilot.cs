@@ -30,7 +30,8 @@ public static class GrantPilot
             "试点经费来自市财政或福彩关爱基金", "Pilot money comes from the city budget or the welfare-lottery fund").ThrowIfFailed();
         if (await db.PilotGrants.IgnoreQueryFilters().AnyAsync(p => p.TownId == town!.Id, ct))
             throw new Conflict($"{town!.Name}已拨付试点经费，试点经费只拨付一次", "The town already received its pilot money (R-FD-02: once)");
-        var city = await db.Organizations.AsNoTracking().FirstAsync(o => o.Kind == Domain.Organizations.OrganizationKind.City, ct);
+        var root = Domain.Jurisdictions.Jurisdiction.RootOf(town!.Path);
+        var city = await db.Organizations.AsNoTracking().FirstAsync(o => o.Path == root, ct);
         var from = await FundBook.EnsureAsync(db, clock, city, AccountKind.CityProgramme, null, null, ct);
         var to = await FundBook.EnsureAsync(db, clock, town!, AccountKind.TownPilot, null, null, ct, town!.Id);
         var source = r.Source ?? FundSource.CityBudget;

@@ -61,7 +61,7 @@ public static class AnnualPlans
     {
         RequireTown(db);
         var town = await ActorTownAsync(db, ct);
-        var (_, rules) = await s.Rules.CurrentAsync(db, s.Clock, ct);
+        var (_, rules) = await s.Rules.CurrentAsync(db, s.Clock, town.Path, ct);
         var now = s.Clock.GetUtcNow();
         var today = ChinaTime.LocalDate(now);
         new Check().When(r.Year is null or < 2020 or > 2100, "year", "out_of_range", "请填写计划年度", "year is required").ThrowIfFailed();
@@ -239,10 +239,14 @@ public static class AnnualPlans
         return await GetAsync(db, plan.Id, ct);
     }
 
-    /// <summary>The report is addressed to the city but belongs to the town that made it, so the town may write it.</summary>
+    /// <summary>
+    /// The report is addressed to the town's own city (the root of its jurisdiction, ADR 0040) but belongs to the town that
+    /// made it, so the town may write it.
+    /// </summary>
     private static async Task NotifyCityAsync(GuanjiaDb db, Organization town, DateTimeOffset now, string text, CancellationToken ct)
     {
-        var city = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.City).FirstOrDefaultAsync(ct);
+        var root = Domain.Jurisdictions.Jurisdiction.RootOf(town.Path);
+        var city = await db.Organizations.AsNoTracking().Where(o => o.Path == root).FirstOrDefaultAsync(ct);
         if (city is null) return;
         db.StaffNotifications.Add(new StaffNotification
         {

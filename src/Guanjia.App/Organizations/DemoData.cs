@@ -5,6 +5,7 @@ using Guanjia.App.Calendar;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Accounts;
 using Guanjia.Domain.Calendar;
+using Guanjia.Domain.Jurisdictions;
 using Guanjia.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,10 @@ namespace Guanjia.App.Organizations;
 public sealed record DemoUser(string UserName, string DisplayName, Role Role, string Where);
 
 /// <summary>
-/// First-start demo data: the Dongguan organisation tree and one demo account per role, only when demo data is
-/// switched on. (The official calendar loads on every start either way: Calendar/ApplyShippedCalendar.)
+/// First-start data, when demo data is switched on: two jurisdictions (ADR 0040) — the Dongguan organisation tree with
+/// one demo account per role, and 合肥市瑶海区 (seed 004) with its bureau, academy, thirteen streets/towns/zones, 66
+/// communities (invented names) and its accounts. (The official calendar loads for every jurisdiction on every start
+/// either way: Calendar/ApplyShippedCalendar.)
 /// </summary>
 public static class DemoData
 {
@@ -28,13 +31,31 @@ public static class DemoData
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The demo jurisdictions: the file of each tree and what it runs.</summary>
+    public static readonly IReadOnlyList<(string File, string Code)> DemoJurisdictions = [("dongguan-organizations.json", "441900"), ("yaohai-organizations.json", "340102")];
+
+    public const string DongguanPath = "/441900/";
+    public const string YaohaiPath = "/340102/";
+
     public static async Task<IReadOnlyList<DemoUser>> SeedAsync(GuanjiaDb db, Passwords passwords, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(ct)) await SeedOrganizationsAsync(db, clock, ct);
+        foreach (var (fileName, code) in DemoJurisdictions)
+        {
+            var file = Load(fileName);
+            if (!await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == null && o.Code == file.City.Code, ct))
+                await SeedOrganizationsAsync(db, clock, file, ct);
+            if (file.Programmes is { Count: > 0 } programmes)
+            {
+                var root = await db.Organizations.IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.ParentId == null && o.Code == code, ct);
+                await Guanjia.App.Jurisdictions.JurisdictionSettings.SeedAsync(db, null, clock, root,
+                    JurisdictionRuleSet.For(programmes, ChinaTime.LocalDate(clock.GetUtcNow())), $"演示数据：{root.Name}开展的工作", ct);
+            }
+        }
         var users = await SeedUsersAsync(db, passwords, clock, ct);
         if (!await db.ApiTokens.IgnoreQueryFilters().AnyAsync(ct))
         {
-            var city = await db.Organizations.FirstAsync(o => o.Kind == OrganizationKind.CityDepartment && o.Function == DepartmentFunction.ServiceData, ct);
+            var city = await db.Organizations.IgnoreQueryFilters().FirstAsync(o => o.Path.StartsWith(DongguanPath)
+                && o.Kind == OrganizationKind.CityDepartment && o.Function == DepartmentFunction.ServiceData, ct);
             db.ApiTokens.Add(new ApiToken
             {
                 Id = Guid.CreateVersion7(),
@@ -42,7 +63,7 @@ public static class DemoData
                 Prefix = DemoHotlineToken[..10],
                 TokenHash = ApiTokens.HashOf(DemoHotlineToken),
                 OrganizationId = city.Id,
-                ScopePath = "/",
+                ScopePath = DongguanPath,
                 Permissions = $"{Permissions.AppealsCreate} {Permissions.AppealsRead}",
                 CreatedAt = clock.GetUtcNow(),
             });
@@ -77,9 +98,8 @@ public static class DemoData
         ("市政道路路灯维护", "镇（街道）城市管理和综合执法局", "0769-12345-6", "市政道路路灯、井盖等设施的日常维护和维修", "路灯,井盖,市政道路"),
     ];
 
-    private static async Task SeedOrganizationsAsync(GuanjiaDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task SeedOrganizationsAsync(GuanjiaDb db, TimeProvider clock, OrganizationFile file, CancellationToken ct)
     {
-        var file = Load();
         var now = clock.GetUtcNow();
         Organization Add(string code, string name, string? nameEn, OrganizationKind kind, Organization? parent)
         {
@@ -93,7 +113,10 @@ public static class DemoData
         }
         var city = Add(file.City.Code, file.City.Name, file.City.NameEn, OrganizationKind.City, null);
         foreach (var d in file.CityDepartments)
-            Add(d.Code, d.Name, d.NameEn, OrganizationKind.CityDepartment, city).Function = d.Function;
+        {
+            var dept = Add(d.Code, d.Name, d.NameEn, OrganizationKind.CityDepartment, city);
+            dept.Function = d.Function;
+        }
         var towns = new Dictionary<string, Organization>(StringComparer.Ordinal);
         foreach (var t in file.Towns)
         {
@@ -118,12 +141,14 @@ public static class DemoData
             p.Phone = s.Phone;
         }
         foreach (var e in file.Evaluators) Add(e.Code, e.Name, e.NameEn, OrganizationKind.Evaluator, city);
-        await db.Audit("SeedDemo", "演示数据：东莞市组织架构").SaveChangesAsync(ct);
+        await db.Audit("SeedDemo", $"演示数据：{file.City.Name}组织架构").SaveChangesAsync(ct);
     }
 
     private static async Task<IReadOnlyList<DemoUser>> SeedUsersAsync(GuanjiaDb db, Passwords passwords, TimeProvider clock, CancellationToken ct)
     {
-        var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
+        var all = await db.Organizations.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        var orgs = all.Where(o => o.Path.StartsWith(DongguanPath, StringComparison.Ordinal)).ToList();
+        var yaohai = all.Where(o => o.Path.StartsWith(YaohaiPath, StringComparison.Ordinal)).ToList();
         Organization Town(string name) => orgs.First(o => o.Name == name && Organization.IsTownKind(o.Kind));
         Organization Lead(Organization town) => orgs.First(o => o.ParentId == town.Id && o.IsLead);
         Organization Dept(Organization town, DepartmentFunction f) => orgs.First(o => o.ParentId == town.Id && o.Function == f);
@@ -147,12 +172,19 @@ public static class DemoData
             ("changan.village", $"{caVillage.Name}工作人员", Role.VillageStaff, caVillage),
             ("contractor.demo", "承接机构（演示）", Role.Contractor, orgs.Where(o => o.Kind == OrganizationKind.Contractor).OrderBy(o => o.Code).First()),
             ("evaluator.demo", "第三方评估（演示）", Role.Evaluator, orgs.Where(o => o.Kind == OrganizationKind.Evaluator).OrderBy(o => o.Code).First()),
+            // 合肥市瑶海区: the district bureau, the 红光街道 department that runs its workstation, a contractor and an evaluator.
+            ("yaohai.admin", "瑶海区民政局管理员", Role.CityCivilAffairs, yaohai.Where(o => o.Kind == OrganizationKind.CityDepartment
+                && o.Function == DepartmentFunction.CivilAffairs).OrderBy(o => o.Code).First()),
+            ("yaohai.street", "红光街道工作站负责人", Role.TownLead, yaohai.First(o => o.Kind == OrganizationKind.TownDepartment
+                && o.ParentId == yaohai.First(t => t.Name == "红光街道").Id)),
+            ("yaohai.contractor", "承接机构（瑶海演示）", Role.Contractor, yaohai.Where(o => o.Kind == OrganizationKind.Contractor).OrderBy(o => o.Code).First()),
+            ("yaohai.evaluator", "第三方评估（瑶海演示）", Role.Evaluator, yaohai.Where(o => o.Kind == OrganizationKind.Evaluator).OrderBy(o => o.Code).First()),
         };
         var existing = await db.Users.IgnoreQueryFilters().Select(u => u.UserName).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var p in plan.Where(p => !existing.Contains(p.User)))
         {
-            var parent = orgs.FirstOrDefault(o => o.Id == p.Org.ParentId);
+            var parent = all.FirstOrDefault(o => o.Id == p.Org.ParentId);
             var u = new User
             {
                 Id = Guid.CreateVersion7(), UserName = p.User, DisplayName = p.Name, Role = p.Role, OrganizationId = p.Org.Id,
@@ -165,22 +197,29 @@ public static class DemoData
         return plan.Select(p => new DemoUser(p.User, p.Name, p.Role, p.Org.Name)).ToList();
     }
 
-    internal static OrganizationFile Load()
+    /// <summary>004 五's three packages: the package number and the codes of its streets, towns and zones.</summary>
+    public static IReadOnlyList<(int Package, IReadOnlyList<string> TownCodes)> PackagesOfYaohai() =>
+        Load("yaohai-organizations.json").Towns.Where(t => t.Package is not null).GroupBy(t => t.Package!.Value).OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(t => t.Code).ToList())).ToList();
+
+    internal static OrganizationFile Load(string name = "dongguan-organizations.json")
     {
-        using var s = typeof(Organization).Assembly.GetManifestResourceStream("dongguan-organizations.json")
-            ?? throw new InvalidOperationException("dongguan-organizations.json is not embedded");
+        using var s = typeof(Organization).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded");
         return JsonSerializer.Deserialize<OrganizationFile>(s, Json) ?? throw new InvalidOperationException("empty organisation file");
     }
 
+    /// <summary>A jurisdiction's demo tree; <c>Programmes</c> is what it runs (none listed: 民生大莞家 and casework, set at start).</summary>
     internal sealed record OrganizationFile(NamedUnit City, List<Department> CityDepartments, List<TownUnit> Towns,
-        List<Member> Contractors, List<Member> SocialWorkPoints, List<Member> Evaluators);
+        List<Member> Contractors, List<Member> SocialWorkPoints, List<Member> Evaluators, List<ProgrammeCode>? Programmes = null);
 
     internal sealed record NamedUnit(string Code, string Name, string? NameEn);
 
     internal sealed record Department(string Code, string Name, string? NameEn, DepartmentFunction Function, bool Lead);
 
+    /// <summary><c>Package</c>: the purchase package of 004 五 the unit's communities belong to (Yaohai only).</summary>
     internal sealed record TownUnit(string Code, string Name, string? NameEn, OrganizationKind Kind, int EconomicClass, bool Pilot,
-        List<Department> Departments, List<VillageUnit> Villages);
+        List<Department> Departments, List<VillageUnit> Villages, int? Package = null);
 
     internal sealed record VillageUnit(string Code, string Name, string? NameEn, OrganizationKind Kind);
 

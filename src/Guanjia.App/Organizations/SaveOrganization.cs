@@ -34,7 +34,8 @@ public static class SaveOrganization
                     $"{parent?.Name ?? "顶层"}下不能建立此类组织", $"A {kind} cannot be placed under {parent?.Kind.ToString() ?? "the root"}");
             ValidateAttributes(check, kind, r.EconomicClass, r.Function, r.IsLead);
         }
-        if (r.Code is not null && await db.Organizations.AnyAsync(o => o.Code == r.Code, ct))
+        // Codes are unique across jurisdictions: the check looks past the caller's own tree.
+        if (r.Code is not null && await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Code == r.Code, ct))
             check.Add("code", "duplicate", "编码已被使用", "The code is already used");
         if (r.IsLead && parent is not null && await db.Organizations.AnyAsync(o => o.ParentId == parent.Id && o.IsLead, ct))
             check.Add("isLead", "duplicate_lead", "该镇街已有牵头部门", "The town already has a lead department");

@@ -44,6 +44,8 @@ public sealed partial class GuanjiaDb
             e.ToTable("programme_rules");
             e.HasKey(x => x.Version);
             e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.JurisdictionPath).HasMaxLength(400);
+            e.HasIndex(x => new { x.JurisdictionPath, x.Version });
             e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.CreatedBy).HasMaxLength(64);
         });

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Guanjia.App.Common;
 using Guanjia.Domain.Auditing;
 using Guanjia.Domain.Common;
+using Guanjia.Domain.Jurisdictions;
 using Guanjia.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -97,6 +98,23 @@ public sealed partial class GuanjiaDb
                 if ((e.State != EntityState.Deleted && !actor.Sees(current)) || (e.State != EntityState.Added && !actor.Sees(original)))
                     throw new Forbidden("无权操作本单位范围以外的记录", "The record is outside your organisation's scope");
             }
+            // The tree belongs to the jurisdictions: a node is changed only inside one's own scope, so no administrator
+            // adds a root or touches another jurisdiction's tree (ADR 0040).
+            else if (e.Entity is Organization)
+            {
+                var current = (string)e.Property(nameof(Organization.Path)).CurrentValue!;
+                var original = (string)e.Property(nameof(Organization.Path)).OriginalValue!;
+                if ((e.State != EntityState.Deleted && !actor.Sees(current)) || (e.State != EntityState.Added && !actor.Sees(original)))
+                    throw new Forbidden("无权修改本管辖区以外的组织", "The organisation is outside your jurisdiction");
+            }
+            else if (e.Entity is IJurisdictional)
+            {
+                var mine = actor.JurisdictionPath;
+                var current = (string)e.Property(nameof(IJurisdictional.JurisdictionPath)).CurrentValue!;
+                var original = (string)e.Property(nameof(IJurisdictional.JurisdictionPath)).OriginalValue!;
+                if (mine == Domain.Jurisdictions.Jurisdiction.All || (e.State != EntityState.Deleted && current != mine) || (e.State != EntityState.Added && original != mine))
+                    throw new Forbidden("无权修改其他管辖区的设置", "The setting belongs to another jurisdiction");
+            }
         }
     }
 
@@ -144,11 +162,14 @@ public sealed partial class GuanjiaDb
                     break;
             }
         }
+        // Entries of records outside any scope belong to the jurisdiction of whoever changed them, so one jurisdiction's
+        // administrator never reads another's history; the system's own changes stay at "/" (ADR 0040).
         var scope = e.Entity switch
         {
             IScoped s => s.ScopePath,
             Organization o => o.Path,
-            _ => "/",
+            IJurisdictional j => j.JurisdictionPath,
+            _ => actor.JurisdictionPath,
         };
         return new AuditEntry
         {

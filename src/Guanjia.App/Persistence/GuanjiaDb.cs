@@ -6,6 +6,7 @@ using Guanjia.App.Common;
 using Guanjia.Domain.Accounts;
 using Guanjia.Domain.Auditing;
 using Guanjia.Domain.Common;
+using Guanjia.Domain.Jurisdictions;
 using Guanjia.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -36,6 +37,9 @@ public sealed partial class GuanjiaDb : DbContext
 
     /// <summary>Read by the global query filter; EF re-reads it per query, so it follows the actor.</summary>
     internal string ScopePrefix => _current.Actor.ScopePath;
+
+    /// <summary>The root path of the actor's jurisdiction, "/" for the system and the public (ADR 0040); read per query like the scope.</summary>
+    internal string JurisdictionPrefix => _current.Actor.JurisdictionPath;
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -129,15 +133,17 @@ public sealed partial class GuanjiaDb : DbContext
         m.Entity<CalendarDayRecord>(e =>
         {
             e.ToTable("calendar_days");
-            e.HasKey(x => x.Date);
+            e.HasKey(x => new { x.JurisdictionPath, x.Date });
+            e.Property(x => x.JurisdictionPath).HasMaxLength(400);
             e.Property(x => x.Date).ValueGeneratedNever();
             e.Property(x => x.Name).HasMaxLength(40);
-            e.HasIndex(x => x.Year);
+            e.HasIndex(x => new { x.JurisdictionPath, x.Year });
         });
         m.Entity<CalendarYearRecord>(e =>
         {
             e.ToTable("calendar_years");
-            e.HasKey(x => x.Year);
+            e.HasKey(x => new { x.JurisdictionPath, x.Year });
+            e.Property(x => x.JurisdictionPath).HasMaxLength(400);
             e.Property(x => x.Year).ValueGeneratedNever();
             e.Property(x => x.Notice).HasMaxLength(100);
             e.Property(x => x.ShippedHash).HasMaxLength(64);
@@ -151,22 +157,37 @@ public sealed partial class GuanjiaDb : DbContext
         ConfigureStatistics(m);
         ConfigureNumbering(m);
         ConfigureCivilAffairs(m);
+        ConfigureJurisdictions(m);
+        ConfigurePurchasing(m);
         ApplyScopeFilters(m);
         ApplySnakeCase(m);
     }
 
-    /// <summary>The one scope mechanism for reads: every IScoped entity gets the same filter.</summary>
+    /// <summary>
+    /// The one scope mechanism for reads: every IScoped entity gets the same filter. Organisations and the reference
+    /// data kept per jurisdiction (IJurisdictional) are filtered by the actor's jurisdiction: the tree and the rules of
+    /// another jurisdiction are invisible, even to its administrator (ADR 0040).
+    /// </summary>
     private void ApplyScopeFilters(ModelBuilder m)
     {
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         foreach (var type in m.Model.GetEntityTypes().Where(t => typeof(IScoped).IsAssignableFrom(t.ClrType)))
         {
             var p = Expression.Parameter(type.ClrType, "e");
             var path = Expression.Property(p, nameof(IScoped.ScopePath));
             var prefix = Expression.Property(Expression.Constant(this), nameof(ScopePrefix));
             var all = Expression.Equal(prefix, Expression.Constant("/"));
-            var starts = Expression.Call(path, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, prefix);
+            var starts = Expression.Call(path, startsWith, prefix);
             type.SetQueryFilter(Expression.Lambda(Expression.OrElse(all, starts), p));
         }
+        foreach (var type in m.Model.GetEntityTypes().Where(t => typeof(IJurisdictional).IsAssignableFrom(t.ClrType)))
+        {
+            var p = Expression.Parameter(type.ClrType, "e");
+            var path = Expression.Property(p, nameof(IJurisdictional.JurisdictionPath));
+            var prefix = Expression.Property(Expression.Constant(this), nameof(JurisdictionPrefix));
+            type.SetQueryFilter(Expression.Lambda(Expression.OrElse(Expression.Equal(prefix, Expression.Constant("/")), Expression.Equal(path, prefix)), p));
+        }
+        m.Entity<Organization>().HasQueryFilter(o => JurisdictionPrefix == "/" || o.Path.StartsWith(JurisdictionPrefix));
     }
 
     private static void ApplySnakeCase(ModelBuilder m)

@@ -29,7 +29,7 @@ public static class SaveStationItem
         var station = await StationSteps.StationAsync(db, stationId, ct, tracking: false);
         StationSteps.RequireManage(db);
         if (!station.IsActive) throw new Conflict("驿站已停止运行，不能新增服务项目", "The station is inactive; it takes no new items");
-        var (version, set) = await rules.CurrentAsync(db, clock, ct);
+        var (version, set) = await rules.CurrentAsync(db, clock, station.ScopePath, ct);
         var now = clock.GetUtcNow();
         var item = new StationItem
         {

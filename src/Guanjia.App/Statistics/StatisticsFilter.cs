@@ -18,6 +18,12 @@ public sealed record StatisticsFilter(IReadOnlyList<string> Dimensions, int? Fro
 {
     public bool By(string dimension) => Dimensions.Contains(dimension);
 
+    /// <summary>
+    /// The towns of the caller's jurisdiction when the caller sees all of it (the bureau, ADR 0040): records of another
+    /// jurisdiction never count, and the town column still leads the index.
+    /// </summary>
+    public IReadOnlyList<Guid>? JurisdictionTowns { get; init; }
+
     public string? From => FromMonth is { } m ? MonthText(m) : null;
     public string? To => ToMonth is { } m ? MonthText(m) : null;
 
@@ -90,7 +96,15 @@ public sealed record StatisticsFilter(IReadOnlyList<string> Dimensions, int? Fro
         town ??= scope.Town;
         village ??= scope.Village;
         if (dims.Count == 0) dims.Add(town is null ? "town" : "village");
-        return new StatisticsFilter(dims, from, to, town, village, scope.Nothing);
+        IReadOnlyList<Guid>? towns = null;
+        if (town is null && !scope.Nothing && !db.Actor.SeesEverything)
+        {
+            var root = db.Actor.JurisdictionPath;
+            towns = await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(root)
+                && (o.Kind == Domain.Organizations.OrganizationKind.Town || o.Kind == Domain.Organizations.OrganizationKind.Street
+                    || o.Kind == Domain.Organizations.OrganizationKind.Park)).Select(o => o.Id).ToListAsync(ct);
+        }
+        return new StatisticsFilter(dims, from, to, town, village, scope.Nothing) { JurisdictionTowns = towns };
     }
 
     private static int? Month(Check check, string field, string? text, string zh, string en)
@@ -139,6 +153,8 @@ public sealed record StatisticsFilter(IReadOnlyList<string> Dimensions, int? Fro
         q = q.IgnoreQueryFilters();
         if (Nothing) return q.Where(_ => false);
         if (TownId is { } t) q = q.Where(Equal(town, t));
+        else if (JurisdictionTowns is { } ts) q = q.Where(Expression.Lambda<Func<T, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Expression.Constant(ts.ToList()), town.Body), town.Parameters));
         if (VillageId is { } v) q = q.Where(Equal(village, v));
         return q;
     }

@@ -73,6 +73,17 @@ public static class Permissions
     /// </summary>
     public const string FundsPay = "funds.pay";
 
+    /// <summary>Read the purchase of community services in one's scope: the bureau all, a contractor its own, an evaluator what it evaluates (R-PS).</summary>
+    public const string PurchasingRead = "purchasing.read";
+    /// <summary>The bureau: contractors, the year's budget, packages, tenders, contracts, acceptance, inspections, evaluations, penalties (R-PS-01..08).</summary>
+    public const string PurchasingManage = "purchasing.manage";
+    /// <summary>The contractor files its reports and rectification evidence (R-CA-12, R-PS-05, R-PS-06).</summary>
+    public const string PurchasingReport = "purchasing.report";
+    /// <summary>The third-party evaluator scores the contracts it is commissioned for (R-PS-06).</summary>
+    public const string PurchasingEvaluate = "purchasing.evaluate";
+    /// <summary>The street/town acknowledges a major event reported in its area (R-CA-12).</summary>
+    public const string PurchasingAcknowledge = "purchasing.acknowledge";
+
     /// <summary>Read the civil-affairs casework in one's scope: files with masked ID numbers, visits, figures (R-CA).</summary>
     public const string CaseworkRead = "casework.read";
     /// <summary>See full ID numbers and health and income details; every such view of a file is audited.</summary>
@@ -92,7 +103,7 @@ public static class Permissions
 
     /// <summary>Actions a city user may take on any unit's behalf: none of the village's or town's own steps.</summary>
     private static readonly string[] UnitSteps = [ProjectsVillage, ProjectsTown, ProjectsOpinion, StationsManage, StationsSupervise, StationsRecord,
-        FundsPay, SurveysEvaluate, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown];
+        FundsPay, SurveysEvaluate, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -104,6 +115,7 @@ public static class Permissions
         FundsRead, FundsManage, FundsPay,
         SurveysEvaluate,
         CaseworkRead, CaseworkSensitive, CaseworkRecord, CaseworkVillageAnswer, CaseworkTown, CaseworkConfigure,
+        PurchasingRead, PurchasingManage, PurchasingReport, PurchasingEvaluate, PurchasingAcknowledge,
     };
 
     /// <summary>The city supervises and configures; the village's and town's steps stay theirs.</summary>
@@ -142,7 +154,8 @@ public static class RoleCatalog
                 Permissions.AppealsCreate, Permissions.ProjectsTown, Permissions.DeadlinesRead, Permissions.ReferralsHandle, Permissions.StationsRead,
                 Permissions.StationsRecord, Permissions.MessagesManage,
                 Permissions.FundsRead, Permissions.FundsPay,
-                Permissions.CaseworkRead, Permissions.CaseworkSensitive, Permissions.CaseworkRecord, Permissions.CaseworkTown)),
+                Permissions.CaseworkRead, Permissions.CaseworkSensitive, Permissions.CaseworkRecord, Permissions.CaseworkTown,
+                Permissions.PurchasingRead, Permissions.PurchasingAcknowledge)),
         [Role.TownReviewer] = new(Role.TownReviewer, "镇街职能部门审核人", "Town department reviewer", ScopeLevel.Town, false,
             Kinds(OrganizationKind.TownDepartment), Perms(Permissions.AppealsRead, Permissions.ProjectsOpinion, Permissions.DeadlinesRead, Permissions.ReferralsHandle,
                 Permissions.FundsRead, Permissions.FundsPay)),
@@ -156,9 +169,10 @@ public static class RoleCatalog
             ScopeLevel.Village, false, Kinds(VillageKinds), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
                 Permissions.StationsSupervise)),
         [Role.Contractor] = new(Role.Contractor, "承接方", "Contractor", ScopeLevel.Own, false,
-            Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms()),
+            Kinds(OrganizationKind.Contractor, OrganizationKind.SocialWorkPoint), Perms(Permissions.DeadlinesRead, Permissions.PurchasingRead,
+                Permissions.PurchasingReport)),
         [Role.Evaluator] = new(Role.Evaluator, "第三方评估机构", "Third-party evaluator", ScopeLevel.Own, false,
-            Kinds(OrganizationKind.Evaluator), Perms(Permissions.SurveysEvaluate)),
+            Kinds(OrganizationKind.Evaluator), Perms(Permissions.SurveysEvaluate, Permissions.PurchasingRead, Permissions.PurchasingEvaluate)),
         [Role.Deputy] = new(Role.Deputy, "两代表一委员", "Deputy / supervisor", ScopeLevel.Own, true,
             Kinds([OrganizationKind.City, .. TownKinds, .. VillageKinds]), Perms(Permissions.AppealsRead, Permissions.DeadlinesRead, Permissions.StationsRead,
                 Permissions.FundsRead, Permissions.CaseworkRead)),
@@ -181,8 +195,9 @@ public static class RoleCatalog
         };
 
     /// <summary>
-    /// The path a user of this role at this organisation sees: a town department's reviewer sees the
-    /// town, a village user sees the village, a deputy sees the unit that elected them.
+    /// The path a user of this role at this organisation sees: the bureau sees its own jurisdiction (the root of the
+    /// tree it belongs to, never another jurisdiction's, ADR 0040), a town department's reviewer sees the town, a
+    /// village user sees the village, a deputy sees the unit that elected them.
     /// </summary>
     public static string ScopePathFor(Role role, Organization org, Organization? parent)
     {
@@ -191,7 +206,7 @@ public static class RoleCatalog
             throw new InvalidOperationException($"Role {role} cannot bind to {org.Kind}");
         return info.Scope switch
         {
-            ScopeLevel.City => "/",
+            ScopeLevel.City => Jurisdictions.Jurisdiction.RootOf(org.Path),
             ScopeLevel.Town => org.Kind == OrganizationKind.TownDepartment ? parent!.Path : org.Path,
             _ => org.Path,
         };

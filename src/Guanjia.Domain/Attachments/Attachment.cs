@@ -19,6 +19,10 @@ public enum AttachmentKind
     AuditReport = 11,
     /// <summary>R-ST-08: the social-work service point's records of an inclusive service (档案记录).</summary>
     ServiceRecord = 31,
+    /// <summary>R-CA-12: a contractor's report (monthly brief, mid-term, final, major event) as filed.</summary>
+    Report = 41,
+    /// <summary>R-PS-06: the contractor's evidence that a finding was put right.</summary>
+    RectificationEvidence = 42,
     Other = 99,
 }
 

@@ -17,11 +17,11 @@ public static class CaseworkObligations
 
     public static readonly Obligations.Info[] All =
     [
-        new(MonthlyVisit, "R-CA-08", "分散特困人员每月探视巡访", "Visit the dispersed extremely poor person this month", false),
-        new(YearlyAssessment, "R-CA-07", "特困人员年度自理能力评估", "Yearly self-care assessment", false),
-        new(Reassessment, "R-CA-07", "突发情况后重新评估自理能力", "Re-assess self-care after a sudden change", false),
-        new(MeansInvestigation, "R-CA-05", "动态调整家庭每月家计调查", "Monthly means investigation of the household", false),
-        new(TargetScreening, "R-CA-04", "村（社区）每月对象排查", "Monthly target screening of the village", false),
-        new(PolicyEvaluation, "R-CA-06", "镇街每季度政策绩效评价", "Quarterly policy evaluation of the town", true),
+        new(MonthlyVisit, "R-CA-08", "分散特困人员每月探视巡访", "Visit the dispersed extremely poor person this month", false, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(YearlyAssessment, "R-CA-07", "特困人员年度自理能力评估", "Yearly self-care assessment", false, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(Reassessment, "R-CA-07", "突发情况后重新评估自理能力", "Re-assess self-care after a sudden change", false, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(MeansInvestigation, "R-CA-05", "动态调整家庭每月家计调查", "Monthly means investigation of the household", false, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(TargetScreening, "R-CA-04", "村（社区）每月对象排查", "Monthly target screening of the village", false, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(PolicyEvaluation, "R-CA-06", "镇街每季度政策绩效评价", "Quarterly policy evaluation of the town", true, Jurisdictions.ProgrammeCode.CivilAffairs),
     ];
 }

@@ -42,6 +42,26 @@ public static class WorkflowCatalog
         new("InclusiveServiceReferral", "Inclusive-service referral (普惠型个人服务转介)", "Stations/Station.cs (`InclusiveReferralWorkflow`)",
             "The station head connects a resident with a social-work service point (R-ST-08); the service record completes a wish sent to the station (R-MW-05).",
             Stations.InclusiveReferralWorkflow.Rows, nameof(Stations.ReferralState.Referred), "Refer", [nameof(Stations.ReferralState.Filed)]),
+        // 政府购买社区服务 (004; ADR 0041): the deadlines of these rows are dates the contract and the bureau set, started by the use case.
+        new("ServiceContract", "Purchase contract (政府购买服务合同)", "Purchasing/PurchasingWorkflows.cs (`Contract`)",
+            "The bureau signs with the package's tender winner (R-PS-08: within the year's budget); the last instalment's acceptance completes it.",
+            WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Contract), nameof(Purchasing.ContractState.Active), "Sign", [nameof(Purchasing.ContractState.Completed)]),
+        new("ContractInstalment", "Instalment (分期付款)", "Purchasing/PurchasingWorkflows.cs (`Instalment`)",
+            "Each instalment of the signed contract waits for its milestone's acceptance; only an accepted one may be paid, less its penalties (R-PS-06).",
+            WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Instalment), nameof(Purchasing.InstalmentState.Pending), "Plan",
+            [nameof(Purchasing.InstalmentState.Accepted)]),
+        new("ContractReport", "Contractor's report (工作简报和报告)", "Purchasing/PurchasingWorkflows.cs (`Report`)",
+            "The signing schedules the monthly briefs, the mid-term and the final report on their working days (R-CA-12); a major event is filed at once " +
+            "and acknowledged by the street and the bureau, each within its hours.",
+            WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Report), nameof(Purchasing.ReportState.Due), "Schedule", [nameof(Purchasing.ReportState.Filed)]),
+        new("ThirdPartyEvaluation", "Third-party evaluation (第三方评估)", "Purchasing/PurchasingWorkflows.cs (`Evaluation`)",
+            "The bureau commissions an evaluator on weighted indicators (R-PS-06); the evaluator may rescore until the bureau accepts.",
+            WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Evaluation), nameof(Purchasing.EvaluationState.Commissioned), "Commission",
+            [nameof(Purchasing.EvaluationState.Accepted)]),
+        new("Rectification", "Rectification (整改)", "Purchasing/PurchasingWorkflows.cs (`Rectification`)",
+            "Each finding of an inspection (R-PS-05) or an accepted evaluation opens one, due on the date the bureau sets (R-PS-06).",
+            WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Rectification), nameof(Purchasing.RectificationState.Open), "Open",
+            [nameof(Purchasing.RectificationState.Closed)]),
     ];
 
     /// <summary>What an audit entry's action means for a record of this type: the row it fired, in Chinese, with its first rule ID.</summary>

@@ -88,7 +88,18 @@ public static class Obligations
     public const string DirectPublication = "DirectPublication";
     public const string FinalAccounts = "FinalAccounts";
 
-    public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes);
+    // Government purchase of community services (004) and the station's reports (001): ADR 0041.
+    public const string RulesRenewal = "RulesRenewal";
+    public const string MonthlyBrief = "MonthlyBrief";
+    public const string MidTermReport = "MidTermReport";
+    public const string FinalReport = "FinalReport";
+    public const string MajorEventTownAcknowledgement = "MajorEventTownAck";
+    public const string MajorEventBureauAcknowledgement = "MajorEventBureauAck";
+    public const string Rectification = "Rectification";
+
+    /// <summary>One obligation; <c>Programme</c> says which programme's process it belongs to (ADR 0040).</summary>
+    public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes,
+        Jurisdictions.ProgrammeCode Programme = Jurisdictions.ProgrammeCode.Livelihood);
 
     public static readonly IReadOnlyDictionary<string, Info> All = new[]
     {
@@ -109,5 +120,12 @@ public static class Obligations
         new Info(WishResultFeedback, "R-MW-05", "反馈微心愿办理结果", "Feed back the wish's result", true),
         new Info(DirectPublication, "R-RT-02", "市牵头部门公布莞家直达项目", "Publish the direct-route item for claims", false),
         new Info(FinalAccounts, "R-MS-19", "完成项目决算和审计并公示", "Final accounts and audit, published", true),
+        new Info(RulesRenewal, "R-PS-07", "实施办法有效期届满前修订或延续", "Renew the purchase rules before they lapse", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MonthlyBrief, "R-CA-12", "报送月度工作简报", "File the monthly brief", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MidTermReport, "R-CA-12", "报送中期工作报告", "File the mid-term report", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(FinalReport, "R-CA-12", "报送末期工作报告", "File the final report", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MajorEventTownAcknowledgement, "R-CA-12", "镇（街道）确认收到重大事件报告", "The town acknowledges the major event", true, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(MajorEventBureauAcknowledgement, "R-CA-12", "民政局确认收到重大事件报告", "The bureau acknowledges the major event", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(Rectification, "R-PS-06", "按期完成整改并提交佐证", "Rectify the finding and submit evidence", false, Jurisdictions.ProgrammeCode.Purchasing),
     }.Concat(CivilAffairs.CaseworkObligations.All).ToDictionary(i => i.Key);
 }

@@ -1,5 +1,6 @@
 using Guanjia.App.Accounts;
 using Guanjia.App.Common;
+using Guanjia.App.Jurisdictions;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Accounts;
 using Guanjia.Web.Common;
@@ -12,8 +13,9 @@ namespace Guanjia.Web.Accounts;
 
 public static class AccountEndpoints
 {
+    /// <summary>Who is signed in; <c>JurisdictionPath</c> is the root of their jurisdiction ("/" for none), <c>/api/jurisdiction</c> says what it runs.</summary>
     public sealed record Me(Guid? Id, string Name, string Kind, Role? Role, string? RoleName, Guid? OrganizationId, string ScopePath,
-        IReadOnlyList<string> Permissions, bool ReadOnly);
+        IReadOnlyList<string> Permissions, bool ReadOnly, string JurisdictionPath);
 
     public sealed record RoleView(Role Role, string Zh, string En, ScopeLevel Scope, bool ReadOnly, IReadOnlyList<string> BindsTo,
         IReadOnlyList<string> Permissions);
@@ -28,7 +30,7 @@ public static class AccountEndpoints
             var tokens = af.GetAndStoreTokens(http);
             return TypedResults.Ok(new { headerName = AuthSetup.AntiforgeryHeader, token = tokens.RequestToken });
         }).WithSummary("Antiforgery token for the browser: send it back in the X-XSRF-TOKEN header");
-        auth.MapPost("/sign-in", async (SignIn.Request r, HttpContext http, IServiceProvider sp, CancellationToken ct) =>
+        auth.MapPost("/sign-in", async (SignIn.Request r, HttpContext http, IServiceProvider sp, JurisdictionRulesProvider rules, CancellationToken ct) =>
         {
             // Nobody is signed in yet: the lookup and the failure count run as the system actor.
             await using var scope = sp.CreateAsyncScope();
@@ -37,14 +39,16 @@ public static class AccountEndpoints
                 sp.GetRequiredService<LockoutPolicy>(), r, ct);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user));
             var actor = ActorFactory.ForUser(user);
-            return TypedResults.Ok(ToMe(actor));
+            return TypedResults.Ok(await ToMeAsync(actor, db, rules, ct));
         }).WithSummary("Sign in with user name and password (five wrong passwords lock the account)");
         auth.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.NoContent();
         });
-        auth.MapGet("/me", (ICurrentActor current) => TypedResults.Ok(ToMe(current.Actor))).RequireAuthorization();
+        auth.MapGet("/me", async (ICurrentActor current, GuanjiaDb db, JurisdictionRulesProvider rules, CancellationToken ct) =>
+            TypedResults.Ok(await ToMeAsync(current.Actor, db, rules, ct))).RequireAuthorization()
+            .WithSummary("The caller; permissions of programmes the caller's jurisdiction does not run are left out (ADR 0040)");
         auth.MapGet("/roles", () => TypedResults.Ok(RoleCatalog.All.Values.Select(i => new RoleView(i.Role, i.Zh, i.En, i.Scope, i.ReadOnly,
             i.BindsTo.Select(k => k.ToString()).ToList(), i.Permissions.Order().ToList())).ToList())).RequireAuthorization();
 
@@ -85,6 +89,13 @@ public static class AccountEndpoints
             ApiTokens.RevokeAsync(db, clock, id, r.Text, ct)).RequirePermission(Permissions.TokensManage);
     }
 
-    private static Me ToMe(Actor a) => new(a.Id, a.Name, a.Kind.ToString(), a.Role, a.Role is { } r ? RoleCatalog.Get(r).Zh : null,
-        a.OrganizationId, a.ScopePath, a.Permissions.Order().ToList(), a.ReadOnly);
+    /// <summary>The caller as the web app needs it: only the permissions it can use in its own jurisdiction, so menus of other programmes stay hidden.</summary>
+    private static async Task<Me> ToMeAsync(Actor a, GuanjiaDb db, JurisdictionRulesProvider rules, CancellationToken ct)
+    {
+        var current = a.JurisdictionPath == Domain.Jurisdictions.Jurisdiction.All ? null : await rules.CurrentAsync(db, a.JurisdictionPath, ct);
+        var permissions = a.Permissions.Where(p => current is null || Domain.Jurisdictions.ProgrammeNames.Of(p) is not { } programme
+            || current.Value.Rules.Runs(programme)).Order().ToList();
+        return new(a.Id, a.Name, a.Kind.ToString(), a.Role, a.Role is { } r ? RoleCatalog.Get(r).Zh : null, a.OrganizationId, a.ScopePath, permissions,
+            a.ReadOnly, a.JurisdictionPath);
+    }
 }

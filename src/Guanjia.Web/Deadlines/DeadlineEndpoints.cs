@@ -52,11 +52,10 @@ public static class DeadlineEndpoints
         }).RequirePermission(Permissions.DeadlinesRead);
     }
 
+    /// <summary>The organisation at the root of the caller's scope: for the bureau, its jurisdiction's root (ADR 0040).</summary>
     private static async Task<Guid> UnitAsync(GuanjiaDb db, CancellationToken ct)
     {
         var actor = db.Actor;
-        return actor.SeesEverything
-            ? await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.City).Select(o => o.Id).FirstOrDefaultAsync(ct)
-            : await db.Organizations.AsNoTracking().Where(o => o.Path == actor.ScopePath).Select(o => o.Id).FirstOrDefaultAsync(ct);
+        return await db.Organizations.AsNoTracking().Where(o => o.Path == actor.ScopePath).Select(o => o.Id).FirstOrDefaultAsync(ct);
     }
 }

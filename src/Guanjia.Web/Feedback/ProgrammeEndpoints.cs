@@ -44,7 +44,8 @@ public static class ProgrammeEndpoints
             .Accepts<SubmitPublicAppeal.Request>("application/json", "multipart/form-data")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64L * 1024 * 1024))
             .WithSummary("A resident raises an appeal on the portal (莞家政务 self-service), optionally with photos; answers the tracking number");
-        pub.MapGet("/places", (GuanjiaDb db, CancellationToken ct) => SubmitPublicAppeal.PlacesAsync(db, ct))
+        pub.MapGet("/places", async (GuanjiaDb db, Guanjia.App.Jurisdictions.JurisdictionRulesProvider rules, CancellationToken ct) =>
+                await SubmitPublicAppeal.PlacesAsync(db, await rules.RootsRunningAsync(db, Guanjia.Domain.Jurisdictions.ProgrammeCode.Livelihood, ct), ct))
             .WithSummary("Towns and their villages/communities, names only, for choosing where an appeal is");
         pub.MapGet("/tracking", (string? number, string? phoneLast4, GuanjiaDb db, CancellationToken ct) =>
             TrackAppeal.HandleAsync(db, number, phoneLast4, ct)).WithSummary("An appellant's own appeal by tracking number + last four phone digits");

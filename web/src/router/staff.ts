@@ -43,6 +43,26 @@ export const staffRoutes: RouteRecordRaw[] = [
     meta: { title: 'evaluation.menu', perm: Perm.SurveysEvaluate, menu: { icon: EditPen, order: 3.5 } },
   },
   {
+    // 政府购买社区服务 (issue 14): the bureau's packages, tenders and contracts; a contractor its own contracts.
+    path: 'purchasing',
+    name: 'purchasing',
+    component: () => import('@/views/Purchasing/PurchasingView.vue'),
+    meta: { title: 'purchasing.menu', perm: [Perm.PurchasingManage, Perm.PurchasingReport], menu: { icon: Collection, order: 3.6 } },
+  },
+  {
+    path: 'purchasing/contracts/:id',
+    name: 'purchasing-contract',
+    component: () => import('@/views/Purchasing/ContractDetailView.vue'),
+    meta: { title: 'purchasing.menu', perm: Perm.PurchasingRead, activeMenu: 'purchasing' },
+  },
+  {
+    // The third-party evaluator of purchased services (R-PS-06): the contracts it was commissioned for.
+    path: 'purchase-evaluations',
+    name: 'purchase-evaluations',
+    component: () => import('@/views/Purchasing/PurchaseEvaluationsView.vue'),
+    meta: { title: 'purchasing.evaluationsMenu', perm: Perm.PurchasingEvaluate, menu: { icon: EditPen, order: 3.7 } },
+  },
+  {
     path: 'annual-plan',
     name: 'annual-plan',
     component: () => import('@/views/AnnualPlans/AnnualPlanView.vue'),

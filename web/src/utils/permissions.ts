@@ -26,6 +26,12 @@ export const Perm = {
   StationsDirectory: 'stations.directory',
   /** A third-party evaluator enters the surveys of the projects towns commissioned it for, and sees nothing else (R-MS-18). */
   SurveysEvaluate: 'surveys.evaluate',
+  /** 政府购买社区服务 (issue 14): the bureau all, a contractor its own contracts, an evaluator what it evaluates. */
+  PurchasingRead: 'purchasing.read',
+  PurchasingManage: 'purchasing.manage',
+  PurchasingReport: 'purchasing.report',
+  PurchasingEvaluate: 'purchasing.evaluate',
+  PurchasingAcknowledge: 'purchasing.acknowledge',
 } as const
 
 export type PermissionName = (typeof Perm)[keyof typeof Perm]

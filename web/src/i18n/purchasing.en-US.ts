@@ -1,0 +1,80 @@
+import type purchasingZh from './purchasing.zh-CN'
+
+/** Government purchase of community services (issue 14, seed 004): packages, tenders, contracts and instalments, reports, evaluation, rectification, penalties. */
+const purchasingEn: typeof purchasingZh = {
+  purchasing: {
+    menu: 'Purchased services',
+    evaluationsMenu: 'Service evaluations',
+    title: 'Government purchase of community services',
+    intro: 'Service packages, tender results and purchase contracts; contract money is paid in instalments tied to acceptance (R-PS-06, R-PS-08).',
+    tabs: { packages: 'Packages', contracts: 'Contracts' },
+    none: 'Nothing yet',
+    package: {
+      name: 'Package', period: 'Service period', contents: 'Services', communities: 'Communities', towns: 'Streets, towns, zones',
+      workersNeeded: 'Workstation social workers needed', managers: 'Project managers', supervisors: 'Supervisors', tender: 'Tender', contract: 'Contract',
+      create: 'New package', periodStart: 'Period from', periodEnd: 'Period to', pickCommunities: 'Communities (each in one package per period)',
+      note: 'Note', tendered: 'Tendered', recordTender: 'Record the tender', sign: 'Sign the contract', signed: 'Signed',
+    },
+    tender: {
+      title: 'Tender result: {name}', method: 'Procurement method', heldOn: 'Opened on', agency: 'Agency', bidders: 'Bidders and bids (yuan)',
+      bidder: 'Bidder', bid: 'Bid (yuan)', addBidder: 'Add a bidder', winner: 'Winner', amount: 'Winning amount (yuan)',
+    },
+    contract: {
+      number: 'Contract', agreementNumber: 'Agreement no.', contractor: 'Contractor', package: 'Package', term: 'Term', amount: 'Amount',
+      budgetYear: 'Budget year', signedOn: 'Signed on', state: 'State', open: 'Open',
+      signTitle: 'Sign the purchase contract: {name}', termStart: 'Term from', termEnd: 'Term to', instalments: 'Instalments (adding up to the amount)',
+      instalmentName: 'Instalment', instalmentAmount: 'Amount (yuan)', milestone: 'Acceptance', plannedOn: 'Planned on', addInstalment: 'Add an instalment',
+      indicators: 'Performance indicators', indicatorName: 'Indicator', indicatorTarget: 'Target', inspectionPlan: 'Inspection plan', penaltyClauses: 'Penalty clauses',
+      clauseCode: 'Clause', clauseText: 'Text', clauseMax: 'Maximum (yuan)', back: 'Back to contracts', documents: 'Documents',
+    },
+    instalment: {
+      title: 'Instalments', seq: 'No.', name: 'Instalment', amount: 'Amount', milestone: 'Acceptance', state: 'State', penalty: 'Penalties', due: 'Payable',
+      accept: 'Accept', accepted: 'Accepted', confirmAccept: 'Accept "{name}"? Once accepted it may be paid, less its penalties.',
+    },
+    report: {
+      title: 'Reports', kind: 'Report', period: 'Period', dueAt: 'Due', state: 'State', filedAt: 'Filed at', late: 'Filed late',
+      overdue: 'Overdue', file: 'File', fileTitle: 'File the {name}', peopleServed: 'People served', serviceSessions: 'Service sessions', activities: 'Activities',
+      homeVisits: 'Home visits', highlights: 'Work done', problems: 'Problems', nextPlan: 'Next steps', attachment: 'Report file',
+      lateReason: 'Reason for the delay', lateHint: 'The deadline has passed: give the reason for the delay', acknowledge: 'Acknowledge', acknowledged: 'Acknowledged',
+      awaiting: 'Awaiting acknowledgement', filed: 'Filed', lateWarned: 'Report filed late; the reason is recorded',
+    },
+    evaluation: {
+      title: 'Third-party evaluation', evaluator: 'Evaluator', state: 'State', total: 'Total', grade: 'Grade', commission: 'Commission', accept: 'Accept the result',
+      indicators: 'Indicators (weights add up to 100%; effect and satisfaction at least their minimum)', indicator: 'Indicator', category: 'Category', weight: 'Weight (%)',
+      criteria: 'Criteria', score: 'Score (0–100)', comment: 'Comment', dueOn: 'Due on', survey: 'Beneficiaries\' satisfaction survey', respondents: 'Respondents',
+      satisfaction: 'Satisfied (%)', summary: 'Conclusion', findings: 'Findings', finding: 'Finding', findingDue: 'Rectify by', addFinding: 'Add a finding',
+      scoreTitle: 'Score: {number}', scored: 'Scores saved', minimum: 'Effect at least {effect}%, satisfaction at least {satisfaction}%', noEvaluator: 'Choose an evaluator',
+      enter: 'Score', view: 'Open', intro: 'The purchase contracts the bureau commissioned you to evaluate. You may change the scores until the bureau accepts them; its findings then become rectifications.',
+    },
+    rectification: {
+      title: 'Rectifications', finding: 'Finding', dueOn: 'Due on', state: 'State', evidence: 'What was done', submit: 'Submit evidence',
+      review: 'Review', close: 'Close it', returnIt: 'Send back', note: 'Review note', newDueOn: 'New due date', overdue: 'Overdue',
+      evidenceTitle: 'Submit the rectification', files: 'Evidence files',
+    },
+    penalty: {
+      title: 'Penalties', record: 'Record a penalty', clause: 'Clause', amount: 'Amount (yuan)', reason: 'Reason', instalment: 'Deducted from',
+      recorded: 'Recorded; deducted from the next instalment due',
+    },
+    enums: {
+      content: {
+        ElderlyCare: 'Community elderly care', YouthServices: 'Youth services', SocialAssistance: 'Social assistance', RetiredWorkerVisits: 'Visits to retirees',
+        CentreOperation: 'Running the community centre', OrganisationIncubation: 'Incubating social organisations', VentureRounds: 'Micro venture philanthropy',
+        OtherPublicWelfare: 'Other public-welfare services',
+      },
+      method: {
+        PublicTender: 'Public tender', InvitedTender: 'Invited tender', CompetitiveNegotiation: 'Competitive negotiation',
+        CompetitiveConsultation: 'Competitive consultation', Inquiry: 'Request for quotation', SingleSource: 'Single source',
+      },
+      milestone: { OnSigning: 'On signing', MidTermAcceptance: 'After mid-term acceptance', FinalAcceptance: 'After final acceptance' },
+      contractState: { Active: 'In force', Completed: 'Completed' },
+      instalmentState: { Pending: 'Awaiting acceptance', Accepted: 'Accepted' },
+      reportKind: { MonthlyBrief: 'Monthly brief', MidTermReport: 'Mid-term report', FinalReport: 'Final report', MajorEvent: 'Major event' },
+      reportState: { Due: 'Due', Filed: 'Filed' },
+      evaluationState: { Commissioned: 'Commissioned', Scored: 'Scored', Accepted: 'Accepted' },
+      rectificationState: { Open: 'Open', EvidenceSubmitted: 'Evidence submitted', Closed: 'Closed' },
+      category: { Effect: 'Real effect', Satisfaction: 'Satisfaction', Process: 'Process', Finance: 'Finance', Other: 'Other' },
+    },
+  },
+}
+
+export default purchasingEn

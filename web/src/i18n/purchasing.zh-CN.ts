@@ -1,0 +1,77 @@
+/** 政府购买社区服务（issue 14，种子 004）：服务包、招标、合同与分期款项、报告、第三方评估、整改、违约扣款。 */
+const purchasingZh = {
+  purchasing: {
+    menu: '购买服务',
+    evaluationsMenu: '购买服务评估',
+    title: '政府购买社区服务',
+    intro: '服务包、招标结果与购买服务合同；合同款项按约定分期，与验收挂钩（R-PS-06、R-PS-08）。',
+    tabs: { packages: '服务包', contracts: '合同' },
+    none: '暂无记录',
+    package: {
+      name: '服务包名称', period: '服务期', contents: '服务内容', communities: '社区数', towns: '涉及街道（镇、园区）',
+      workersNeeded: '工作站需配社工', managers: '项目负责人', supervisors: '督导', tender: '招标', contract: '合同',
+      create: '新增服务包', periodStart: '服务期起', periodEnd: '服务期止', pickCommunities: '选择社区（每期一个社区只能在一个服务包中）',
+      note: '备注', tendered: '已招标', recordTender: '登记招标结果', sign: '签订合同', signed: '已签订',
+    },
+    tender: {
+      title: '登记招标结果：{name}', method: '采购方式', heldOn: '开标日期', agency: '代理机构', bidders: '投标人及报价（元）',
+      bidder: '投标人', bid: '报价（元）', addBidder: '添加投标人', winner: '中标人', amount: '中标金额（元）',
+    },
+    contract: {
+      number: '合同编号', agreementNumber: '协议编号', contractor: '承接方', package: '服务包', term: '服务期限', amount: '合同金额',
+      budgetYear: '预算年度', signedOn: '签订日期', state: '状态', open: '查看',
+      signTitle: '签订购买服务合同：{name}', termStart: '服务期起', termEnd: '服务期止', instalments: '分期付款（合计须等于合同金额）',
+      instalmentName: '款项名称', instalmentAmount: '金额（元）', milestone: '验收节点', plannedOn: '计划日期', addInstalment: '添加一期',
+      indicators: '绩效指标', indicatorName: '指标', indicatorTarget: '目标值', inspectionPlan: '监督检查计划', penaltyClauses: '违约条款',
+      clauseCode: '条款编号', clauseText: '内容', clauseMax: '最高扣款（元）', back: '返回合同列表', documents: '合同文件',
+    },
+    instalment: {
+      title: '分期款项', seq: '期次', name: '款项', amount: '金额', milestone: '验收节点', state: '状态', penalty: '违约扣款', due: '应付金额',
+      accept: '验收', accepted: '已验收', confirmAccept: '确认验收“{name}”？验收后该期款项可支付（扣除违约扣款）。',
+    },
+    report: {
+      title: '工作报告', kind: '报告', period: '所属期', dueAt: '报送期限', state: '状态', filedAt: '报送时间', late: '超期报送',
+      overdue: '已超期', file: '报送', fileTitle: '报送{name}', peopleServed: '服务人次', serviceSessions: '服务次数', activities: '活动场次',
+      homeVisits: '走访户次', highlights: '工作开展情况', problems: '存在问题', nextPlan: '下一步计划', attachment: '报告文件',
+      lateReason: '超期原因', lateHint: '已超过报送期限，须填写超期原因', acknowledge: '确认收到', acknowledged: '已确认', awaiting: '待确认',
+      filed: '已报送', lateWarned: '报告已报送（超期），已记录超期原因',
+    },
+    evaluation: {
+      title: '第三方评估', evaluator: '评估机构', state: '状态', total: '总分', grade: '等级', commission: '委托评估', accept: '确认评估结果',
+      indicators: '评估指标（权重合计100%，实际效果与满意度不低于最低权重）', indicator: '指标', category: '类别', weight: '权重（%）',
+      criteria: '评分标准', score: '得分（0–100）', comment: '说明', dueOn: '评估完成期限', survey: '服务对象满意度测评', respondents: '受访人数',
+      satisfaction: '满意率（%）', summary: '评估结论', findings: '发现的问题', finding: '问题', findingDue: '整改期限', addFinding: '添加问题',
+      scoreTitle: '评分：{number}', scored: '评分已保存', minimum: '实际效果不低于{effect}%，满意度不低于{satisfaction}%', noEvaluator: '请选择评估机构',
+      enter: '评分', view: '查看', intro: '民政局委托您评估的购买服务合同。确认前可修改评分；确认后发现的问题列为整改事项。',
+    },
+    rectification: {
+      title: '整改事项', finding: '问题', dueOn: '整改期限', state: '状态', evidence: '整改情况', submit: '提交整改材料',
+      review: '审核', close: '通过销号', returnIt: '退回重新整改', note: '审核意见', newDueOn: '新的整改期限', overdue: '已超期',
+      evidenceTitle: '提交整改情况', files: '佐证材料',
+    },
+    penalty: {
+      title: '违约扣款', record: '记录违约扣款', clause: '违约条款', amount: '扣款金额（元）', reason: '原因', instalment: '扣减款项',
+      recorded: '已记录，将从下一期应付款中扣减',
+    },
+    enums: {
+      content: {
+        ElderlyCare: '社区公共养老服务', YouthServices: '青少年服务', SocialAssistance: '社会救助服务', RetiredWorkerVisits: '退休人员走访',
+        CentreOperation: '社区综合服务中心运营', OrganisationIncubation: '社会组织培育', VentureRounds: '微公益创投', OtherPublicWelfare: '其他公益服务',
+      },
+      method: {
+        PublicTender: '公开招标', InvitedTender: '邀请招标', CompetitiveNegotiation: '竞争性谈判', CompetitiveConsultation: '竞争性磋商',
+        Inquiry: '询价', SingleSource: '单一来源',
+      },
+      milestone: { OnSigning: '合同签订后', MidTermAcceptance: '中期验收后', FinalAcceptance: '末期验收后' },
+      contractState: { Active: '履行中', Completed: '已履行完毕' },
+      instalmentState: { Pending: '待验收', Accepted: '已验收' },
+      reportKind: { MonthlyBrief: '月度工作简报', MidTermReport: '中期工作报告', FinalReport: '末期工作报告', MajorEvent: '重大事件' },
+      reportState: { Due: '待报送', Filed: '已报送' },
+      evaluationState: { Commissioned: '已委托', Scored: '已评分', Accepted: '已确认' },
+      rectificationState: { Open: '待整改', EvidenceSubmitted: '已提交整改材料', Closed: '已销号' },
+      category: { Effect: '实际效果', Satisfaction: '满意度', Process: '过程管理', Finance: '资金管理', Other: '其他' },
+    },
+  },
+}
+
+export default purchasingZh

@@ -5,6 +5,7 @@ import claimsEn from './claims.en-US'
 import photosEn from './photos.en-US'
 import stationsEn from './stations.en-US'
 import platformEn from './platform.en-US'
+import caseworkEn from './casework.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -98,6 +99,7 @@ const enUS: Messages = {
   ...photosEn,
   ...stationsEn,
   ...platformEn,
+  ...caseworkEn,
 }
 
 export default enUS

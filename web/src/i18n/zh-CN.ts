@@ -5,6 +5,7 @@ import claimsZh from './claims.zh-CN'
 import photosZh from './photos.zh-CN'
 import stationsZh from './stations.zh-CN'
 import platformZh from './platform.zh-CN'
+import caseworkZh from './casework.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -93,6 +94,7 @@ const zhCN = {
   ...photosZh,
   ...stationsZh,
   ...platformZh,
+  ...caseworkZh,
 }
 
 export default zhCN

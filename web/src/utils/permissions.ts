@@ -26,6 +26,11 @@ export const Perm = {
   StationsDirectory: 'stations.directory',
   /** A third-party evaluator enters the surveys of the projects towns commissioned it for, and sees nothing else (R-MS-18). */
   SurveysEvaluate: 'surveys.evaluate',
+  /** The civil-affairs casework (docs/civil-affairs.md): read (masked), sensitive (full ID, health), record, town. */
+  CaseworkRead: 'casework.read',
+  CaseworkSensitive: 'casework.sensitive',
+  CaseworkRecord: 'casework.record',
+  CaseworkTown: 'casework.town',
 } as const
 
 export type PermissionName = (typeof Perm)[keyof typeof Perm]

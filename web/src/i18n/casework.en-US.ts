@@ -63,7 +63,7 @@ const caseworkEn: CaseworkMessages = {
   caseVisits: {
     title: 'Due this month', month: 'Month {month}', offline: 'No connection: this is the list kept on this phone at {at}. Visits are kept here and sent when the connection returns.',
     offlineNoList: 'No connection and no list kept on this phone. Open this page once while online.', refresh: 'Refresh the list', install: 'Install on the phone',
-    due: 'due by {date}', overdue: 'Overdue', lastVisit: 'Last visit: {at}', never: 'Not visited this month', record: 'Record a visit', queued: 'Recorded, waiting to send',
+    due: 'due by {date}', overdue: 'Overdue', earlierOverdue: '{n} earlier month(s) not visited', lastVisit: 'Last visit: {at}', never: 'Not visited this month', record: 'Record a visit', queued: 'Recorded, waiting to send',
     sent: 'Sent', met: 'Visited this month', noItems: 'Nobody is due for a visit this month', all: 'Whole station', mine: 'My list', outbox: 'Visits waiting to be sent', outboxEmpty: 'Nothing waiting',
     pending: 'Waiting', conflict: 'Not accepted by the server', sendNow: 'Send now', sending: 'Sending…', edit: 'Change and send again', discard: 'Discard this visit',
     discardConfirm: 'The visit will be deleted from this phone without being sent. Discard it?', sentTitle: 'Sent just now', attempts: '{n} attempts',

@@ -61,7 +61,7 @@ const caseworkZh = {
   caseVisits: {
     title: '本月应访名单', month: '{month} 月', offline: '当前没有网络：显示的是 {at} 保存在本机的名单。探视记录会先保存在本机，恢复网络后自动提交。',
     offlineNoList: '当前没有网络，本机也没有保存的名单。请在有网络时打开本页一次。', refresh: '刷新名单', install: '安装到手机桌面',
-    due: '应于 {date} 前', overdue: '已逾期', lastVisit: '上次探视：{at}', never: '本月尚未探视', record: '记录探视', queued: '已记录，待提交',
+    due: '应于 {date} 前', overdue: '已逾期', earlierOverdue: '往月未访 {n} 次', lastVisit: '上次探视：{at}', never: '本月尚未探视', record: '记录探视', queued: '已记录，待提交',
     sent: '已提交', met: '本月已探视', noItems: '本月没有待探视的对象', all: '全站名单', mine: '我的名单', outbox: '待提交的探视记录', outboxEmpty: '没有待提交的记录',
     pending: '待提交', conflict: '服务器未接受', sendNow: '立即提交', sending: '正在提交…', edit: '修改后重新提交', discard: '放弃此记录',
     discardConfirm: '放弃后这条探视记录将从本机删除，且未提交到服务器。确定放弃吗？', sentTitle: '本次已提交', attempts: '已尝试 {n} 次',

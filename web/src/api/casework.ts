@@ -369,6 +369,12 @@ export const caseworkApi = {
   plans: (id: string) => http.get<CasePlanView[]>(`${base}/files/${id}/plans`),
   links: (caseFileId: string) => http.get<Paged<ResourceLinkView>>(`${base}/links`, { caseFileId, pageSize: 100 }),
   transfersMine: () => http.get<TransferRequestView[]>(`${base}/transfer-requests/mine`),
+  transfersIncoming: () => http.get<TransferRequestView[]>(`${base}/transfer-requests/incoming`),
+  /** Asks the town holding a person's file for it; the answer says nothing but the request's state. */
+  requestTransfer: (r: { villageId: string; documentKind: DocumentKind; documentNumber: string; reason: string }) =>
+    http.post<TransferRequestView>(`${base}/transfer-requests`, r),
+  answerTransfer: (id: string, r: { accept: boolean; note: string | null; version: number }) =>
+    http.post<TransferRequestView>(`${base}/transfer-requests/${id}/answer`, r),
   visits: (q: Query) => http.get<BoundedPage<VisitListItem>>(`${base}/visits`, q),
   visit: (id: string) => http.get<VisitView>(`${base}/visits/${id}`),
   myDue: (all = false) => http.get<DueList>(`${base}/my-due`, { all }),

@@ -38,6 +38,7 @@ const caseworkEn: CaseworkMessages = {
     health: 'Health', healthHint: 'Sensitive: encrypted at rest, shown only to roles allowed to see it', disabilityGrade: 'Disability grade', categories: 'Categories',
     validFrom: 'Categories valid from', registeredOn: 'Registered on', saved: 'Registered: {number}', alreadyRegistered: 'This person already has a file in your area.',
     openFile: 'Open the file', elsewhere: 'This person is registered in another town. Ask the town holding the file for a transfer.',
+    requestTransfer: 'Ask for a transfer', transferReason: 'Reason (e.g. has moved to this town)', transferSent: 'The transfer request was sent; the town holding the file will answer.',
     required: '{field} is required', gradeRequired: 'A disabled person needs a disability grade (1-4)',
   },
   caseFile: {
@@ -49,11 +50,13 @@ const caseworkEn: CaseworkMessages = {
     maskedView: 'The ID number is masked; your role does not see the full ID number or health.', categories: 'Categories', validity: 'Valid',
     until: 'until {date}', open: 'open-ended', expired: 'expired', download: 'Download the file', downloadWord: 'Word', downloadPdf: 'PDF',
     assess: 'Self-care assessment', recordVisit: 'Record a visit',
-    tabs: { timeline: 'Timeline', visits: 'Visits', assessments: 'Assessments', plans: 'Plans', links: 'Resource links' },
+    tabs: { timeline: 'Timeline', visits: 'Visits', assessments: 'Assessments', plans: 'Plans', links: 'Resource links', transfers: 'Transfer requests' },
+    transferFrom: 'Requested by', transferReason: 'Reason', requestedAt: 'Requested at', accept: 'Hand the file over', refuse: 'Refuse',
+    acceptConfirm: 'The file will be transferred out and its open obligations here cancelled. Hand it over?', refuseReason: 'Give the reason for refusing',
     noEvents: 'Nothing yet', visitedAt: 'Visited at', mode: 'Mode', worker: 'Worker', mentalState: 'Mental state', basicLiving: 'Basic living',
     suddenChange: 'Sudden change', assessedOn: 'Assessed on', reason: 'Reason', result: 'Result', notMet: 'Items not managed', assessor: 'Assessor',
     form: 'Form', planKind: 'Kind', needs: 'Needs', goals: 'Goals', entries: '{n} follow-ups', createdBy: 'Made by',
-    linkKind: 'Kind', provider: 'Provider', need: 'Need', linkedOn: 'Linked on', linkResult: 'Result', transfers: 'Transfer requests',
+    linkKind: 'Kind', provider: 'Provider', need: 'Need', linkedOn: 'Linked on', linkResult: 'Result',
   },
   caseAssess: {
     title: 'Self-care assessment', assessedOn: 'Assessed on', reason: 'Reason', items: 'Six daily activities (managed alone?)', can: 'Yes', cannot: 'No',

@@ -36,6 +36,7 @@ const caseworkZh = {
     health: '健康状况', healthHint: '敏感信息，加密保存，仅有权限的人员可见', disabilityGrade: '残疾等级', categories: '对象类别',
     validFrom: '类别生效日期', registeredOn: '建档日期', saved: '已建档：{number}', alreadyRegistered: '此人已在本辖区建档。',
     openFile: '打开档案', elsewhere: '此人已在其他镇（街道）建档。如需转入，请向持档镇（街道）提出转入申请。',
+    requestTransfer: '提出转入申请', transferReason: '申请理由（如：已迁入本镇居住）', transferSent: '转入申请已提交，待持档镇（街道）答复。',
     required: '请填写{field}', gradeRequired: '残疾人类别须填写残疾等级（1-4 级）',
   },
   caseFile: {
@@ -47,11 +48,13 @@ const caseworkZh = {
     maskedView: '证件号码已脱敏；您的角色不能查看完整证件号码和健康状况。', categories: '对象类别', validity: '有效期',
     until: '至 {date}', open: '长期', expired: '已失效', download: '下载档案', downloadWord: 'Word', downloadPdf: 'PDF',
     assess: '自理能力评估', recordVisit: '登记探视',
-    tabs: { timeline: '时间轴', visits: '探视记录', assessments: '评估记录', plans: '服务方案', links: '资源链接' },
+    tabs: { timeline: '时间轴', visits: '探视记录', assessments: '评估记录', plans: '服务方案', links: '资源链接', transfers: '转入申请' },
+    transferFrom: '申请单位', transferReason: '申请理由', requestedAt: '申请时间', accept: '同意转出', refuse: '不同意',
+    acceptConfirm: '同意后本档案转出，本镇（街道）对此人的待办事项将取消。确定同意吗？', refuseReason: '请说明不同意的理由',
     noEvents: '暂无记录', visitedAt: '探视时间', mode: '方式', worker: '探视人', mentalState: '精神状态', basicLiving: '基本生活',
     suddenChange: '突发情况', assessedOn: '评估日期', reason: '评估原因', result: '评估结论', notMet: '不能自理项', assessor: '评估人',
     form: '评估表', planKind: '方案类型', needs: '需求', goals: '目标', entries: '{n} 条跟进', createdBy: '制定人',
-    linkKind: '类型', provider: '资源方', need: '需求', linkedOn: '链接日期', linkResult: '结果', transfers: '转入申请',
+    linkKind: '类型', provider: '资源方', need: '需求', linkedOn: '链接日期', linkResult: '结果',
   },
   caseAssess: {
     title: '自理能力评估', assessedOn: '评估日期', reason: '评估原因', items: '六项日常活动（能否独立完成）', can: '能', cannot: '不能',

@@ -328,6 +328,21 @@ export interface TransferRequestView {
   version: number
 }
 
+export interface InvestigationView {
+  id: string
+  householdId: string
+  month: number
+  investigatedOn: string
+  memberCount: number
+  /** Null for roles without casework.sensitive (income is sensitive). */
+  incomePerHeadFen: number | null
+  standardFen: number
+  flag: string
+  flagZh: string
+  decision: string
+  investigatorName: string
+}
+
 export interface FigureRow {
   key: string
   name: string | null
@@ -380,6 +395,7 @@ export const caseworkApi = {
   myDue: (all = false) => http.get<DueList>(`${base}/my-due`, { all }),
   /** The key is made when the visit is typed (offline too): a replay answers the visit already saved (docs/civil-affairs.md). */
   recordVisit: (r: VisitRequest, key: string) => http.postWith<VisitView>(`${base}/visits`, r, { 'Idempotency-Key': key }),
+  investigations: (householdId: string) => http.get<Paged<InvestigationView>>(`${base}/investigations`, { householdId, pageSize: 50 }),
   figures: (month: number | undefined, by: FiguresBy) => http.get<MonthFigures>(`${base}/figures`, { month, by }),
 }
 
@@ -389,5 +405,6 @@ export const caseworkDocs = {
   ledger: (month: number, format: 'xlsx' | 'pdf') => `${base}/visits/ledger.${format}?month=${month}`,
   assessmentList: (year: number, format: 'xlsx' | 'pdf') => `${base}/assessments/list.${format}?year=${year}`,
   assessmentForm: (id: string, format: 'docx' | 'pdf') => `${base}/assessments/${id}/form.${format}`,
+  investigationForm: (id: string, format: 'docx' | 'pdf') => `${base}/investigations/${id}/form.${format}`,
   importTemplate: () => `${base}/imports/template.csv`,
 }

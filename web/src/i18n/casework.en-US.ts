@@ -24,6 +24,7 @@ const caseworkEn: CaseworkMessages = {
     linkKind: { Policy: 'Policy aid', Charity: 'Charity' },
     linkState: { Linked: 'Linked', Succeeded: 'Succeeded', Failed: 'Failed' },
     transferState: { Pending: 'Pending', Accepted: 'Accepted', Refused: 'Refused' },
+    meansFlag: { None: 'No change', MayQualifySubsistence: 'May qualify for dibao', MayQualifyLowIncome: 'May qualify as low income', MayNoLongerQualify: 'May no longer qualify', MayMoveToLowIncome: 'May move to low income' },
     by: { Station: 'By station', Worker: 'By worker', Village: 'By village', Obligation: 'By obligation' },
   },
   casePeople: {
@@ -50,7 +51,8 @@ const caseworkEn: CaseworkMessages = {
     maskedView: 'The ID number is masked; your role does not see the full ID number or health.', categories: 'Categories', validity: 'Valid',
     until: 'until {date}', open: 'open-ended', expired: 'expired', download: 'Download the file', downloadWord: 'Word', downloadPdf: 'PDF',
     assess: 'Self-care assessment', recordVisit: 'Record a visit',
-    tabs: { timeline: 'Timeline', visits: 'Visits', assessments: 'Assessments', plans: 'Plans', links: 'Resource links', transfers: 'Transfer requests' },
+    tabs: { timeline: 'Timeline', visits: 'Visits', assessments: 'Assessments', plans: 'Plans', links: 'Resource links', investigations: 'Means investigations', transfers: 'Transfer requests' },
+    investigatedOn: 'Investigated on', incomePerHead: 'Monthly income per head / standard', flag: 'Flag', investigator: 'Investigator',
     transferFrom: 'Requested by', transferReason: 'Reason', requestedAt: 'Requested at', accept: 'Hand the file over', refuse: 'Refuse',
     acceptConfirm: 'The file will be transferred out and its open obligations here cancelled. Hand it over?', refuseReason: 'Give the reason for refusing',
     noEvents: 'Nothing yet', visitedAt: 'Visited at', mode: 'Mode', worker: 'Worker', mentalState: 'Mental state', basicLiving: 'Basic living',

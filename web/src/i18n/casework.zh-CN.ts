@@ -22,6 +22,7 @@ const caseworkZh = {
     linkKind: { Policy: '政策救助', Charity: '慈善资源' },
     linkState: { Linked: '已链接', Succeeded: '链接成功', Failed: '未成功' },
     transferState: { Pending: '待答复', Accepted: '已同意', Refused: '未同意' },
+    meansFlag: { None: '无变化', MayQualifySubsistence: '可能符合低保条件', MayQualifyLowIncome: '可能符合低收入条件', MayNoLongerQualify: '可能不再符合条件', MayMoveToLowIncome: '可能转为低收入' },
     by: { Station: '按服务站', Worker: '按驻站人员', Village: '按村（社区）', Obligation: '按工作事项' },
   },
   casePeople: {
@@ -48,7 +49,8 @@ const caseworkZh = {
     maskedView: '证件号码已脱敏；您的角色不能查看完整证件号码和健康状况。', categories: '对象类别', validity: '有效期',
     until: '至 {date}', open: '长期', expired: '已失效', download: '下载档案', downloadWord: 'Word', downloadPdf: 'PDF',
     assess: '自理能力评估', recordVisit: '登记探视',
-    tabs: { timeline: '时间轴', visits: '探视记录', assessments: '评估记录', plans: '服务方案', links: '资源链接', transfers: '转入申请' },
+    tabs: { timeline: '时间轴', visits: '探视记录', assessments: '评估记录', plans: '服务方案', links: '资源链接', investigations: '家计调查', transfers: '转入申请' },
+    investigatedOn: '调查日期', incomePerHead: '月人均收入 / 低保标准', flag: '提示', investigator: '调查人',
     transferFrom: '申请单位', transferReason: '申请理由', requestedAt: '申请时间', accept: '同意转出', refuse: '不同意',
     acceptConfirm: '同意后本档案转出，本镇（街道）对此人的待办事项将取消。确定同意吗？', refuseReason: '请说明不同意的理由',
     noEvents: '暂无记录', visitedAt: '探视时间', mode: '方式', worker: '探视人', mentalState: '精神状态', basicLiving: '基本生活',

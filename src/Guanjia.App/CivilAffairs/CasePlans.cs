@@ -36,6 +36,7 @@ public static class CasePlans
             Id = Guid.CreateVersion7(), CaseFileId = f.Id, ScopePath = f.ScopePath, Kind = r.Kind!.Value, Needs = r.Needs!.Trim(), Goals = r.Goals!.Trim(),
             CreatedAt = s.Now, CreatedByName = db.Actor.Name,
         };
+        await s.FireAsync(db, CasePlanWorkflow.Workflow, p, "Make", null, ct);
         db.CasePlans.Add(p);
         await db.Audit("CreateCasePlan").SaveChangesAsync(ct);
         return await GetAsync(db, p.Id, ct);
@@ -70,7 +71,7 @@ public static class CasePlans
             .When(p.State == PlanState.Closed, "state", "closed", "方案已结案", "The plan is already closed").ThrowIfFailed();
         if (p.Version != r.Version)
             throw new CaseworkConflict("stale", "方案已被他人修改，请刷新后重试", "Changed meanwhile; reload", new() { ["serverVersion"] = p.Version });
-        p.State = PlanState.Closed;
+        await s.FireAsync(db, CasePlanWorkflow.Workflow, p, "Close", null, ct);
         p.ClosedAt = s.Now;
         p.ClosureNote = r.Note!.Trim();
         await db.Audit("CloseCasePlan").SaveChangesAsync(ct);

@@ -65,10 +65,6 @@ public static class CaseworkDeadlines
             await EnsureAsync(db, s, CaseworkObligations.YearlyAssessment, Subject(f), f.VillageId, YearStart(month / 100), YearEnd(month / 100), ct);
     }
 
-    /// <summary>Cancels a person's open obligations when they die or leave care.</summary>
-    public static Task CancelForFileAsync(GuanjiaDb db, CaseworkServices s, Guid fileId, string reason, CancellationToken ct) =>
-        s.Deadlines.CancelOpenAsync(db, fileId, reason, ct);
-
     /// <summary>
     /// Opens the current month's (and year's and quarter's) obligations that are missing: visits of every dispersed 特困
     /// person in care, assessments of every 特困 person not yet assessed this year, investigations of households under dynamic

@@ -15,8 +15,16 @@ namespace Guanjia.App.CivilAffairs;
 
 /// <summary>What the casework's use cases need besides the database: the clock, the keys, the calendar, the deadline book.</summary>
 public sealed record CaseworkServices(TimeProvider Clock, CaseworkCrypto Crypto, CalendarProvider Calendars, DeadlineBook Deadlines,
-    ProgrammeRulesProvider Rules)
+    ProgrammeRulesProvider Rules, Common.WorkflowRunner Workflow)
 {
+    /// <summary>
+    /// Fires a row of one of the casework's tables (ADR 0019) at this services' clock: the only way a file, plan, link or
+    /// transfer request changes state. The caller's save writes it, under the caller's audit name.
+    /// </summary>
+    public Task FireAsync<T, TState>(GuanjiaDb db, Workflow<T, TState> workflow, T subject, string action, string? outcome, CancellationToken ct)
+        where T : IWorkflowSubject where TState : struct, Enum =>
+        Workflow.FireAsync(db, workflow, subject, action, outcome, new Firing(Now), ct);
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     public DateOnly Today => ChinaTime.LocalDate(Clock.GetUtcNow());

@@ -111,13 +111,13 @@ public static class EditCaseFile
             .When(r.On < f.RegisteredOn, "on", "before_registration", "日期不能早于建档日期", "on is before the registration")
             .When(f.Status != CaseStatus.InCare, "status", "not_in_care", "此人已不在救助中", "The person is no longer in care")
             .MaxLength("note", r.Note, 500, "说明", "Note").ThrowIfFailed();
-        f.Status = r.Status!.Value;
+        // The row's Ends cancels the file's open obligations.
+        await s.FireAsync(db, CaseFileWorkflow.Workflow, f, "EndCare", r.Status!.Value.ToString(), ct);
         f.StatusChangedOn = r.On;
         f.StatusNote = r.Note?.Trim();
         f.ActiveDocumentHash = null;
         f.IsDispersedExtremelyPoor = false;
         f.IsExtremelyPoor = false;
-        await CaseworkDeadlines.CancelForFileAsync(db, s, f.Id, r.Status == CaseStatus.Died ? "服务对象死亡" : "服务对象退出救助", ct);
         await db.Audit("EndCare", r.Note).SaveChangesAsync(ct);
         return await CaseQueries.ViewAsync(db, s, f, Casework.SeesSensitive(db), ct);
     }

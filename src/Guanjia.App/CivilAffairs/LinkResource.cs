@@ -51,6 +51,7 @@ public static class LinkResource
             Id = Guid.CreateVersion7(), CaseFileId = f.Id, ScopePath = f.ScopePath, Kind = r.Kind!.Value, Source = r.Source!.Value, ProviderName = provider!,
             ClaimantId = r.ClaimantId, Need = r.Need!.Trim(), LinkedOn = r.LinkedOn!.Value, ByName = db.Actor.Name,
         };
+        await s.FireAsync(db, ResourceLinkWorkflow.Workflow, link, "Link", null, ct);
         db.ResourceLinks.Add(link);
         await db.Audit("LinkResource").SaveChangesAsync(ct);
         return ViewOf(link);
@@ -72,7 +73,7 @@ public static class LinkResource
             .When(link.State != LinkState.Linked, "state", "already_recorded", "结果已登记", "The result is already recorded").ThrowIfFailed();
         if (link.Version != r.Version)
             throw new CaseworkConflict("stale", "记录已被他人修改，请刷新后重试", "Changed meanwhile; reload", new() { ["serverVersion"] = link.Version });
-        link.State = r.State!.Value;
+        await s.FireAsync(db, ResourceLinkWorkflow.Workflow, link, "RecordOutcome", r.State!.Value.ToString(), ct);
         link.Result = r.Result!.Trim();
         link.ResultOn = r.ResultOn;
         link.AmountFen = r.AmountFen;

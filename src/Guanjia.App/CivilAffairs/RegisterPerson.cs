@@ -170,6 +170,7 @@ public static class RegisterPerson
             c => db.CaseFiles.IgnoreQueryFilters().CountAsync(f => f.Number.StartsWith(prefix), c), ct);
         p.File.Number = $"{prefix}{next:000000}";
         if (p.NewHousehold is not null) db.CaseHouseholds.Add(p.NewHousehold);
+        await s.FireAsync(db, CaseFileWorkflow.Workflow, p.File, "Register", null, ct);
         db.CaseFiles.Add(p.File);
         db.CaseCategories.AddRange(p.Categories);
         await CaseworkDeadlines.StartForFileAsync(db, s, p.File, ct);

@@ -39,6 +39,7 @@ public static class TransferRequests
             Id = Guid.CreateVersion7(), CaseFileId = held.Id, ScopePath = held.ScopePath, FromVillageId = village.Id, FromName = village.Name,
             RequestedById = db.Actor.Id, RequestedByName = db.Actor.Name, Reason = r.Reason!.Trim(), RequestedAt = s.Now,
         };
+        await s.FireAsync(system, TransferRequestWorkflow.Workflow, t, "Request", null, ct);
         system.TransferRequests.Add(t);
         await system.Audit("RequestCaseTransfer", $"由{db.Actor.Name}（{village.Name}）申请").SaveChangesAsync(ct);
         return Mine(t);
@@ -81,19 +82,19 @@ public static class TransferRequests
             .When(r.Version is null, "version", "required", "请提供读取时的版本号", "version is required").ThrowIfFailed();
         if (t.Version != r.Version)
             throw new CaseworkConflict("stale", "申请已被他人处理，请刷新后重试", "Changed meanwhile; reload", new() { ["serverVersion"] = t.Version });
-        t.State = r.Accept == true ? TransferState.Accepted : TransferState.Refused;
+        await s.FireAsync(db, TransferRequestWorkflow.Workflow, t, "Answer", r.Accept == true ? "Accepted" : "Refused", ct);
         t.Answer = r.Note?.Trim();
         t.AnsweredAt = s.Now;
         if (r.Accept == true)
         {
             var f = await Casework.FileAsync(db, t.CaseFileId, ct);
-            f.Status = CaseStatus.TransferredOut;
+            // The file's TransferOut row cancels what it still owes (its Ends).
+            await s.FireAsync(db, CaseFileWorkflow.Workflow, f, "TransferOut", null, ct);
             f.StatusChangedOn = s.Today;
             f.StatusNote = $"转至{t.FromName}";
             f.ActiveDocumentHash = null;
             f.IsDispersedExtremelyPoor = false;
             f.IsExtremelyPoor = false;
-            await CaseworkDeadlines.CancelForFileAsync(db, s, f.Id, "档案已转出", ct);
         }
         await db.Audit("AnswerCaseTransfer", r.Note).SaveChangesAsync(ct);
         return new TransferRequestView(t.Id, t.State, t.Answer, t.RequestedAt, t.AnsweredAt, t.FromName, t.Reason, t.CaseFileId, null, t.Version);

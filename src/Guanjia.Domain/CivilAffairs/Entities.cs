@@ -2,7 +2,8 @@ using Guanjia.Domain.Common;
 
 namespace Guanjia.Domain.CivilAffairs;
 
-public enum CaseStatus { InCare = 1, LeftCare = 2, Died = 3, TransferredOut = 4 }
+/// <summary>Moved only by <see cref="CaseFileWorkflow"/>; New is never saved.</summary>
+public enum CaseStatus { New = 0, InCare = 1, LeftCare = 2, Died = 3, TransferredOut = 4 }
 
 public enum Relation { Head = 1, Spouse = 2, Child = 3, Parent = 4, Grandchild = 5, Grandparent = 6, Sibling = 7, Other = 9 }
 
@@ -36,17 +37,20 @@ public enum LinkKind { Policy = 1, Charity = 2 }
 
 public enum LinkSource { CivilAffairs = 1, Education = 2, Employment = 3, Health = 4, Organisation = 11, Firm = 12, Individual = 13 }
 
-public enum LinkState { Linked = 1, Succeeded = 2, Failed = 3 }
+/// <summary>Moved only by <see cref="ResourceLinkWorkflow"/>; New is never saved.</summary>
+public enum LinkState { New = 0, Linked = 1, Succeeded = 2, Failed = 3 }
 
 public enum PlanKind { Individual = 1, Group = 2, Community = 3 }
 
-public enum PlanState { Open = 1, Closed = 2 }
+/// <summary>Moved only by <see cref="CasePlanWorkflow"/>; New is never saved.</summary>
+public enum PlanState { New = 0, Open = 1, Closed = 2 }
 
 public enum PlanEntryKind { Action = 1, FollowUp = 2, Feedback = 3, Evaluation = 4 }
 
 public enum Satisfaction { VerySatisfied = 1, Satisfied = 2, Neutral = 3, Dissatisfied = 4, VeryDissatisfied = 5 }
 
-public enum TransferState { Pending = 1, Accepted = 2, Refused = 3 }
+/// <summary>Moved only by <see cref="TransferRequestWorkflow"/>; New is never saved.</summary>
+public enum TransferState { New = 0, Pending = 1, Accepted = 2, Refused = 3 }
 
 /// <summary>
 /// A township civil-affairs service station (民政服务站, R-CA-01): one per town, named "××镇(街道)民政服务站". Kept simple
@@ -99,7 +103,7 @@ public sealed class CaseHousehold : IScoped, IVersioned
 /// One person, one file (一人一档, R-CA-13). The ID number and the health details are encrypted at rest; the keyed hash
 /// finds a person by number without decrypting anything (ADR 0024).
 /// </summary>
-public sealed class CaseFile : IScoped, IVersioned
+public sealed class CaseFile : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public required string Number { get; set; }
@@ -127,7 +131,8 @@ public sealed class CaseFile : IScoped, IVersioned
     public int? DisabilityGrade { get; set; }
     public SelfCareResult? SelfCare { get; set; }
     public CareLevel? CareLevel { get; set; }
-    public CaseStatus Status { get; set; } = CaseStatus.InCare;
+    /// <summary>Moved only by <see cref="CaseFileWorkflow"/>.</summary>
+    public CaseStatus Status { get; internal set; }
     public DateOnly? StatusChangedOn { get; set; }
     public string? StatusNote { get; set; }
     public DateOnly RegisteredOn { get; set; }
@@ -142,6 +147,11 @@ public sealed class CaseFile : IScoped, IVersioned
     public DateOnly? LastAssessedOn { get; set; }
     public Guid? ScreeningId { get; set; }
     public int Version { get; set; }
+
+    // The file's obligations (visits, assessments) are deadline rows on it; the ending rows cancel what is still open.
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("CaseFile", Id, Number);
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>A category of a person with its validity period; several at once (低保 and 残疾人, say).</summary>
@@ -160,7 +170,7 @@ public sealed class CaseCategory : IScoped
 }
 
 /// <summary>One person, one plan (一人一策, R-CA-13): needs, goals, the kind of service, closure.</summary>
-public sealed class CasePlan : IScoped, IVersioned
+public sealed class CasePlan : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid CaseFileId { get; set; }
@@ -168,12 +178,19 @@ public sealed class CasePlan : IScoped, IVersioned
     public PlanKind Kind { get; set; }
     public required string Needs { get; set; }
     public required string Goals { get; set; }
-    public PlanState State { get; set; } = PlanState.Open;
+    /// <summary>Moved only by <see cref="CasePlanWorkflow"/>.</summary>
+    public PlanState State { get; internal set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedByName { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosureNote { get; set; }
     public int Version { get; set; }
+
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("CasePlan", Id, Id.ToString());
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>An action, follow-up, the person's feedback or the evaluation of a plan.</summary>
@@ -317,7 +334,7 @@ public sealed class TargetScreening : IScoped
 }
 
 /// <summary>A referral of a person to policy aid or charity (资源链接, R-CA-09), tracked to its result.</summary>
-public sealed class ResourceLink : IScoped, IVersioned
+public sealed class ResourceLink : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid CaseFileId { get; set; }
@@ -330,12 +347,19 @@ public sealed class ResourceLink : IScoped, IVersioned
     public Guid? ClaimantId { get; set; }
     public required string Need { get; set; }
     public DateOnly LinkedOn { get; set; }
-    public LinkState State { get; set; } = LinkState.Linked;
+    /// <summary>Moved only by <see cref="ResourceLinkWorkflow"/>.</summary>
+    public LinkState State { get; internal set; }
     public string? Result { get; set; }
     public DateOnly? ResultOn { get; set; }
     public long? AmountFen { get; set; }
     public required string ByName { get; set; }
     public int Version { get; set; }
+
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("ResourceLink", Id, Id.ToString());
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => Guid.Empty;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>A town's quarterly policy evaluation (绩效评价, R-CA-06); its rates are computed from the interviews.</summary>
@@ -384,7 +408,7 @@ public sealed class CaseFileAccess : IScoped
 }
 
 /// <summary>A town asks the town holding a person's open file to hand it over; the requester learns nothing else.</summary>
-public sealed class TransferRequest : IScoped, IVersioned
+public sealed class TransferRequest : IScoped, IVersioned, IWorkflowSubject
 {
     public Guid Id { get; set; }
     public Guid CaseFileId { get; set; }
@@ -396,11 +420,18 @@ public sealed class TransferRequest : IScoped, IVersioned
     public Guid? RequestedById { get; set; }
     public required string RequestedByName { get; set; }
     public required string Reason { get; set; }
-    public TransferState State { get; set; } = TransferState.Pending;
+    /// <summary>Moved only by <see cref="TransferRequestWorkflow"/>.</summary>
+    public TransferState State { get; internal set; }
     public string? Answer { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public int Version { get; set; }
+
+    (string Type, Guid Id, string Ref) IWorkflowSubject.DeadlineSubject => ("TransferRequest", Id, Id.ToString());
+    Guid IWorkflowSubject.AppealId => Guid.Empty;
+    Guid IWorkflowSubject.VillageId => FromVillageId;
+    Guid IWorkflowSubject.TownId => Guid.Empty;
+    int IWorkflowSubject.RulesVersion => 0;
 }
 
 /// <summary>The casework settings row: <see cref="CaseworkSettings"/> as JSON, edited by the city.</summary>

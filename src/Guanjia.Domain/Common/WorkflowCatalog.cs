@@ -62,6 +62,21 @@ public static class WorkflowCatalog
             "Each finding of an inspection (R-PS-05) or an accepted evaluation opens one, due on the date the bureau sets (R-PS-06).",
             WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Rectification), nameof(Purchasing.RectificationState.Open), "Open",
             [nameof(Purchasing.RectificationState.Closed)]),
+        new("CaseFile", "Casework file (一人一档)", "CivilAffairs/Workflows.cs (`CaseFileWorkflow`)",
+            "A worker or the town registers a person (R-CA-13), one at a time or by import; the ending rows cancel the file's open obligations.",
+            CivilAffairs.CaseFileWorkflow.Rows, nameof(CivilAffairs.CaseStatus.InCare), "Register",
+            [nameof(CivilAffairs.CaseStatus.Died), nameof(CivilAffairs.CaseStatus.LeftCare), nameof(CivilAffairs.CaseStatus.TransferredOut)]),
+        new("CasePlan", "Casework plan (一人一策)", "CivilAffairs/Workflows.cs (`CasePlanWorkflow`)",
+            "A plan of a person in care (R-CA-13): entries are added while it is open; feedback and evaluation may follow its closing.",
+            CivilAffairs.CasePlanWorkflow.Rows, nameof(CivilAffairs.PlanState.Open), "Make", [nameof(CivilAffairs.PlanState.Closed)]),
+        new("ResourceLink", "Resource link (资源链接)", "CivilAffairs/Workflows.cs (`ResourceLinkWorkflow`)",
+            "A link of a person to policy aid or charity (R-CA-09), tracked to its result.",
+            CivilAffairs.ResourceLinkWorkflow.Rows, nameof(CivilAffairs.LinkState.Linked), "Link",
+            [nameof(CivilAffairs.LinkState.Succeeded), nameof(CivilAffairs.LinkState.Failed)]),
+        new("TransferRequest", "Casework transfer request (转入申请)", "CivilAffairs/Workflows.cs (`TransferRequestWorkflow`)",
+            "A town that finds a person registered in another town asks for the file; accepting fires the file's `TransferOut` in the same save.",
+            CivilAffairs.TransferRequestWorkflow.Rows, nameof(CivilAffairs.TransferState.Pending), "Request",
+            [nameof(CivilAffairs.TransferState.Accepted), nameof(CivilAffairs.TransferState.Refused)]),
     ];
 
     /// <summary>What an audit entry's action means for a record of this type: the row it fired, in Chinese, with its first rule ID.</summary>

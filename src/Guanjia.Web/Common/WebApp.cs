@@ -12,14 +12,27 @@ public static class WebApp
 {
     public const string IndexFile = "app/index.html";
 
+    /// <summary>The service worker the web app's build writes (web/sw/service-worker.js).</summary>
+    public const string ServiceWorker = "/app/sw.js";
+
     public static IApplicationBuilder UseWebAppFiles(this IApplicationBuilder app) =>
         app.UseStaticFiles(new StaticFileOptions
         {
+            // The web app's manifest (the installable visit app) has no default content type.
+            ContentTypeProvider = ContentTypes,
             OnPrepareResponse = ctx =>
             {
                 // Vite names every asset by its content hash; index.html itself is never cached (below).
                 if (ctx.Context.Request.Path.StartsWithSegments("/app/assets"))
                     ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                else if (ctx.Context.Request.Path.Equals(ServiceWorker, StringComparison.Ordinal))
+                {
+                    // The phone's offline visits (ADR 0025): the worker at /app/sw.js controls every page of the console.
+                    ctx.Context.Response.Headers["Service-Worker-Allowed"] = "/";
+                    ctx.Context.Response.Headers.CacheControl = "no-cache";
+                }
+                else if (ctx.File.Name.EndsWith(".webmanifest", StringComparison.OrdinalIgnoreCase))
+                    ctx.Context.Response.Headers.CacheControl = "no-cache";
                 else if (ctx.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                     ctx.Context.Response.Headers.CacheControl = "no-cache";
             },
@@ -53,6 +66,11 @@ public static class WebApp
                 ? type + "; charset=utf-8" : "text/html; charset=utf-8";
             await http.Response.SendFileAsync(index);
         }).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).ExcludeFromDescription();
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new()
+    {
+        Mappings = { [".webmanifest"] = "application/manifest+json" },
+    };
 
     private const string NotBuilt = """
         <!doctype html>

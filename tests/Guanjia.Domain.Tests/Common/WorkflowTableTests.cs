@@ -90,6 +90,18 @@ public class WorkflowTableTests
     private static IEnumerable<Guanjia.Domain.Stations.InclusiveServiceReferral> StationReferrals() =>
         [new() { Id = Guid.NewGuid(), ScopePath = "/441900/", ResidentName = "n", ResidentPhone = "p", Need = "x" }];
 
+    private static IEnumerable<Guanjia.Domain.CivilAffairs.CaseFile> CaseFiles() =>
+        [new() { Id = Guid.NewGuid(), Number = "MZ2026000001", ScopePath = "/441900/", Name = "n", DocumentCipher = "c", DocumentHash = "h", DocumentMasked = "m", Address = "a" }];
+
+    private static IEnumerable<Guanjia.Domain.CivilAffairs.CasePlan> CasePlans() =>
+        [new() { Id = Guid.NewGuid(), ScopePath = "/441900/", Needs = "n", Goals = "g", CreatedByName = "w" }];
+
+    private static IEnumerable<Guanjia.Domain.CivilAffairs.ResourceLink> Links() =>
+        [new() { Id = Guid.NewGuid(), ScopePath = "/441900/", ProviderName = "p", Need = "n", ByName = "w" }];
+
+    private static IEnumerable<Guanjia.Domain.CivilAffairs.TransferRequest> Transfers() =>
+        [new() { Id = Guid.NewGuid(), ScopePath = "/441900/", FromName = "f", RequestedByName = "w", Reason = "r" }];
+
     private static IEnumerable<PolicyReferral> Referrals() =>
         [new() { Id = Guid.NewGuid(), SubjectType = "Appeal", SubjectRef = "GJ", ScopePath = "/441900/", Department = "d", Contact = "c" }];
 
@@ -132,6 +144,10 @@ public class WorkflowTableTests
         "ContractReport" => Fire(Guanjia.Domain.Purchasing.PurchasingWorkflows.Report, row, Reports, (r, s) => r.State = s),
         "ThirdPartyEvaluation" => Fire(Guanjia.Domain.Purchasing.PurchasingWorkflows.Evaluation, row, Evaluations, (e, s) => e.State = s),
         "Rectification" => Fire(Guanjia.Domain.Purchasing.PurchasingWorkflows.Rectification, row, Rectifications, (r, s) => r.State = s),
+        "CaseFile" => Fire(Guanjia.Domain.CivilAffairs.CaseFileWorkflow.Workflow, row, CaseFiles, (f, s) => f.Status = s),
+        "CasePlan" => Fire(Guanjia.Domain.CivilAffairs.CasePlanWorkflow.Workflow, row, CasePlans, (p, s) => p.State = s),
+        "ResourceLink" => Fire(Guanjia.Domain.CivilAffairs.ResourceLinkWorkflow.Workflow, row, Links, (l, s) => l.State = s),
+        "TransferRequest" => Fire(Guanjia.Domain.CivilAffairs.TransferRequestWorkflow.Workflow, row, Transfers, (t, s) => t.State = s),
         _ => throw new InvalidOperationException(workflow),
     };
 
@@ -203,10 +219,13 @@ public class WorkflowTableTests
         Type[] subjects = [typeof(Appeal), typeof(MicroProject), typeof(MicroWish), typeof(ClaimItem), typeof(PolicyReferral),
             typeof(Guanjia.Domain.Stations.ProcurementFiling), typeof(Guanjia.Domain.Stations.InclusiveServiceReferral),
             typeof(Guanjia.Domain.Purchasing.ServiceContract), typeof(Guanjia.Domain.Purchasing.ContractInstalment), typeof(Guanjia.Domain.Purchasing.ContractReport),
-            typeof(Guanjia.Domain.Purchasing.ThirdPartyEvaluation), typeof(Guanjia.Domain.Purchasing.Rectification)];
+            typeof(Guanjia.Domain.Purchasing.ThirdPartyEvaluation), typeof(Guanjia.Domain.Purchasing.Rectification),
+            typeof(Guanjia.Domain.CivilAffairs.CaseFile), typeof(Guanjia.Domain.CivilAffairs.CasePlan), typeof(Guanjia.Domain.CivilAffairs.ResourceLink),
+            typeof(Guanjia.Domain.CivilAffairs.TransferRequest)];
         foreach (var t in subjects)
         {
-            var state = t.GetProperty("State", BindingFlags.Public | BindingFlags.Instance)!;
+            // A casework file's state is its Status (in care, died, left care, transferred out).
+            var state = (t.GetProperty("State", BindingFlags.Public | BindingFlags.Instance) ?? t.GetProperty("Status", BindingFlags.Public | BindingFlags.Instance))!;
             Assert.False(state.SetMethod?.IsPublic ?? false, $"{t.Name}.State has a public setter");
         }
     }
@@ -220,8 +239,8 @@ public class WorkflowTableTests
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Guanjia.slnx"))) root = Path.GetDirectoryName(root)!;
-        var assign = new Regex(@"\.State\s*=[^=>]|\bState\s*=\s*\w+State\.");
-        var table = new Regex(@"new\(""\w+"", \w+ => \w+\.State, \(\w+, s\) => \w+\.State = s, \w*Table\)");
+        var assign = new Regex(@"\.(State|Status)\s*=[^=>]|\b(State|Status)\s*=\s*\w+(State|Status)\.");
+        var table = new Regex(@"new\(""\w+"", \w+ => \w+\.(State|Status), \(\w+, s\) => \w+\.(State|Status) = s, \w*Table\)");
         var offenders = Directory.EnumerateFiles(Path.Combine(root, "src", "Guanjia.Domain"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))

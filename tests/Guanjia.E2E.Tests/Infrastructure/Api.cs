@@ -45,6 +45,18 @@ public sealed class Api : IAsyncDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A POST with an <c>Idempotency-Key</c>, the way the phone sends a visit typed offline; answers the status and the body.</summary>
+    public async Task<(int Status, JsonElement Body)> PostWithKeyAsync(string path, JsonElement body, string key)
+    {
+        var res = await _ctx.PostAsync(path, new()
+        {
+            DataString = body.GetRawText(),
+            Headers = new Dictionary<string, string> { ["X-XSRF-TOKEN"] = _xsrf, ["Idempotency-Key"] = key, ["Content-Type"] = "application/json" },
+        });
+        var text = await res.TextAsync();
+        return (res.Status, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
     /// <summary>A file attached to a project (multipart, as the upload control sends it); answers the attachment's id.</summary>
     public async Task<string> UploadAsync(string projectId, string kind, FilePayload file)
     {

@@ -50,6 +50,7 @@ public sealed class PhoneWidthTests(HostFixture host)
                  {
                      ("dongcheng.village", new[] { "/", "/appeals", "/projects", "/wishes", "/policies", "/policy-referrals", "/stations", "/dashboard" }),
                      ("dongcheng.lead", new[] { "/", "/projects", "/annual-plan", "/claim-items", "/funds", "/social-work-points" }),
+                     ("dongcheng.worker", new[] { "/casework", "/casework/visits", "/casework/figures" }),
                  })
         {
             var page = await host.NewPageAsync(390, 844, mobile: true);

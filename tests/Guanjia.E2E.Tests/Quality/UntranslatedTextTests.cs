@@ -20,7 +20,7 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
     [
         "/", "/appeals", "/projects", "/annual-plan", "/dashboard", "/wishes", "/policies", "/policy-referrals", "/stations",
         "/social-work-points", "/claim-items", "/funds", "/admin/organizations", "/admin/users", "/admin/tokens", "/admin/calendar",
-        "/admin/audit", "/admin/feedback-templates", "/admin/programme-rules",
+        "/admin/audit", "/admin/feedback-templates", "/admin/programme-rules", "/casework", "/casework/visits", "/casework/figures",
     ];
 
     private static readonly string[] PortalPages = ["/portal", "/portal/submit", "/portal/track", "/portal/publicity", "/portal/stations", "/portal/claims"];
@@ -37,7 +37,7 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         (zh) => {
           const key = /^[a-z]+(\.[A-Za-z0-9_]+)+$/;
           // Not keys: demo account names (city.admin) and file names (minutes.pdf).
-          const benign = (t) => /^[a-z]+\.(admin|lead|finance|village|station|supervisor|deputy|demo)$/.test(t) || /\.(pdf|docx?|xlsx?|csv|jpe?g|png|webp)$/i.test(t);
+          const benign = (t) => /^[a-z]+\.(admin|lead|finance|village|station|supervisor|deputy|demo|worker\d*)$/.test(t) || /\.(pdf|docx?|xlsx?|csv|jpe?g|png|webp)$/i.test(t);
           const out = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           while (walker.nextNode()) {
@@ -103,7 +103,8 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
     private static async Task<string[]> DetailPagesAsync(IPage page)
     {
         var list = new List<string>();
-        foreach (var (api, path) in new[] { ("/api/appeals", "/appeals"), ("/api/micro-projects", "/projects"), ("/api/micro-wishes", "/wishes"), ("/api/claim-items", "/claim-items") })
+        foreach (var (api, path) in new[] { ("/api/appeals", "/appeals"), ("/api/micro-projects", "/projects"), ("/api/micro-wishes", "/wishes"), ("/api/claim-items", "/claim-items"),
+                     ("/api/civil-affairs/files", "/casework/files") })
             if (await FirstAsync(page, $"{api}?pageSize=1", "items", "id") is { } id) list.Add($"{path}/{id}");
         return [.. list];
     }

@@ -22,6 +22,8 @@ export interface ProblemDetails {
   fieldErrors?: FieldErrorDto[]
   traceId?: string
   lockedUntil?: string
+  /** The answer's own members beside the standard ones (a conflict's `fileId`, `link`, `serverVersion`, `current`). */
+  extra?: Record<string, unknown>
 }
 
 /** Messages for answers without a usable body (a proxy's 502, a dropped connection). */
@@ -80,6 +82,7 @@ export function parseProblem(status: number, body: unknown): ProblemDetails {
     fieldErrors,
     traceId: str(body.traceId),
     lockedUntil: str(body.lockedUntil),
+    extra: body,
   }
 }
 

@@ -6,6 +6,7 @@ import photosEn from './photos.en-US'
 import stationsEn from './stations.en-US'
 import platformEn from './platform.en-US'
 import purchasingEn from './purchasing.en-US'
+import caseworkEn from './casework.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -100,6 +101,7 @@ const enUS: Messages = {
   ...stationsEn,
   ...platformEn,
   ...purchasingEn,
+  ...caseworkEn,
 }
 
 export default enUS

@@ -6,6 +6,7 @@ import photosZh from './photos.zh-CN'
 import stationsZh from './stations.zh-CN'
 import platformZh from './platform.zh-CN'
 import purchasingZh from './purchasing.zh-CN'
+import caseworkZh from './casework.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -95,6 +96,7 @@ const zhCN = {
   ...stationsZh,
   ...platformZh,
   ...purchasingZh,
+  ...caseworkZh,
 }
 
 export default zhCN

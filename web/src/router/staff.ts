@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { Calendar, Collection, Guide, Present, Reading, School, ChatLineSquare, DataAnalysis, Document, EditPen, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
 import { Perm } from '@/utils/permissions'
-import { Wallet } from '@element-plus/icons-vue'
+import { Wallet, UserFilled, Van, TrendCharts } from '@element-plus/icons-vue'
 
 /** The staff console: signed in; each page names the permission it needs (the API enforces it too). */
 export const staffRoutes: RouteRecordRaw[] = [
@@ -109,6 +109,31 @@ export const staffRoutes: RouteRecordRaw[] = [
     name: 'social-work-points',
     component: () => import('@/views/Stations/SocialWorkPointsView.vue'),
     meta: { title: 'svcMenu.points', menu: { icon: Collection, order: 9.5 } },
+  },
+  // 民政服务站个案工作 (issue 13): the files, the phone's visit list (offline, ADR 0025), the month's figures.
+  {
+    path: 'casework',
+    name: 'casework',
+    component: () => import('@/views/Casework/CaseFileListView.vue'),
+    meta: { title: 'caseMenu.people', perm: Perm.CaseworkRead, menu: { icon: UserFilled, order: 9.6 } },
+  },
+  {
+    path: 'casework/files/:id',
+    name: 'casework-file',
+    component: () => import('@/views/Casework/CaseFileDetailView.vue'),
+    meta: { title: 'caseMenu.people', perm: Perm.CaseworkRead, activeMenu: 'casework' },
+  },
+  {
+    path: 'casework/visits',
+    name: 'casework-visits',
+    component: () => import('@/views/Casework/VisitsView.vue'),
+    meta: { title: 'caseMenu.visits', perm: Perm.CaseworkRecord, menu: { icon: Van, order: 9.7 } },
+  },
+  {
+    path: 'casework/figures',
+    name: 'casework-figures',
+    component: () => import('@/views/Casework/CaseworkFiguresView.vue'),
+    meta: { title: 'caseMenu.figures', perm: Perm.CaseworkRead, menu: { icon: TrendCharts, order: 9.8 } },
   },
   {
     path: 'admin/organizations',

@@ -32,6 +32,11 @@ export const Perm = {
   PurchasingReport: 'purchasing.report',
   PurchasingEvaluate: 'purchasing.evaluate',
   PurchasingAcknowledge: 'purchasing.acknowledge',
+  /** The civil-affairs casework (docs/civil-affairs.md): read (masked), sensitive (full ID, health), record, town. */
+  CaseworkRead: 'casework.read',
+  CaseworkSensitive: 'casework.sensitive',
+  CaseworkRecord: 'casework.record',
+  CaseworkTown: 'casework.town',
 } as const
 
 export type PermissionName = (typeof Perm)[keyof typeof Perm]

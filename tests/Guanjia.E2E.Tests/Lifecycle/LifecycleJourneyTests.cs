@@ -64,7 +64,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Pages.SignInAsync(village, "dongcheng.village");
         var work = village.Locator("[data-test=my-deadlines]");
         await Expect(work).ToContainTextAsync(tracking);
-        await Expect(work).ToContainTextAsync("R-MS-02");
+        await Expect(work).ToContainTextAsync("接收诉求并反馈接收情况");
         await Expect(work).ToContainTextAsync("剩余");
         await Screens.SaveAsync(village, "my-work", key: true);
         await work.GetByRole(AriaRole.Link, new() { Name = tracking }).First.ClickAsync();
@@ -152,7 +152,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         // ---- the town lead reviews (the four checks) and publishes
         var lead = await host.NewPageAsync(1366, 900);
         await Pages.SignInAsync(lead, "dongcheng.lead");
-        await Expect(lead.Locator("[data-test=my-deadlines]")).ToContainTextAsync("R-MS-08");
+        await Expect(lead.Locator("[data-test=my-deadlines]")).ToContainTextAsync("镇（街道）审核确认");
         await lead.GotoAsync(projectUrl);
         await lead.Locator("[data-test=action-Review]").ClickAsync();
         var review = Forms.Dialog(lead, "镇（街道）审核");

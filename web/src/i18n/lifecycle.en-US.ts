@@ -93,6 +93,8 @@ const lifecycleEn: LifecycleMessages = {
     overdue: 'Overdue', today: 'Due today', soon: 'Due soon', later: 'Other open items', none: 'No open deadlines', owedBy: 'Owed by {org}',
     due: 'Due {at}', moreOverdue: '{n} more overdue not listed', notifications: 'Notifications', noNotifications: 'No notifications',
     markRead: 'Mark read', unread: 'Unread', open: 'Open',
+    mine: 'My unit’s work', mineHint: 'What {unit} must do, overdue and due today first; click to do it.', rest: 'Other open items', step: 'To do: {step}',
+    more: '{n} more not listed', supervised: 'Units I supervise', supervisedHint: 'What the units below yours must do, by unit, the most overdue first.', openCount: '{n} open',
   },
   deadline: { title: 'Deadlines', obligation: 'Obligation', rule: 'Rule', due: 'Due', left: 'Time left', owedBy: 'Owed by', status: 'Status', metAt: 'Met at', lateReason: 'Late reason' },
   appeal: {

@@ -86,6 +86,8 @@ const lifecycleZh = {
     overdue: '已超期', today: '今日到期', soon: '即将到期', later: '其他在办', none: '暂无待办时限', owedBy: '责任单位：{org}',
     due: '截止 {at}', moreOverdue: '另有 {n} 项超期未列出', notifications: '提醒与通知', noNotifications: '暂无通知', markRead: '标为已读',
     unread: '未读', open: '查看',
+    mine: '本单位待办', mineHint: '{unit}须办理的事项，超期和今日到期的在前；点击即可办理。', rest: '其他待办', step: '待办：{step}',
+    more: '另有 {n} 项未列出', supervised: '督办下级', supervisedHint: '下级单位须办理的事项，按单位分组，超期多的在前。', openCount: '在办 {n}',
   },
   deadline: { title: '办理时限', obligation: '事项', rule: '规则', due: '截止时间', left: '剩余时间', owedBy: '责任单位', status: '状态', metAt: '完成时间', lateReason: '超期原因' },
   appeal: {

@@ -4,7 +4,7 @@ import type { AllowedStep } from '@/api/projects'
 import type { OrganizationNode } from '@/api/organizations'
 import type { TrackingView } from '@/api/public'
 import { appealActionsFor, appealMeetsFor, overdueFor, projectActionsFor, stepMeets } from '@/utils/actions'
-import { groupDeadlines, subjectLink } from '@/utils/deadlines'
+import { groupDeadlines, subjectLink, workSections } from '@/utils/deadlines'
 import { placesInScope } from '@/utils/orgTree'
 import { normalizeTrackingNumber, trackingSteps } from '@/utils/tracking'
 import { renderTemplate, unknownPlaceholders } from '@/utils/templates'
@@ -225,5 +225,18 @@ describe('timeline words', () => {
     const a = newKey()
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(newKey()).not.toBe(a)
+  })
+})
+
+describe('workSections (我的工作, issue 17 point 2)', () => {
+  it('puts overdue, then due today, then the rest, keeping the API order within each', () => {
+    const row = (id: string, status: string, dueToday: boolean) => ({ id, status, dueToday })
+    const s = workSections([row('a', 'Overdue', false), row('b', 'Open', true), row('c', 'DueSoon', false), row('d', 'DueSoon', true)])
+    expect(s.map((x) => [x.key, x.items.map((i) => i.id).join('')])).toEqual([
+      ['overdue', 'a'],
+      ['today', 'bd'],
+      ['rest', 'c'],
+    ])
+    expect(workSections([row('c', 'Open', false)]).map((x) => x.key)).toEqual(['rest'])
   })
 })

@@ -53,7 +53,7 @@ public sealed class MyWorkTests(HostFixture host)
         await unit.Locator(".el-collapse-item__header").ClickAsync();
         await Expect(unit).ToContainTextAsync(Title);
         await Expect(unit).ToContainTextAsync("接收诉求并反馈接收情况");
-        await Expect(lead.Locator("[data-test=work-unit]").Filter(new() { HasText = "东城街道" })).ToHaveCountAsync(0);
+        await Expect(lead.Locator("[data-test=work-unit] .unit-name").GetByText("东城街道", new() { Exact = true })).ToHaveCountAsync(0);
         await Screens.SaveAsync(lead, "my-work-supervised", key: true);
         await unit.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Expect(lead).ToHaveURLAsync(new Regex("/appeals/[0-9a-f-]{36}$"));

@@ -96,6 +96,7 @@ const lifecycleEn: LifecycleMessages = {
     mine: 'My unit’s work', mineHint: 'What {unit} must do, overdue and due today first; click to do it.', rest: 'Other open items', step: 'To do: {step}',
     more: '{n} more not listed', supervised: 'Units I supervise', supervisedHint: 'What the units below yours must do, by unit, the most overdue first.', openCount: '{n} open',
   },
+  nextStep: { label: 'Next step', waiting: '; now with {org}: {step}' },
   deadline: { title: 'Deadlines', obligation: 'Obligation', rule: 'Rule', due: 'Due', left: 'Time left', owedBy: 'Owed by', status: 'Status', metAt: 'Met at', lateReason: 'Late reason' },
   appeal: {
     listTitle: 'Appeals', create: 'New appeal', q: 'Number or words', state: 'State', channel: 'Channel', category: 'Category', town: 'Town',

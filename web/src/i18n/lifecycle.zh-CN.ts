@@ -89,6 +89,7 @@ const lifecycleZh = {
     mine: '本单位待办', mineHint: '{unit}须办理的事项，超期和今日到期的在前；点击即可办理。', rest: '其他待办', step: '待办：{step}',
     more: '另有 {n} 项未列出', supervised: '督办下级', supervisedHint: '下级单位须办理的事项，按单位分组，超期多的在前。', openCount: '在办 {n}',
   },
+  nextStep: { label: '下一步', waiting: '；目前待{org}办理：{step}' },
   deadline: { title: '办理时限', obligation: '事项', rule: '规则', due: '截止时间', left: '剩余时间', owedBy: '责任单位', status: '状态', metAt: '完成时间', lateReason: '超期原因' },
   appeal: {
     listTitle: '诉求', create: '登记诉求', q: '编号或关键词', state: '状态', channel: '来源渠道', category: '类别', town: '镇街', village: '村（社区）',

@@ -240,3 +240,24 @@ describe('workSections (我的工作, issue 17 point 2)', () => {
     expect(workSections([row('c', 'Open', false)]).map((x) => x.key)).toEqual(['rest'])
   })
 })
+
+describe('the next step and the documents that exist (issue 17 point 3)', () => {
+  it('takes the first primary step as the next one and the rest as secondary', async () => {
+    const { nextStep, projectActionsFor } = await import('@/utils/actions')
+    const s = nextStep(projectActionsFor(['ReportProgress', 'Complete', 'RecordSurveyResponse']))
+    expect(s.next?.action).toBe('Complete')
+    expect(s.others.map((a) => a.action)).toEqual(['ReportProgress', 'RecordSurveyResponse'])
+    expect(nextStep(projectActionsFor(['ReportProgress'])).next?.action).toBe('ReportProgress')
+    expect(nextStep([]).next).toBeNull()
+  })
+
+  it('offers only the documents that exist', async () => {
+    const { availableDocuments } = await import('@/api/documents')
+    const none = { consultedAt: null, registeredAt: null, completedAt: null, completionFiledAt: null, survey: { responses: 0 } }
+    expect(availableDocuments(none)).toEqual([])
+    expect(availableDocuments({ ...none, consultedAt: '2026-01-01T00:00:00Z' })).toEqual(['registration-form'])
+    expect(availableDocuments({ ...none, consultedAt: 'x', completedAt: 'x', completionFiledAt: 'x', survey: { responses: 3 } })).toEqual([
+      'registration-form', 'completion-form', 'survey-questionnaire', 'survey-results',
+    ])
+  })
+})

@@ -206,6 +206,8 @@ const lifecycleEn: LifecycleMessages = {
   templates: {
     title: 'Feedback templates', kind: 'Message', body: 'Template', placeholders: 'Placeholders', isDefault: 'Default', updated: 'Changed by {by} at {at}',
     edit: 'Edit template', insert: 'Insert', preview: 'Example',
+    ph: { trackingNumber: 'tracking number', village: 'village', town: 'town', projectName: 'project name', department: 'department', contact: 'contact', reason: 'reason', route: 'route', claimant: 'claimant' },
+    phHint: 'The parts in 「」 are filled in with the appeal’s own details when sent.',
   },
   rules: {
     title: 'Programme rules', current: 'Current version v{v}', effectiveFrom: 'Effective from', reason: 'Reason', createdBy: 'By', history: 'Versions',

@@ -185,6 +185,8 @@ const lifecycleZh = {
   templates: {
     title: '反馈模板', kind: '消息类型', body: '模板内容', placeholders: '可用占位符', isDefault: '默认模板', updated: '{by} 于 {at} 修改',
     edit: '编辑模板', insert: '插入', preview: '示例',
+    ph: { trackingNumber: '受理编号', village: '村（社区）', town: '镇（街道）', projectName: '项目名称', department: '跟办部门', contact: '联系方式', reason: '原因', route: '办理途径', claimant: '认领方' },
+    phHint: '发送时「」中的内容自动替换为该诉求的实际信息。',
   },
   rules: {
     title: '规则参数', current: '当前版本 v{v}', effectiveFrom: '生效时间', reason: '修改原因', createdBy: '修改人', history: '版本历史',

@@ -261,3 +261,22 @@ describe('the next step and the documents that exist (issue 17 point 3)', () => 
     ])
   })
 })
+
+describe('no machine words on screens (issue 17 point 6)', () => {
+  const label = (k: string) => `«${k}»`
+  it('names the system, the portal and the senders in words', async () => {
+    const { actorLabel, senderLabel } = await import('@/utils/delivery')
+    expect(actorLabel('system', label)).toBe('«actor.system»')
+    expect(actorLabel('public-portal', label)).toBe('«actor.portal»')
+    expect(actorLabel('张三', label)).toBe('张三')
+    expect(senderLabel('webhook:Sms', label)).toBe('«delivery.senders.Sms»')
+    expect(senderLabel('recording', label)).toBe('«delivery.senders.other»')
+    expect(senderLabel('东莞短信平台', label)).toBe('东莞短信平台')
+  })
+  it('splits a template into text and named placeholders', async () => {
+    const { templateSegments } = await import('@/utils/templates')
+    expect(templateSegments('您的诉求{trackingNumber}已由{village}受理{x}')).toEqual([
+      { text: '您的诉求' }, { placeholder: 'trackingNumber' }, { text: '已由' }, { placeholder: 'village' }, { text: '受理{x}' },
+    ])
+  })
+})

@@ -73,7 +73,7 @@ public sealed class AllocationJourneyTests(HostFixture host)
         await form.GetByRole(AriaRole.Button, new() { Name = "确认分配" }).ClickAsync();
         await page.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await Expect(refused).ToContainTextAsync("余额不足");
-        await Expect(form).ToContainTextAsync("市专项资金的市财政余额");
+        await Expect(form).ToContainTextAsync("不足拨付");
         await refused.GetByRole(AriaRole.Button, new() { Name = "登记资金到账" }).ClickAsync();
         var dialog = page.Locator("[data-test=receipt-dialog]");
         await Forms.FillAsync(dialog, "金额（万元）", "20000");

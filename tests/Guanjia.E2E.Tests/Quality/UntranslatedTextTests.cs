@@ -38,7 +38,7 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         (zh) => {
           const key = /^[a-z]+(\.[A-Za-z0-9_]+)+$/;
           // Not keys: demo account names (city.admin) and file names (minutes.pdf).
-          const benign = (t) => /^[a-z]+\.(admin|lead|finance|village|station|supervisor|deputy|demo)$/.test(t) || /\.(pdf|docx?|xlsx?|csv|jpe?g|png|webp)$/i.test(t);
+          const benign = (t) => /^[a-z]+\.(admin|lead|finance|village|station|supervisor|deputy|demo|worker\d*)$/.test(t) || /\.(pdf|docx?|xlsx?|csv|jpe?g|png|webp)$/i.test(t);
           const out = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           while (walker.nextNode()) {

@@ -24,6 +24,15 @@ public static class MyWork
 
     public sealed record Supervised(Guid UnitId, string? UnitName, int Overdue, int DueToday, int Open, IReadOnlyList<UnitGroup> Units);
 
+    private static readonly string[] CaseworkKeys = Domain.CivilAffairs.CaseworkObligations.All.Select(i => i.Key).ToArray();
+
+    /// <summary>
+    /// What the caller can act on: the casework's visits and investigations (R-CA-04..08) are the station workers' and the town's to record
+    /// (casework.record), so a village clerk's list does not fill with rows they cannot open or do.
+    /// </summary>
+    private static IQueryable<Deadline> Actionable(GuanjiaDb db, IQueryable<Deadline> q) =>
+        db.Actor.Has(Domain.Accounts.Permissions.CaseworkRecord) ? q : q.Where(d => !CaseworkKeys.Contains(d.Obligation));
+
     /// <summary>The organisation whose work the caller does: the root of their scope (the city when they see everything).</summary>
     public static async Task<Guid> UnitAsync(GuanjiaDb db, CancellationToken ct)
     {
@@ -39,7 +48,7 @@ public static class MyWork
         var unit = await UnitAsync(db, ct);
         var now = clock.GetUtcNow();
         var endOfToday = ChinaTime.EndOfDay(ChinaTime.LocalDate(now));
-        var q = db.Deadlines.AsNoTracking().Where(d => d.IsOpen && d.ResponsibleOrgId == unit);
+        var q = Actionable(db, db.Deadlines.AsNoTracking().Where(d => d.IsOpen && d.ResponsibleOrgId == unit));
         var overdue = await q.CountAsync(d => d.DueAt < now, ct);
         var today = await q.CountAsync(d => d.DueAt >= now && d.DueAt <= endOfToday, ct);
         var open = await q.CountAsync(ct);
@@ -60,6 +69,7 @@ public static class MyWork
                 join o in db.Organizations.AsNoTracking() on d.ResponsibleOrgId equals o.Id
                 where d.IsOpen && d.ResponsibleOrgId != unit && o.Path.StartsWith(scope)
                 select d;
+        q = Actionable(db, q);
         var counts = await q.GroupBy(d => d.ResponsibleOrgId)
             .Select(g => new
             {

@@ -51,7 +51,7 @@ public static class SignIn
         if (!passwords.Verify(user, r.Password!, out var rehash))
         {
             var locked = policy.RegisterFailure(user, now);
-            await db.Audit(locked ? "LockedOut" : "SignInFailed").SaveChangesAsync(ct);
+            await db.Audit(locked ? "LockedOut" : "SignInFailed").By(ActorFactory.ForUser(user)).SaveChangesAsync(ct);
             throw locked
                 ? new SignInFailed("locked", $"密码连续错误 {policy.MaxFailures} 次，账号已锁定 {policy.Duration.TotalMinutes:0} 分钟",
                     $"{policy.MaxFailures} wrong passwords in a row; the account is locked for {policy.Duration.TotalMinutes:0} minutes", user.LockedUntil)
@@ -61,7 +61,7 @@ public static class SignIn
         user.FailedSignIns = 0;
         user.LockedUntil = null;
         user.LastSignInAt = now;
-        await db.Audit("SignIn").SaveChangesAsync(ct);
+        await db.Audit("SignIn").By(ActorFactory.ForUser(user)).SaveChangesAsync(ct);
         return user;
     }
 }

@@ -45,10 +45,34 @@ public static class PublishProject
         p.PublicityTo = ChinaTime.EndOfDay(r.To!.Value);
         p.PublicityPlatforms = string.Join(',', platforms);
         p.PlatformOverrideReason = left.Count > 0 ? r.PlatformOverrideReason!.Trim() : null;
+        var (draft, personal) = await DraftAsync(db, p, platforms, p.PublicityFrom.Value, p.PublicityTo, ct);
+        Publisher.Publish(db, draft, now, personal);
+        await ProjectSteps.FireAsync(db, s, p, "Publish", null, s.Workflow.At(reason: p.PlatformOverrideReason), ct);
+        await db.SaveChangesAsync(ct);
+        return await ProjectQueries.GetAsync(db, s, id, ct);
+    }
+
+    /// <summary>The notice as the public will read it (issue 17 point 7): title, every field masked as <see cref="Publisher"/> masks it, and the platforms' names.</summary>
+    public sealed record Preview(string Title, IReadOnlyDictionary<string, object?> Body, IReadOnlyList<string> Platforms);
+
+    /// <summary>What publishing would show, before the town confirms it; saves nothing. Only for whoever may publish the project now.</summary>
+    public static async Task<Preview> PreviewAsync(GuanjiaDb db, Guid id, IReadOnlyList<string>? platforms, CancellationToken ct)
+    {
+        var p = await ProjectSteps.LoadForAsync(db, id, "Publish", null, ct);
+        var chosen = platforms is { Count: > 0 } ? platforms.Distinct().Where(PublicNotice.PlatformNames.ContainsKey).ToList()
+            : p.IsSmall == true ? ["VillageNoticeBoard"] : [.. PublicNotice.LinkedPlatforms];
+        var (draft, personal) = await DraftAsync(db, p, chosen, DateTimeOffset.MinValue, null, ct);
+        var m = Publisher.Mask(db, draft, personal);
+        return new Preview(m.Title, m.Body, chosen.Select(x => PublicNotice.PlatformNames[x]).ToList());
+    }
+
+    private static async Task<(Publisher.Draft, string?[])> DraftAsync(GuanjiaDb db, MicroProject p, IReadOnlyCollection<string> platforms, DateTimeOffset from,
+        DateTimeOffset? to, CancellationToken ct)
+    {
         var (village, town) = await ProjectSteps.NamesAsync(db, p, ct);
         var appeal = await ProjectSteps.AppealOfAsync(db, p, ct);
         string?[] personal = [appeal.AppellantName, appeal.AppellantPhone, appeal.Address];
-        Publicity.Publisher.Publish(db, new Publicity.Publisher.Draft(NoticeKind.ProjectPublicity, "MicroProject", p.Id, p.Number, p.TownId, p.VillageId,
+        return (new Publisher.Draft(NoticeKind.ProjectPublicity, "MicroProject", p.Id, p.Number, p.TownId, p.VillageId,
             $"关于“{p.Name}”项目的公示", new Dictionary<string, object?>
             {
                 ["number"] = p.Number, ["name"] = p.Name, ["town"] = town, ["village"] = village,
@@ -57,9 +81,6 @@ public static class PublishProject
                 ["beneficiaries"] = p.Beneficiaries, ["route"] = p.Route is { } rt ? ProjectTaxonomy.Zh(rt) : null,
                 ["expressForm"] = p.ExpressForm is { } ef ? RouteChecks.Zh(ef) : null, ["pairedUnit"] = p.PairedUnit,
                 ["implementingBody"] = p.ImplementingBody, ["claimants"] = await Claims.ClaimBoard.PublicClaimantsAsync(db, p.Id, ct),
-            }, platforms, p.PublicityFrom.Value, p.PublicityTo), now, personal);
-        await ProjectSteps.FireAsync(db, s, p, "Publish", null, s.Workflow.At(reason: p.PlatformOverrideReason), ct);
-        await db.SaveChangesAsync(ct);
-        return await ProjectQueries.GetAsync(db, s, id, ct);
+            }, platforms, from, to), personal);
     }
 }

@@ -21,6 +21,17 @@ public sealed partial class GuanjiaDb
 
     private string? _auditAction;
     private string? _auditReason;
+    private Actor? _auditActor;
+
+    /// <summary>
+    /// The next save's entries name this person rather than the actor the context runs as: a sign-in runs as the system (nobody is
+    /// signed in yet), but the trail names the person signing in (issue 17 point 5).
+    /// </summary>
+    public GuanjiaDb By(Actor person)
+    {
+        _auditActor = person;
+        return this;
+    }
 
     /// <summary>Names the next save's audit entries ("Approve", "SignInFailed") and records why.</summary>
     public GuanjiaDb Audit(string action, string? reason = null)
@@ -57,7 +68,7 @@ public sealed partial class GuanjiaDb
         now = now.AddTicks(-(now.Ticks % 10));
         var audit = changed
             .Where(e => e.Entity.GetType().GetCustomAttribute<NotAuditedAttribute>() is null)
-            .Select(e => Describe(e, actor, now))
+            .Select(e => Describe(e, _auditActor ?? actor, now))
             .ToList();
 
         var ownTransaction = Database.CurrentTransaction is null;
@@ -80,6 +91,7 @@ public sealed partial class GuanjiaDb
         {
             _auditAction = null;
             _auditReason = null;
+            _auditActor = null;
         }
     }
 

@@ -21,18 +21,27 @@ public static class Publisher
         NoticeKind Kind, string SubjectType, Guid SubjectId, string SubjectRef, Guid TownId, Guid VillageId, string Title,
         IReadOnlyDictionary<string, object?> Body, IReadOnlyCollection<string> Platforms, DateTimeOffset From, DateTimeOffset? To);
 
-    public static PublicNotice Publish(GuanjiaDb db, Draft d, DateTimeOffset now, params string?[] personal)
+    /// <summary>The title and body as the public will read them, every person masked: what <see cref="Publish"/> stores, and what a preview shows.</summary>
+    public sealed record Masked(string Title, IReadOnlyDictionary<string, object?> Body);
+
+    public static Masked Mask(GuanjiaDb db, Draft d, params string?[] personal)
     {
-        var unknown = d.Platforms.Where(p => !PublicNotice.PlatformNames.ContainsKey(p)).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"Unknown platforms: {string.Join(", ", unknown)}", nameof(d));
         var people = personal.Concat(PeopleOf(db, d.SubjectType, d.SubjectId))
             .Concat(d.Body.TryGetValue("implementingBody", out var ib) && ib is string body && PersonNames.IsName(body) ? [body] : [])
             .ToArray();
         var masked = d.Body.ToDictionary(kv => kv.Key, kv => kv.Value is string text ? Masking.Published(text, people) : kv.Value);
+        return new Masked(Masking.Published(d.Title, people), masked);
+    }
+
+    public static PublicNotice Publish(GuanjiaDb db, Draft d, DateTimeOffset now, params string?[] personal)
+    {
+        var unknown = d.Platforms.Where(p => !PublicNotice.PlatformNames.ContainsKey(p)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Unknown platforms: {string.Join(", ", unknown)}", nameof(d));
+        var m = Mask(db, d, personal);
         var notice = new PublicNotice
         {
             Id = Guid.CreateVersion7(), Kind = d.Kind, SubjectType = d.SubjectType, SubjectId = d.SubjectId, SubjectRef = d.SubjectRef,
-            TownId = d.TownId, VillageId = d.VillageId, Title = Masking.Published(d.Title, people), BodyJson = JsonSerializer.Serialize(masked),
+            TownId = d.TownId, VillageId = d.VillageId, Title = m.Title, BodyJson = JsonSerializer.Serialize(m.Body),
             Platforms = string.Join(',', d.Platforms.Distinct()), From = d.From, To = d.To, PublishedAt = now,
         };
         db.PublicNotices.Add(notice);

@@ -22,13 +22,19 @@ public static class DeadlineEndpoints
             .RequirePermission(Permissions.DeadlinesRead).WithSummary("What is due, due soon or overdue in your scope, earliest first (R-PL-08)");
         g.MapGet("/summary", (GuanjiaDb db, TimeProvider clock, CancellationToken ct) => DeadlineQueries.SummaryAsync(db, clock, ct))
             .RequirePermission(Permissions.DeadlinesRead).WithSummary("Per responsible unit: open, due soon, overdue, met on time, met late");
+        g.MapGet("/mine", (GuanjiaDb db, TimeProvider clock, int take = 200, CancellationToken ct = default) => MyWork.MineAsync(db, clock, take, ct))
+            .RequirePermission(Permissions.DeadlinesRead)
+            .WithSummary("我的工作: your unit's own open deadlines, overdue and due today first, each with the item's title and the step (R-PL-08)");
+        g.MapGet("/supervised", (GuanjiaDb db, TimeProvider clock, int perUnit = 20, CancellationToken ct = default) => MyWork.SupervisedAsync(db, clock, perUnit, ct))
+            .RequirePermission(Permissions.DeadlinesRead)
+            .WithSummary("What the units in your scope owe, grouped by unit, the most overdue first (R-PL-08)");
 
         var n = app.MapGroup("/api/notifications").WithTags("Deadlines").RequireAuthorization();
         n.MapGet("/", async (GuanjiaDb db, bool unreadOnly = false, CancellationToken ct = default) =>
         {
             // A unit's inbox: notifications addressed to the organisation at the root of the caller's scope.
             // (A town's report to the city is stored in the town's scope but addressed to the city.)
-            var unit = await UnitAsync(db, ct);
+            var unit = await MyWork.UnitAsync(db, ct);
             var q = db.StaffNotifications.AsNoTracking().Where(x => x.OrganizationId == unit);
             if (unreadOnly) q = q.Where(x => x.ReadAt == null);
             var rows = await q.OrderByDescending(x => x.CreatedAt).Take(100).ToListAsync(ct);
@@ -43,19 +49,12 @@ public static class DeadlineEndpoints
         }).RequirePermission(Permissions.DeadlinesRead).WithSummary("Your unit's warnings and reports, newest first");
         n.MapPost("/{id:guid}/read", async (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
         {
-            var unit = await UnitAsync(db, ct);
+            var unit = await MyWork.UnitAsync(db, ct);
             var row = await db.StaffNotifications.SingleOrDefaultAsync(x => x.Id == id && x.OrganizationId == unit, ct)
                 ?? throw new Domain.Common.NotFound("StaffNotification", "提醒不存在", "The notification does not exist");
             row.ReadAt ??= clock.GetUtcNow();
             await db.Audit("ReadNotification").SaveChangesAsync(ct);
             return TypedResults.NoContent();
         }).RequirePermission(Permissions.DeadlinesRead);
-    }
-
-    /// <summary>The organisation at the root of the caller's scope: for the bureau, its jurisdiction's root (ADR 0040).</summary>
-    private static async Task<Guid> UnitAsync(GuanjiaDb db, CancellationToken ct)
-    {
-        var actor = db.Actor;
-        return await db.Organizations.AsNoTracking().Where(o => o.Path == actor.ScopePath).Select(o => o.Id).FirstOrDefaultAsync(ct);
     }
 }

@@ -53,6 +53,10 @@ public static class MicroProjectEndpoints
             ReviewProject.HandleAsync(db, s, id, r, ct)).WithSummary("The town's review with the four checks (R-MS-08..10)");
         g.MapPost("/{id:guid}/publicity", (Guid id, PublishProject.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
             PublishProject.HandleAsync(db, s, id, r, ct)).WithSummary("Publicity for at least 5 days (R-MS-11)");
+        g.MapGet("/{id:guid}/publicity/preview", (Guid id, string? platforms, GuanjiaDb db, CancellationToken ct) =>
+                PublishProject.PreviewAsync(db, id, platforms?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), ct))
+            .RequirePermission(Permissions.AppealsRead)
+            .WithSummary("The publicity notice as the public will read it, every person masked, before the town publishes (R-MS-11); saves nothing");
         g.MapPost("/{id:guid}/start", (Guid id, StartImplementation.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
             StartImplementation.HandleAsync(db, s, id, r, ct)).WithSummary("Start implementation after publicity (R-MS-11, R-MS-12)");
         g.MapPost("/{id:guid}/progress", (Guid id, ReportProgress.Request r, [FromHeader(Name = "Idempotency-Key")] string? key, GuanjiaDb db,

@@ -29,8 +29,8 @@ public sealed class FundsPagesTests(HostFixture host)
         await form.Locator(".el-input-number input").First.FillAsync(last);
         await form.Locator(".el-input-number input").First.PressAsync("Tab");
         // R-FD-01, R-FD-03: one pool from two sources; the table shows what each town gets of each.
-        await Forms.FillAsync(form, "市财政（元）", "10000000");
-        await Forms.FillAsync(form, "福彩公益金（元）", "500000");
+        await Forms.FillAsync(form, "市财政（万元）", "1000");
+        await Forms.FillAsync(form, "福彩公益金（万元）", "50");
         await form.GetByRole(AriaRole.Button, new() { Name = "试算" }).ClickAsync();
         var table = page.Locator("[data-test=allocation-table]");
         await Expect(table).ToContainTextAsync("东城街道");

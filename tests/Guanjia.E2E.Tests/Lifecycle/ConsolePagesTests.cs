@@ -64,7 +64,7 @@ public sealed class ConsolePagesTests(HostFixture host)
         var contact = deputy.Locator("[data-test=appeal-contact]");
         await Expect(contact).ToContainTextAsync("139****3333");
         await Expect(contact).Not.ToContainTextAsync("13922223333");
-        await Expect(deputy.Locator("[data-test=appeal-actions]")).ToContainTextAsync("当前无需您办理的步骤");
+        await Expect(deputy.Locator("[data-test=next-step]")).ToContainTextAsync("当前无需您办理的步骤");
         await Expect(deputy.Locator("[data-test=appeal-create]")).ToHaveCountAsync(0);
     }
 

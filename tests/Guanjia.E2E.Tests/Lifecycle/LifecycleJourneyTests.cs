@@ -64,7 +64,7 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Pages.SignInAsync(village, "dongcheng.village");
         var work = village.Locator("[data-test=my-deadlines]");
         await Expect(work).ToContainTextAsync(tracking);
-        await Expect(work).ToContainTextAsync("R-MS-02");
+        await Expect(work).ToContainTextAsync("接收诉求并反馈接收情况");
         await Expect(work).ToContainTextAsync("剩余");
         await Screens.SaveAsync(village, "my-work", key: true);
         await work.GetByRole(AriaRole.Link, new() { Name = tracking }).First.ClickAsync();
@@ -143,16 +143,18 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await finance.GotoAsync(projectUrl);
         await finance.Locator("[data-test=action-RecordDepartmentOpinion]").ClickAsync();
         var opinion = Forms.Dialog(finance, "出具部门审核意见");
-        await Forms.CheckAsync(opinion.Locator("[data-test=opinion-agrees]"), "是");
+        await Forms.CheckAsync(opinion.Locator("[data-test=opinion-agrees]"), "同意按《登记备案表》实施");
         await Forms.FillAsync(opinion, "审核意见", "预算测算合理，同意使用专项资金。");
         await Forms.CheckAsync(opinion, "已在《登记备案表》盖章");
         await opinion.Locator("[data-test=step-submit]").ClickAsync();
         await Expect(finance.Locator("[data-test=opinions]")).ToContainTextAsync("财政分局");
+        // Issue 17 point 7: the opinion says what the department agrees to, not a bare 是.
+        await Expect(finance.Locator("[data-test=opinion-verdict]").First).ToContainTextAsync("同意实施（预算");
 
         // ---- the town lead reviews (the four checks) and publishes
         var lead = await host.NewPageAsync(1366, 900);
         await Pages.SignInAsync(lead, "dongcheng.lead");
-        await Expect(lead.Locator("[data-test=my-deadlines]")).ToContainTextAsync("R-MS-08");
+        await Expect(lead.Locator("[data-test=my-deadlines]")).ToContainTextAsync("镇（街道）审核确认");
         await lead.GotoAsync(projectUrl);
         await lead.Locator("[data-test=action-Review]").ClickAsync();
         var review = Forms.Dialog(lead, "镇（街道）审核");
@@ -187,6 +189,13 @@ public sealed class LifecycleJourneyTests(HostFixture host)
         await Forms.CheckAsync(platforms, "东莞市民政局官网");
         await Expect(publish.Locator("[data-test=publish-override]")).ToHaveCountAsync(0);
         await publish.Locator("[data-test=step-submit]").ClickAsync();
+        // Issue 17 point 7: before it goes out to five public platforms, the notice as the public will read it, the resident masked.
+        var preview = lead.Locator("[data-test=publish-preview]");
+        await Expect(preview).ToContainTextAsync("个人信息已脱敏");
+        await Expect(preview).ToContainTextAsync("将在以下 5 个平台公示");
+        await Expect(preview).Not.ToContainTextAsync("陈阿姨");
+        await Screens.SaveAsync(lead, "project-publish-preview", key: true);
+        await lead.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "确认发布" }).ClickAsync();
         await Expect(lead.Locator("[data-test=project-state]")).ToHaveTextAsync("公示中");
         await Expect(lead.Locator("[data-test=publicity]")).ToBeVisibleAsync();
         await Screens.SaveAsync(lead, "project-detail", key: true, fullPage: true);

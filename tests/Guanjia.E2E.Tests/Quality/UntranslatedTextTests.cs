@@ -10,7 +10,8 @@ namespace Guanjia.E2E.Tests.Quality;
 /// user, and every portal page, in Chinese and in English, must show no i18n key ("enums.projectState.AwaitingClaim"),
 /// log no missing key (web/src/i18n/index.ts reports them on the console), and on a Chinese page show no bare enum value
 /// (PascalCase English) in a table cell, a tag or a description (what is English by design is marked data-raw: the audit
-/// trail's recorded codes, an organisation's English name). One browser, one page per role; the pages are reached by the
+/// trail's recorded codes, an organisation's English name), nor a machine word or a template placeholder in running text (issue 17
+/// point 6: "public-portal", "system", "recording", {trackingNumber}). One browser, one page per role; the pages are reached by the
 /// router as a person clicking would, without reloading the app.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -21,6 +22,7 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         "/", "/appeals", "/projects", "/annual-plan", "/dashboard", "/wishes", "/policies", "/policy-referrals", "/stations",
         "/social-work-points", "/claim-items", "/funds", "/admin/organizations", "/admin/users", "/admin/tokens", "/admin/calendar",
         "/admin/audit", "/admin/feedback-templates", "/admin/programme-rules", "/casework", "/casework/visits", "/casework/figures",
+        "/funds/factors", "/funds?tab=ledger",
     ];
 
     private static readonly string[] PortalPages = ["/portal", "/portal/submit", "/portal/track", "/portal/publicity", "/portal/stations", "/portal/claims"];
@@ -52,6 +54,20 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
               const v = (e.getAttribute(a) || '').trim();
               if (key.test(v) && !benign(v)) out.push(`${a} ${v}`);
             }
+          // Issue 17 point 6: on a Chinese page, no machine word in running text — a kebab-case code ("public-portal"), a bare
+          // "system" or "recording", a sender's "webhook:Sms" — and no template {placeholder} without its Chinese name.
+          if (zh) {
+            const machine = /^(?:[a-z]+(?:-[a-z]+)+|system|recording|anonymous|webhook)$/;
+            const w2 = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (w2.nextNode()) {
+              const el = w2.currentNode.parentElement;
+              if (!el || el.closest('script,style,noscript,[data-raw],textarea') || !el.checkVisibility()) continue;
+              const text = w2.currentNode.textContent;
+              for (const part of text.split(/[\s：:，,；;（）()·、。]+/))
+                if (machine.test(part) && !benign(part)) out.push('code ' + part);
+              for (const m of text.matchAll(/\{[A-Za-z]+\}/g)) out.push('placeholder ' + m[0]);
+            }
+          }
           if (zh)
             for (const e of document.querySelectorAll('.el-table__cell .cell, .el-tag, .el-descriptions__content, [data-test$=state]')) {
               // data-raw marks what is English by design: the audit trail's recorded codes, an organisation's English name.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Guanjia.App.Common;
 using Guanjia.App.Persistence;
@@ -44,6 +45,32 @@ public class AuditTrailTests
         var now = await c.GetJson($"/api/organizations/{id}");
         await c.PutJson($"/api/organizations/{id}", new { name = "道滘镇", economicClass = town.GetProperty("economicClass").GetInt32(), isPilot = true, isActive = true,
             version = now.GetProperty("version").GetInt32(), reason = "恢复" }, HttpStatusCode.OK);
+    }
+
+    // R-PL-04, issue 17 point 5: a sign-in runs as the system (nobody is signed in yet), but the trail names the person, as do a wrong password's
+    // entries; none of them is attributed to "system".
+    [Theory, BothDatabases]
+    public async Task R_PL_04_a_sign_in_is_recorded_as_the_person_not_the_system(Db db)
+    {
+        var host = TestHost.For(db);
+        var village = await host.SignIn("dongcheng.village");
+        var me = await village.GetJson("/api/auth/me");
+        var wrong = await host.Anonymous().PostAsJsonAsync("/api/auth/sign-in", new { userName = "dongcheng.village", password = "not-the-password" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        var city = await host.SignIn("city.admin");
+
+        var userId = me.Str("id");
+        var entries = (await city.GetJson($"/api/audit?entityType=User&entityId={userId}&pageSize=50")).GetProperty("items").EnumerateArray().ToList();
+        var signIn = entries.First(e => e.Str("action") == "SignIn");
+        Assert.Equal("dongcheng.village", signIn.Str("actorName"));
+        Assert.Equal(userId, signIn.Str("actorId"));
+        Assert.Equal("VillageStaff", signIn.Str("actorRole"));
+        var failed = entries.First(e => e.Str("action") == "SignInFailed");
+        Assert.Equal("dongcheng.village", failed.Str("actorName"));
+        Assert.DoesNotContain(entries, e => e.Str("action") is "SignIn" or "SignInFailed" && e.Str("actorName") == "system");
+        // The next save of the same context is the actor's own again: the city's change is the city's.
+        var changed = (await city.GetJson("/api/audit?action=SignIn&pageSize=5")).GetProperty("items")[0];
+        Assert.Equal("city.admin", changed.Str("actorName"));
     }
 
     [Theory, BothDatabases]

@@ -46,6 +46,35 @@ public class PublicityTests
             ok.GetProperty("publicityPlatforms").EnumerateArray().Select(x => x.GetString()!).ToArray());
     }
 
+    // R-MS-11, issue 17 point 7: the town sees the notice as the public will read it, every person masked, before it publishes; the
+    // preview saves nothing and the published notice is the same text.
+    [Theory, BothDatabases]
+    public async Task R_MS_11_the_town_previews_the_masked_notice_and_the_published_notice_is_the_same(Db db)
+    {
+        var f = await Flow.StartAsync(db);
+        var projectId = await DecisionToStart.AwaitingPublicityAsync(f);
+        var today = DecisionToStart.Today(f);
+        var before = await DecisionToStart.GetAsync(f, projectId);
+
+        var preview = await f.Town.GetJson($"{Url(projectId)}/preview");
+        Assert.Equal(5, preview.GetProperty("platforms").GetArrayLength());
+        Assert.All(preview.GetProperty("platforms").EnumerateArray(), x => Assert.Matches("\\p{IsCJKUnifiedIdeographs}", x.GetString()!));
+        var board = await f.Town.GetJson($"{Url(projectId)}/preview?platforms=VillageNoticeBoard");
+        Assert.Equal(1, board.GetProperty("platforms").GetArrayLength());
+        Assert.Contains(before.Str("name"), preview.Str("title"));
+        Assert.DoesNotContain(preview.GetProperty("body").EnumerateObject(), x => x.Value.ValueKind == System.Text.Json.JsonValueKind.String && x.Value.GetString()!.Contains("李秀英"));
+        await DecisionToStart.AssertUnchangedAsync(f, projectId, before);
+        // Only who may publish it now: the village does not publish a confirmed large project.
+        var village = await f.Village.GetAsync($"{Url(projectId)}/preview");
+        Assert.False(village.IsSuccessStatusCode);
+
+        var published = await f.Town.PostJson(Url(projectId), Period(today, today.AddDays(4)), HttpStatusCode.OK);
+        var notices = await f.Host.Anonymous().GetJson("/api/public/notices?kind=ProjectPublicity&pageSize=200");
+        var notice = notices.GetProperty("items").EnumerateArray().Single(n => n.Str("subjectRef") == published.Str("number"));
+        Assert.Equal(preview.Str("title"), notice.Str("title"));
+        Assert.Equal(preview.GetProperty("body").GetProperty("content").GetString(), notice.GetProperty("body").GetProperty("content").GetString());
+    }
+
     // R-MS-11: a confirmed project goes on every linked platform; leaving one out (a notice board alone) is an override with its reason.
     [Theory, BothDatabases]
     public async Task R_MS_11_leaving_a_linked_platform_out_needs_a_recorded_reason(Db db)

@@ -80,7 +80,56 @@ export interface NotificationView {
   readAt: string | null
 }
 
+/** One row of 我的工作: what the item is (title), the step to take, and when (GET /api/deadlines/mine, /supervised). */
+export interface WorkItem {
+  deadlineId: string
+  obligation: string
+  ruleId: string
+  stepZh: string
+  stepEn: string
+  subjectType: string
+  subjectId: string
+  subjectRef: string | null
+  title: string | null
+  responsibleOrgId: string
+  responsibleOrgName: string | null
+  dueAt: string
+  status: DeadlineStatus
+  dueToday: boolean
+  secondsLeft: number
+  workingDaysProvisional: boolean
+}
+
+export interface MyWork {
+  unitId: string
+  unitName: string | null
+  overdue: number
+  dueToday: number
+  open: number
+  items: WorkItem[]
+}
+
+export interface UnitWork {
+  organizationId: string
+  name: string | null
+  overdue: number
+  dueToday: number
+  open: number
+  items: WorkItem[]
+}
+
+export interface SupervisedWork {
+  unitId: string
+  unitName: string | null
+  overdue: number
+  dueToday: number
+  open: number
+  units: UnitWork[]
+}
+
 export const deadlinesApi = {
+  mine: (take = 200) => http.get<MyWork>('/api/deadlines/mine', { take }),
+  supervised: (perUnit = 20) => http.get<SupervisedWork>('/api/deadlines/supervised', { perUnit }),
   list: (f: DeadlineFilter = {}) => http.get<Paged<DeadlineView>>('/api/deadlines', { ...f }),
   summary: () => http.get<UnitDeadlineSummary[]>('/api/deadlines/summary'),
   notifications: (unreadOnly = false) => http.get<NotificationView[]>('/api/notifications', { unreadOnly: unreadOnly || undefined }),

@@ -10,6 +10,26 @@ export interface DocumentCapabilities {
 export type ProjectDocument = 'registration-form' | 'completion-form' | 'survey-results' | 'survey-questionnaire'
 export const projectDocuments: ProjectDocument[] = ['registration-form', 'completion-form', 'survey-results', 'survey-questionnaire']
 
+/**
+ * The project's documents that exist by now (issue 17 point 3): the registration form once the consultation passed (the form is drawn
+ * from it), the completion form once filed, the questionnaire once the project is completed and surveyed, the results once a
+ * questionnaire was entered.
+ */
+export function availableDocuments(p: {
+  consultedAt: string | null
+  registeredAt: string | null
+  completedAt: string | null
+  completionFiledAt: string | null
+  survey: { responses: number }
+}): ProjectDocument[] {
+  const out: ProjectDocument[] = []
+  if (p.registeredAt || p.consultedAt) out.push('registration-form')
+  if (p.completionFiledAt) out.push('completion-form')
+  if (p.completedAt) out.push('survey-questionnaire')
+  if (p.survey.responses > 0) out.push('survey-results')
+  return out
+}
+
 /** The office format of each document: the tables are Excel, the forms Word. */
 export function officeFormat(doc: ProjectDocument | 'annual-plan'): 'docx' | 'xlsx' {
   return doc === 'survey-results' || doc === 'annual-plan' ? 'xlsx' : 'docx'

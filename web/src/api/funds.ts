@@ -216,4 +216,34 @@ export const fundsApi = {
   adjust: (year: number, r: AdjustmentRequest) => http.post<Adjustment>(`/api/funds/allocations/${year}/adjustments`, r),
   adjustments: (year: number) => http.get<Adjustment[]>(`/api/funds/allocations/${year}/adjustments`),
   wishUse: (year: number) => http.get<WishUseRow[]>(`/api/funds/wish-use/${year}`),
+  townFactors: (year: number) => http.get<TownFactors[]>(`/api/funds/town-factors/${year}`),
+  saveTownFactors: (year: number, body: { towns: Omit<TownFactors, 'townName' | 'year' | 'economicClass' | 'isPilot' | 'version'>[] }) =>
+    http.put<TownFactors[]>(`/api/funds/town-factors/${year}`, body),
+  receipt: (r: ReceiptRequest) => http.post<LedgerEntry>('/api/funds/receipts', r),
+}
+
+/** A town's figures for a year's allocation (R-FD-03): output in 万元, area in 公顷. */
+export interface TownFactors {
+  townId: string
+  townName: string
+  year: number
+  villageCount: number
+  areaHectares: number
+  outputWan: number
+  population: number
+  needCount: number
+  economicClass: number | null
+  isPilot: boolean
+  version: number
+}
+
+/** Money received into an account from a source (R-FD-01). */
+export interface ReceiptRequest {
+  accountId: string
+  source: FundSource
+  amountFen: number
+  year: number
+  matching: boolean
+  description: string | null
+  reference: string | null
 }

@@ -591,6 +591,9 @@ export const projectsApi = {
   opinion: (id: string, body: OpinionRequest) => http.post<ProjectDetail>(`${one(id)}/department-opinions`, body),
   review: (id: string, body: ReviewRequest) => http.post<ProjectDetail>(`${one(id)}/review`, body),
   publish: (id: string, body: PublishRequest) => http.post<ProjectDetail>(`${one(id)}/publicity`, body),
+  /** The notice as the public will read it, every person masked; saves nothing (issue 17 point 7). */
+  publicityPreview: (id: string, platforms: string[]) =>
+    http.get<{ title: string; body: Record<string, unknown>; platforms: string[] }>(`${one(id)}/publicity/preview`, { platforms: platforms.join(',') }),
   start: (id: string, b: TimedStepRequest) =>
     http.post<ProjectDetail>(`${one(id)}/start`, { startedAt: b.at, note: b.note, lateReason: b.lateReason, version: b.version }),
   progress: (id: string, body: ProgressRequest) => http.postWith<ProjectDetail>(`${one(id)}/progress`, body, key()),

@@ -93,7 +93,10 @@ const lifecycleEn: LifecycleMessages = {
     overdue: 'Overdue', today: 'Due today', soon: 'Due soon', later: 'Other open items', none: 'No open deadlines', owedBy: 'Owed by {org}',
     due: 'Due {at}', moreOverdue: '{n} more overdue not listed', notifications: 'Notifications', noNotifications: 'No notifications',
     markRead: 'Mark read', unread: 'Unread', open: 'Open',
+    mine: 'My unit’s work', mineHint: 'What {unit} must do, overdue and due today first; click to do it.', rest: 'Other open items', step: 'To do: {step}',
+    more: '{n} more not listed', supervised: 'Units I supervise', supervisedHint: 'What the units below yours must do, by unit, the most overdue first.', openCount: '{n} open',
   },
+  nextStep: { label: 'Next step', waiting: '; now with {org}: {step}' },
   deadline: { title: 'Deadlines', obligation: 'Obligation', rule: 'Rule', due: 'Due', left: 'Time left', owedBy: 'Owed by', status: 'Status', metAt: 'Met at', lateReason: 'Late reason' },
   appeal: {
     listTitle: 'Appeals', create: 'New appeal', q: 'Number or words', state: 'State', channel: 'Channel', category: 'Category', town: 'Town',
@@ -149,14 +152,17 @@ const lifecycleEn: LifecycleMessages = {
     policy: 'Policy', policyHint: 'Choose a matching policy, or type the department and contact', policyDepartment: 'Department',
     policyContact: 'Department contact', policyNote: 'Note on the check',
   },
-  opinion: { opinion: 'Opinion', agrees: 'Agrees', signedOff: 'Stamped the registration form', department: 'Department', at: 'At' },
+  opinion: { opinion: 'Opinion', agrees: 'Agrees', signedOff: 'Stamped the registration form', department: 'Department', at: 'At' , agreeYes: 'Agrees to the registration form as filed (budget {budget})', agreeNo: 'Does not agree to the registration form as filed', agreedShort: 'Agrees (budget {budget})', refusedShort: 'Does not agree' },
   review: {
     checks: 'The four checks', consultationCompliant: 'Consultation compliant', budgetReasonable: 'Budget reasonable', routeFeasible: 'Route feasible',
     resolvableByPolicy: 'Current policy or other funds can resolve it', decision: 'Decision', opinion: 'Town opinion', policyDepartment: 'Department',
     policyContact: 'Department contact', opinionsFirst: 'Funding or a policy referral needs a department’s opinion first', noOpinions: 'No department opinion yet',
     funding: 'Where the money comes from (R-MS-20)', fundingPayer: 'Paid by',
   },
-  publish: { from: 'From', to: 'To', platforms: 'Platforms', minDays: 'At least {n} days', days: '{n} days', allLinked: 'A confirmed project is published on every linked platform (R-MS-11)', overrideReason: 'Why a platform is left out', leftOut: 'Left out: {platforms}' },
+  publish: { from: 'From', to: 'To', platforms: 'Platforms', minDays: 'At least {n} days', days: '{n} days', allLinked: 'A confirmed project is published on every linked platform (R-MS-11)', overrideReason: 'Why a platform is left out', leftOut: 'Left out: {platforms}',
+    previewTitle: 'Confirm the notice', previewNote: 'This is what the public will read, every person masked. Check it before it goes out.', previewPlatforms: 'On these {n} platforms: {platforms}',
+    previewConfirm: 'Publish', previewBack: 'Go back',
+    pv: { content: 'Content', location: 'Location', beneficiaries: 'Beneficiaries', implementingBody: 'Implemented by' } },
   progress: { text: 'Progress', percent: 'Done (%)', photos: 'Photos', none: 'No progress reported' },
   survey: {
     title: 'Satisfaction survey', responses: 'Responses', minimum: 'at least {n}', rate: 'Satisfaction rate', score: 'Score', suggestion: 'Suggestion',
@@ -203,6 +209,8 @@ const lifecycleEn: LifecycleMessages = {
   templates: {
     title: 'Feedback templates', kind: 'Message', body: 'Template', placeholders: 'Placeholders', isDefault: 'Default', updated: 'Changed by {by} at {at}',
     edit: 'Edit template', insert: 'Insert', preview: 'Example',
+    ph: { trackingNumber: 'tracking number', village: 'village', town: 'town', projectName: 'project name', department: 'department', contact: 'contact', reason: 'reason', route: 'route', claimant: 'claimant' },
+    phHint: 'The parts in 「」 are filled in with the appeal’s own details when sent.',
   },
   rules: {
     title: 'Programme rules', current: 'Current version v{v}', effectiveFrom: 'Effective from', reason: 'Reason', createdBy: 'By', history: 'Versions',

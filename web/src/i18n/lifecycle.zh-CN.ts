@@ -86,7 +86,10 @@ const lifecycleZh = {
     overdue: '已超期', today: '今日到期', soon: '即将到期', later: '其他在办', none: '暂无待办时限', owedBy: '责任单位：{org}',
     due: '截止 {at}', moreOverdue: '另有 {n} 项超期未列出', notifications: '提醒与通知', noNotifications: '暂无通知', markRead: '标为已读',
     unread: '未读', open: '查看',
+    mine: '本单位待办', mineHint: '{unit}须办理的事项，超期和今日到期的在前；点击即可办理。', rest: '其他待办', step: '待办：{step}',
+    more: '另有 {n} 项未列出', supervised: '督办下级', supervisedHint: '下级单位须办理的事项，按单位分组，超期多的在前。', openCount: '在办 {n}',
   },
+  nextStep: { label: '下一步', waiting: '；目前待{org}办理：{step}' },
   deadline: { title: '办理时限', obligation: '事项', rule: '规则', due: '截止时间', left: '剩余时间', owedBy: '责任单位', status: '状态', metAt: '完成时间', lateReason: '超期原因' },
   appeal: {
     listTitle: '诉求', create: '登记诉求', q: '编号或关键词', state: '状态', channel: '来源渠道', category: '类别', town: '镇街', village: '村（社区）',
@@ -131,14 +134,17 @@ const lifecycleZh = {
     referralNotice: '项目将转相关部门按现行政策办理，不再由专项资金实施，并告知提议人跟办部门及联系方式。', policy: '对应政策', policyHint: '从匹配的政策中选择，或直接填写部门与联系方式', policyDepartment: '跟办部门',
     policyContact: '跟办部门联系方式', policyNote: '核对说明',
   },
-  opinion: { opinion: '审核意见', agrees: '是否同意', signedOff: '已在《登记备案表》盖章', department: '部门', at: '时间' },
+  opinion: { opinion: '审核意见', agrees: '是否同意', signedOff: '已在《登记备案表》盖章', department: '部门', at: '时间', agreeYes: '同意按《登记备案表》实施（预算 {budget}）', agreeNo: '不同意按《登记备案表》实施', agreedShort: '同意实施（预算 {budget}）', refusedShort: '不同意实施' },
   review: {
     checks: '四项审核内容', consultationCompliant: '协商过程规范', budgetReasonable: '预算安排合理', routeFeasible: '办理方式可行',
     resolvableByPolicy: '可由现行政策或其他专项资金解决', decision: '审核结论', opinion: '镇（街道）审核意见', policyDepartment: '跟办部门',
     policyContact: '跟办部门联系方式', opinionsFirst: '由专项资金资助或转现行政策办理，须先有职能部门审核意见', noOpinions: '尚无部门审核意见',
     funding: '经费列支渠道（R-MS-20）', fundingPayer: '列支单位',
   },
-  publish: { from: '公示开始日期', to: '公示结束日期', platforms: '公示平台', minDays: '公示不少于 {n} 日', days: '共 {n} 日', allLinked: '经确认的项目须在全部关联平台公示（R-MS-11）', overrideReason: '省略平台的原因', leftOut: '未选：{platforms}' },
+  publish: { from: '公示开始日期', to: '公示结束日期', platforms: '公示平台', minDays: '公示不少于 {n} 日', days: '共 {n} 日', allLinked: '经确认的项目须在全部关联平台公示（R-MS-11）', overrideReason: '省略平台的原因', leftOut: '未选：{platforms}',
+    previewTitle: '确认公示内容', previewNote: '以下为公众将看到的公示内容，个人信息已脱敏。请核对后再发布。', previewPlatforms: '将在以下 {n} 个平台公示：{platforms}',
+    previewConfirm: '确认发布', previewBack: '返回修改',
+    pv: { content: '项目内容', location: '实施地点', beneficiaries: '受益对象', implementingBody: '实施主体' } },
   progress: { text: '进度说明', percent: '完成比例（%）', photos: '现场照片', none: '暂无进度' },
   survey: {
     title: '满意度测评', responses: '测评份数', minimum: '最少 {n} 份', rate: '满意率', score: '综合得分', suggestion: '意见建议',
@@ -182,6 +188,8 @@ const lifecycleZh = {
   templates: {
     title: '反馈模板', kind: '消息类型', body: '模板内容', placeholders: '可用占位符', isDefault: '默认模板', updated: '{by} 于 {at} 修改',
     edit: '编辑模板', insert: '插入', preview: '示例',
+    ph: { trackingNumber: '受理编号', village: '村（社区）', town: '镇（街道）', projectName: '项目名称', department: '跟办部门', contact: '联系方式', reason: '原因', route: '办理途径', claimant: '认领方' },
+    phHint: '发送时「」中的内容自动替换为该诉求的实际信息。',
   },
   rules: {
     title: '规则参数', current: '当前版本 v{v}', effectiveFrom: '生效时间', reason: '修改原因', createdBy: '修改人', history: '版本历史',

@@ -3,6 +3,7 @@ import type platformZh from './platform.zh-CN'
 /** Platform texts of issue 12: delivery of feedback and unsent messages (R-PL-06), the calendar's provenance (R-PL-01). */
 const platformEn: typeof platformZh = {
   delivery: {
+    senders: { Hotline12345: '12345 hotline interface', WeChat: 'WeChat interface', Sms: 'SMS gateway', other: 'External sender' },
     simulatedSender: 'Simulated in development, not delivered',
     sender: 'Sender: {sender}',
     attempt: '{n} attempts',
@@ -39,6 +40,7 @@ const platformEn: typeof platformZh = {
     restoreReason: 'Reason',
     restored: 'The shipped arrangement is restored',
   },
+  actor: { system: 'System (automatic)', portal: 'Resident (portal)', anonymous: 'Visitor' },
   deadlineNote: {
     provisional: '(provisional: Monday–Friday working days)',
     provisionalHint: "The year's official holiday arrangement is not loaded yet; working days count Monday to Friday",

@@ -1,6 +1,7 @@
 /** 平台文字（issue 12）：反馈消息的送达状态与未送达消息（R-PL-06），工作日历的来源（R-PL-01）。 */
 const platformZh = {
   delivery: {
+    senders: { Hotline12345: '12345热线接口', WeChat: '微信公众号接口', Sms: '短信网关', other: '外部发送接口' },
     simulatedSender: '开发环境模拟发送，未实际送达',
     sender: '发送方式：{sender}',
     attempt: '已尝试 {n} 次',
@@ -37,6 +38,7 @@ const platformZh = {
     restoreReason: '恢复原因',
     restored: '已恢复为随系统发布的安排',
   },
+  actor: { system: '系统自动', portal: '群众（门户网站提交）', anonymous: '未登录访客' },
   deadlineNote: { provisional: '（暂按常规工作日计算）', provisionalHint: '该年度国务院办公厅节假日安排尚未载入，工作日暂按周一至周五计算' },
 }
 

@@ -181,4 +181,5 @@ export const staffRoutes: RouteRecordRaw[] = [
   { path: 'claim-items', name: 'claim-items', component: () => import('@/views/Claims/ClaimItemListView.vue'), meta: { title: 'claimConsole.menu', perm: Perm.AppealsRead, menu: { icon: Present, order: 7 } } },
   { path: 'claim-items/:id', name: 'claim-item', component: () => import('@/views/Claims/ClaimItemDetailView.vue'), meta: { title: 'claimConsole.menu', perm: Perm.AppealsRead, activeMenu: 'claim-items' } },
   { path: 'funds', name: 'funds', component: () => import('@/views/Funds/FundsView.vue'), meta: { title: 'funds.menu', perm: 'funds.read', menu: { icon: Wallet, order: 8 } } },
+  { path: 'funds/factors', name: 'fund-factors', component: () => import('@/views/Funds/TownFactorsView.vue'), meta: { title: 'fundFactors.menu', perm: 'funds.manage', activeMenu: 'funds' } },
 ]

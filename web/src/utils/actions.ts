@@ -100,3 +100,12 @@ export function overdueFor(deadlines: readonly DeadlineView[], meets: readonly s
     (d) => meets.includes(d.obligation) && !d.metAt && !d.cancelledAt && d.status !== 'Cancelled' && new Date(d.dueAt).getTime() < when,
   )
 }
+
+/**
+ * The one next step of an item (issue 17 point 3): the first primary step in the process's order, else the first step; the others
+ * are secondary.
+ */
+export function nextStep<F extends string>(actions: readonly ActionSpec<F>[]): { next: ActionSpec<F> | null; others: ActionSpec<F>[] } {
+  const next = actions.find((a) => a.primary) ?? actions[0] ?? null
+  return { next, others: actions.filter((a) => a !== next) }
+}

@@ -53,7 +53,23 @@ export function subjectLink(d: Pick<DeadlineView, 'subjectType' | 'subjectId'>):
     case 'TownYear':
     case 'CollectionCampaign':
       return { name: 'annual-plan' }
+    case 'ClaimItem':
+      return { name: 'claim-item', params: { id: d.subjectId } }
     default:
       return null
   }
+}
+
+/** 我的工作's sections of one unit's rows (already earliest first from the API): overdue, due today, the rest. */
+export function workSections<T extends { status: string; dueToday: boolean }>(items: readonly T[]): { key: 'overdue' | 'today' | 'rest'; items: T[] }[] {
+  const overdue = items.filter((i) => i.status === 'Overdue')
+  const today = items.filter((i) => i.status !== 'Overdue' && i.dueToday)
+  const open = items.filter((i) => i.status !== 'Overdue' && !i.dueToday)
+  return (
+    [
+      { key: 'overdue', items: overdue },
+      { key: 'today', items: today },
+      { key: 'rest', items: open },
+    ] as const
+  ).filter((s) => s.items.length > 0) as { key: 'overdue' | 'today' | 'rest'; items: T[] }[]
 }

@@ -26,7 +26,11 @@ export function deliveryTagType(s: MessageState): 'success' | 'warning' | 'dange
 /** The sender in words; the development simulation always says that nothing was delivered. */
 export function senderLabel(sender: string | null, label: Label): string | null {
   if (!sender) return null
-  return sender === SIMULATED_SENDER ? label('delivery.simulatedSender') : sender
+  if (sender === SIMULATED_SENDER) return label('delivery.simulatedSender')
+  // A webhook sender is named by its channel ("webhook:Sms"); any other machine name is an external interface.
+  const hook = /^webhook:(Hotline12345|WeChat|Sms)$/.exec(sender)
+  if (hook) return label(`delivery.senders.${hook[1]}`)
+  return /^[a-z][a-z0-9:_-]*$/.test(sender) ? label('delivery.senders.other') : sender
 }
 
 /** The server's reason is "中文 / English": the reader's half of it. */
@@ -51,4 +55,16 @@ export function deliveryDetails(m: DeliveryFacts, label: Label, lang: Lang): str
   const who = senderLabel(m.sender, label)
   if (who) lines.push(m.sender === SIMULATED_SENDER ? who : label('delivery.sender', { sender: who }))
   return lines
+}
+
+/**
+ * Who did something, in words (issue 17 point 6): the machine names the server records ("system" for the background jobs and the demo
+ * data, "public-portal" for the residents' own submissions) become what a reader understands; a person's or an integration's name stays.
+ */
+export function actorLabel(name: string | null | undefined, label: Label): string {
+  if (!name) return '—'
+  if (name === 'system') return label('actor.system')
+  if (name === 'public-portal') return label('actor.portal')
+  if (name === 'anonymous') return label('actor.anonymous')
+  return name
 }

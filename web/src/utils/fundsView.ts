@@ -1,6 +1,6 @@
 // Pure helpers of the funds pages: weights for the allocation, the ledger's amount per line, the matching figures.
 
-import { yuanTextToFen } from './serviceForms'
+import { wanToFen } from './format'
 import type { Adjustment, AllocationFactor, FormulaRow, FundProgramme, FundSource, LedgerEntry, SourceAmount, SourceShare } from '@/api/funds'
 
 /** The factors of each programme's formula (R-FD-03): 微实事 by villages, area and output; 微心愿 by population, strength and need. */
@@ -48,11 +48,17 @@ export const programmeSources: Record<FundProgramme, FundSource[]> = {
   MicroWish: ['CharityFederation'],
 }
 
-/** The amounts typed per source (元) as the request's sources; blank ones are left out, a bad one is NaN for the check. */
-export function sourcesRequest(yuan: Partial<Record<FundSource, string>>): SourceAmount[] {
+/** An amount typed in 万元 as fen: at most six decimals (1 fen), else NaN. */
+export function wanTextToFen(text: string): number {
+  const t = text.trim().replace(/,/g, '')
+  return /^\d+(\.\d{1,6})?$/.test(t) ? wanToFen(t) : Number.NaN
+}
+
+/** The amounts typed per source (万元, as everywhere in the programme) as the request's sources; blank ones are left out, a bad one is NaN for the check. */
+export function sourcesRequest(wan: Partial<Record<FundSource, string>>): SourceAmount[] {
   return citySources
-    .filter((s) => (yuan[s] ?? '').trim() !== '')
-    .map((s) => ({ source: s, amountFen: yuanTextToFen(yuan[s] ?? '') ?? Number.NaN }))
+    .filter((s) => (wan[s] ?? '').trim() !== '')
+    .map((s) => ({ source: s, amountFen: wanTextToFen(wan[s] ?? '') }))
 }
 
 /** The pool: the sum of the sources' amounts (NaN when one is not a number). */

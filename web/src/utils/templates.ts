@@ -24,3 +24,23 @@ export const templateSample: Readonly<Record<string, string>> = {
   route: '莞家速递',
   claimant: '东莞市暖莞社会工作服务中心',
 }
+
+/** The placeholders a template may use, in the order the editor offers them. */
+export const placeholderNames = Object.keys(templateSample)
+
+/**
+ * A template as a reader sees it (issue 17 point 6): the text with each {placeholder} as its own segment, so the page names it in
+ * Chinese (「受理编号」) instead of showing the code; an unknown one stays as typed.
+ */
+export function templateSegments(body: string): ({ text: string } | { placeholder: string })[] {
+  const out: ({ text: string } | { placeholder: string })[] = []
+  let last = 0
+  for (const m of body.matchAll(/\{([^{}]*)\}/g)) {
+    if (!placeholderNames.includes(m[1])) continue
+    if (m.index! > last) out.push({ text: body.slice(last, m.index) })
+    out.push({ placeholder: m[1] })
+    last = m.index! + m[0].length
+  }
+  if (last < body.length) out.push({ text: body.slice(last) })
+  return out
+}

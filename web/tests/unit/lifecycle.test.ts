@@ -4,7 +4,7 @@ import type { AllowedStep } from '@/api/projects'
 import type { OrganizationNode } from '@/api/organizations'
 import type { TrackingView } from '@/api/public'
 import { appealActionsFor, appealMeetsFor, overdueFor, projectActionsFor, stepMeets } from '@/utils/actions'
-import { groupDeadlines, subjectLink } from '@/utils/deadlines'
+import { groupDeadlines, subjectLink, workSections } from '@/utils/deadlines'
 import { placesInScope } from '@/utils/orgTree'
 import { normalizeTrackingNumber, trackingSteps } from '@/utils/tracking'
 import { renderTemplate, unknownPlaceholders } from '@/utils/templates'
@@ -225,5 +225,58 @@ describe('timeline words', () => {
     const a = newKey()
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(newKey()).not.toBe(a)
+  })
+})
+
+describe('workSections (我的工作, issue 17 point 2)', () => {
+  it('puts overdue, then due today, then the rest, keeping the API order within each', () => {
+    const row = (id: string, status: string, dueToday: boolean) => ({ id, status, dueToday })
+    const s = workSections([row('a', 'Overdue', false), row('b', 'Open', true), row('c', 'DueSoon', false), row('d', 'DueSoon', true)])
+    expect(s.map((x) => [x.key, x.items.map((i) => i.id).join('')])).toEqual([
+      ['overdue', 'a'],
+      ['today', 'bd'],
+      ['rest', 'c'],
+    ])
+    expect(workSections([row('c', 'Open', false)]).map((x) => x.key)).toEqual(['rest'])
+  })
+})
+
+describe('the next step and the documents that exist (issue 17 point 3)', () => {
+  it('takes the first primary step as the next one and the rest as secondary', async () => {
+    const { nextStep, projectActionsFor } = await import('@/utils/actions')
+    const s = nextStep(projectActionsFor(['ReportProgress', 'Complete', 'RecordSurveyResponse']))
+    expect(s.next?.action).toBe('Complete')
+    expect(s.others.map((a) => a.action)).toEqual(['ReportProgress', 'RecordSurveyResponse'])
+    expect(nextStep(projectActionsFor(['ReportProgress'])).next?.action).toBe('ReportProgress')
+    expect(nextStep([]).next).toBeNull()
+  })
+
+  it('offers only the documents that exist', async () => {
+    const { availableDocuments } = await import('@/api/documents')
+    const none = { consultedAt: null, registeredAt: null, completedAt: null, completionFiledAt: null, survey: { responses: 0 } }
+    expect(availableDocuments(none)).toEqual([])
+    expect(availableDocuments({ ...none, consultedAt: '2026-01-01T00:00:00Z' })).toEqual(['registration-form'])
+    expect(availableDocuments({ ...none, consultedAt: 'x', completedAt: 'x', completionFiledAt: 'x', survey: { responses: 3 } })).toEqual([
+      'registration-form', 'completion-form', 'survey-questionnaire', 'survey-results',
+    ])
+  })
+})
+
+describe('no machine words on screens (issue 17 point 6)', () => {
+  const label = (k: string) => `«${k}»`
+  it('names the system, the portal and the senders in words', async () => {
+    const { actorLabel, senderLabel } = await import('@/utils/delivery')
+    expect(actorLabel('system', label)).toBe('«actor.system»')
+    expect(actorLabel('public-portal', label)).toBe('«actor.portal»')
+    expect(actorLabel('张三', label)).toBe('张三')
+    expect(senderLabel('webhook:Sms', label)).toBe('«delivery.senders.Sms»')
+    expect(senderLabel('recording', label)).toBe('«delivery.senders.other»')
+    expect(senderLabel('东莞短信平台', label)).toBe('东莞短信平台')
+  })
+  it('splits a template into text and named placeholders', async () => {
+    const { templateSegments } = await import('@/utils/templates')
+    expect(templateSegments('您的诉求{trackingNumber}已由{village}受理{x}')).toEqual([
+      { text: '您的诉求' }, { placeholder: 'trackingNumber' }, { text: '已由' }, { placeholder: 'village' }, { text: '受理{x}' },
+    ])
   })
 })

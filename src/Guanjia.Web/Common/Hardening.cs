@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Guanjia.App.Accounts;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -14,6 +15,8 @@ public static class Hardening
     public static IServiceCollection AddGuanjiaHardening(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new CleanTextConverter()));
+        services.AddSingleton(SignInLimits.From(config));
+        services.AddSingleton<SignInThrottle>();
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.CreateSchemaReferenceId = SchemaId;

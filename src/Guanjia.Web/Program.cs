@@ -43,6 +43,7 @@ if (builder.Environment.IsDevelopment()) builder.Services.AddDevelopmentSender()
 builder.Services.AddGuanjiaAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddGuanjiaRateLimits(builder.Configuration);
+builder.Services.AddGuanjiaHardening(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemHandler>();
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

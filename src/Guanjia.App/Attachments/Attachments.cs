@@ -72,7 +72,7 @@ public static class UploadAttachment
         var a = new Attachment
         {
             Id = Guid.CreateVersion7(), OwnerType = ownerType, OwnerId = ownerId, ScopePath = scopePath, Kind = r.Kind!.Value,
-            FileName = Path.GetFileName(r.FileName!), ContentType = contentType, Size = bytes.Length,
+            FileName = StoredText.Clean(Path.GetFileName(r.FileName!)), ContentType = contentType, Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = clock.GetUtcNow(), UploadedById = db.Actor.Id,
             UploadedByName = db.Actor.Name,
         };

@@ -23,7 +23,7 @@ public sealed record DocumentFile(byte[] Bytes, FileFormat Format, string FileNa
     /// <summary>A file name from its parts, without the characters file systems refuse.</summary>
     public static string Name(FileFormat f, params string?[] parts)
     {
-        var name = string.Join('-', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+        var name = Guanjia.Domain.Common.StoredText.Clean(string.Join('-', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())));
         name = new string(name.Select(ch => "\\/:*?\"<>|\r\n\t".Contains(ch) ? '_' : ch).ToArray());
         if (name.Length > 80) name = name[..80];
         return $"{name}.{Extension(f)}";

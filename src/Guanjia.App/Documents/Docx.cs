@@ -114,6 +114,7 @@ public sealed class Docx
         rp.Append(new FontSize { Val = halfPoints.ToString() });
         return new Paragraph(
             new ParagraphProperties(new SpacingBetweenLines { After = spaceAfter.ToString(), Before = "0" }, new Justification { Val = align }),
-            new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            // Rows stored before the API cleaned its input may hold characters XML cannot carry (ADR 0030).
+            new Run(rp, new Text(Guanjia.Domain.Common.StoredText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 }

@@ -160,8 +160,8 @@ public static class Xlsx
     private static Cell NumberCell(string at, string value, uint style) =>
         new(new CellValue(value)) { CellReference = at, DataType = CellValues.Number, StyleIndex = style };
 
-    /// <summary>XML 1.0 cannot carry most control characters; a pasted one would make the file unreadable.</summary>
-    private static string Clean(string s) => s.Any(ch => ch < ' ' && ch is not '\n' and not '\t') ? new string(s.Where(ch => ch >= ' ' || ch is '\n' or '\t').ToArray()) : s;
+    /// <summary>XML 1.0 cannot carry every character JSON can; rows stored before the API cleaned its input still hold some (ADR 0030).</summary>
+    private static string Clean(string s) => Guanjia.Domain.Common.StoredText.Clean(s);
 
     public static string Ref(int col, int row)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guanjia.Web.Accounts;
 
@@ -36,11 +37,11 @@ public static class AccountEndpoints
             await using var scope = sp.CreateAsyncScope();
             var db = ActivatorUtilities.CreateInstance<GuanjiaDb>(scope.ServiceProvider, new FixedActor(Actor.System));
             var user = await SignIn.HandleAsync(db, sp.GetRequiredService<Passwords>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<LockoutPolicy>(), r, ct);
+                sp.GetRequiredService<SignInThrottle>(), ClientAddress.Of(http), r, ct);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user));
             var actor = ActorFactory.ForUser(user);
             return TypedResults.Ok(await ToMeAsync(actor, db, rules, ct));
-        }).WithSummary("Sign in with user name and password (five wrong passwords lock the account)");
+        }).WithSummary("Sign in with user name and password (throttled per address and account; five wrong passwords pause this address for this name)");
         auth.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -71,9 +72,10 @@ public static class AccountEndpoints
             await SaveUser.ResetPasswordAsync(db, pw, id, r, ct);
             return TypedResults.NoContent();
         }).RequirePermission(Permissions.UsersManage);
-        users.MapPost("/{id:guid}/unlock", async (Guid id, [FromBody] Reason r, GuanjiaDb db, CancellationToken ct) =>
+        users.MapPost("/{id:guid}/unlock", async (Guid id, [FromBody] Reason r, GuanjiaDb db, SignInThrottle throttle, CancellationToken ct) =>
         {
             await SaveUser.UnlockAsync(db, id, r.Text, ct);
+            throttle.Unlock(SignInThrottle.AccountKey(await db.Users.Where(u => u.Id == id).Select(u => u.UserName).SingleAsync(ct)));
             return TypedResults.NoContent();
         }).RequirePermission(Permissions.UsersManage);
 

@@ -15,11 +15,20 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {
-                var pd = ProblemHandler.Make(StatusCodes.Status429TooManyRequests, "rate_limited", "请求过于频繁，请稍后再试", "Too many requests; try again later");
-                ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await ctx.HttpContext.Response.WriteAsJsonAsync(pd, ct);
+                // problem+json like every other error, with Retry-After in the header and the body (issue 16).
+                var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(Math.Max(1, retry.TotalSeconds)) : 60;
+                var http = ctx.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = ProblemHandler.Make(StatusCodes.Status429TooManyRequests, "rate_limited", "请求过于频繁，请稍后再试",
+                        "Too many requests; try again later", new() { ["retryAfterSeconds"] = seconds }),
+                });
             };
-            o.AddPolicy(Public, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+            // Keyed on the real client: behind a trusted proxy the forwarded-headers middleware has set the address (issue 16).
+            o.AddPolicy(Public, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;

@@ -73,10 +73,13 @@ public class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("CivilAffairs:Encryption:CurrentKey", "dev-2026");
         builder.UseSetting("CivilAffairs:Encryption:LookupKey", LookupKey);
         builder.UseSetting("RateLimits:PublicPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:SignInFailuresPerAccountPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
         });
     }
 
@@ -119,4 +122,23 @@ public class TestHost : WebApplicationFactory<Program>
             foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         }
     }
+}
+
+/// <summary>
+/// The test server has no network connection: a test names the address a request comes from with the header
+/// X-Test-Client, set here as the connection's address before anything else of the host runs.
+/// </summary>
+public sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => async http =>
+        {
+            if (System.Net.IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var ip)) http.Connection.RemoteIpAddress = ip;
+            await nextMiddleware(http);
+        });
+        next(app);
+    };
 }

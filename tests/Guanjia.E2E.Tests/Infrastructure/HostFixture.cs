@@ -72,6 +72,9 @@ public sealed class HostFixture : IAsyncLifetime
         psi.Environment["Database__Provider"] = "Sqlite";
         psi.Environment["ConnectionStrings__Guanjia"] = $"Data Source={_dbFile}";
         psi.Environment["Demo__Seed"] = "true";
+        // Every journey signs in from 127.0.0.1, several roles a minute: the sign-in throttle (ADR 0031) is for strangers.
+        psi.Environment["RateLimits__SignInPerAddressPerMinute"] = "10000";
+        psi.Environment["RateLimits__SignInFailuresPerAccountPerMinute"] = "10000";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         _host = Process.Start(psi) ?? throw new InvalidOperationException("could not start the host");
         _host.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

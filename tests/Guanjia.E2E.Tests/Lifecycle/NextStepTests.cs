@@ -24,8 +24,20 @@ public sealed class NextStepTests(HostFixture host)
                 appellantName = "黄志强", appellantPhone = "13800138555", collection = "Daily", category = "ConvenienceWorks",
             });
             appealId = appeal.GetProperty("id").GetString()!;
-            var projects = await api.GetAsync("/api/micro-projects?state=AwaitingConsultation&pageSize=1");
-            projectId = projects.GetProperty("items")[0].GetProperty("id").GetString()!;
+            // A project of its own, awaiting its consultation: the demo's may have been moved on by another journey.
+            var other = await api.PostAsync("/api/appeals", new
+            {
+                channel = "GridWorker", title = "小区门口路灯不亮", description = "路灯损坏，夜间出行不便", villageId = me.GetProperty("organizationId").GetString(),
+                appellantName = "黄志强", appellantPhone = "13800138556", collection = "Daily", category = "ConvenienceWorks",
+            });
+            var otherId = other.GetProperty("id").GetString();
+            await api.PostAsync($"/api/appeals/{otherId}/acknowledge", new { note = "已接收" });
+            var decided = await api.PostAsync($"/api/appeals/{otherId}/committee-decision", new
+            {
+                meetingAt = DateTimeOffset.UtcNow, outcome = "MicroProject", includeInPlan = true, note = "同意列入民生微实事",
+                projectName = "小区门口路灯修复", category = "ConvenienceWorks",
+            });
+            projectId = decided.GetProperty("projectId").GetString()!;
         }
 
         var phone = await host.NewPageAsync(390, 844, mobile: true);

@@ -68,12 +68,13 @@ public static class DemoCasework
         var realClock = services.Clock;
         var today = ChinaTime.LocalDate(realClock.GetUtcNow());
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        // People were registered three months ago, last month's visits made last month: the steps run on a clock that far back.
+        // People were registered at the start of last month and last month's duties done then (a few visits missed): the steps run on a
+        // clock that far back. Registering them earlier would leave months of duties nobody did, burying everyone's real work.
         TimeProvider At(DateOnly day, int hour = 10) => new Shifted(realClock, ChinaTime.StartOfDay(day).AddHours(hour) - realClock.GetUtcNow());
         GuanjiaDb As(Domain.Accounts.User u, TimeProvider clock) => newDb(Accounts.ActorFactory.ForUser(u), clock);
         CaseworkServices With(TimeProvider clock) => services with { Clock = clock };
 
-        var registeredOn = monthStart.AddMonths(-3).AddDays(4);
+        var registeredOn = monthStart.AddMonths(-1);
         var plan = new List<(string Cat, int Count)>
         {
             (CaseworkSettings.ExtremelyPoorDispersed, 60), (CaseworkSettings.ExtremelyPoorConcentrated, 8), (CaseworkSettings.Subsistence, 45),
@@ -115,6 +116,16 @@ public static class DemoCasework
             await RecordVisit.HandleAsync(As(dispersed[i].Worker, clock), With(clock), Visit(dispersed[i].Id, ChinaTime.StartOfDay(day).AddHours(10),
                 i % 7 == 3 ? VisitMode.Phone : VisitMode.Home, i), null, ct);
         }
+        // Last month's household investigations (R-CA-05) and each village's screening (R-CA-04) were done.
+        var lateInMonth = lastMonth.AddDays(20);
+        var investigated = At(lateInMonth, 14);
+        foreach (var household in subsistenceHouseholds)
+            await InvestigateMeans.HandleAsync(As(worker, investigated), With(investigated), household, new InvestigateMeans.Request(lateInMonth,
+                [InvestigationMethod.HomeVisit], "收入情况无明显变化（演示）", "自有住房（演示）", "初中", "慢性病（演示）",
+                [new("演示户主", Relation.Head, "零工", 250_000, 170_000, "因病", "一般")]), ct);
+        foreach (var village in villages)
+            await RecordScreening.HandleAsync(As(worker, investigated), With(investigated), new RecordScreening.Request(village.Id, lateInMonth,
+                [ScreeningMethod.DataComparison], 40, 0, "比对民政、残联数据（演示）", []), ct);
         // This month: the month opens; about half have been visited so far (the rest are on the workers' due lists).
         var nowClock = realClock;
         await CaseworkDeadlines.OpenPeriodAsync(newDb(Actor.System, nowClock), With(nowClock), ct);

@@ -70,16 +70,18 @@ public static class DemoSamples
                 : r.Appeal;
         }
 
-        async Task<Guid> Project(string user, Guid village, string title, string text, string phone)
+        async Task<Guid> Project(string user, Guid village, string title, string text, string phone,
+            ProjectCategory category = ProjectCategory.ConvenienceWorks)
         {
-            var appeal = await Appeal(user, village, Channel.GridWorker, title, text, "陈演示", phone, ProjectCategory.ConvenienceWorks);
+            var appeal = await Appeal(user, village, Channel.GridWorker, title, text, "陈演示", phone, category);
             var r = await RecordCommitteeDecision.HandleAsync(As(user), a, appeal.Id, new RecordCommitteeDecision.Request(clock.GetUtcNow(),
-                CommitteeOutcome.MicroProject, true, "同意列入“民生微实事”（演示）", null, null, title, ProjectCategory.ConvenienceWorks, null,
+                CommitteeOutcome.MicroProject, true, "同意列入“民生微实事”（演示）", null, null, title, category, null,
                 appeal.Version), ct);
             return r.ProjectId!.Value;
         }
 
-        async Task<ProjectDetail> Consult(Guid id, long budgetFen, string content, string name, Route route = Route.Express, bool opinion = true)
+        async Task<ProjectDetail> Consult(Guid id, long budgetFen, string content, string name, Route route = Route.Express, bool opinion = true,
+            ProjectSubType subType = ProjectSubType.PublicFacilities)
         {
             var db = As("dongcheng.village");
             await using var minutes = new MemoryStream(Pdf);
@@ -92,7 +94,7 @@ public static class DemoSamples
                 21, true, content, "沿线居民约600人", route, budgetFen, [FundingSource.ProgrammeFund], "东莞市某演示工程有限公司",
                 "公示结束后2个月内完工", null, null, m.Id, null, v), ct);
             var v2 = (await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct)).Version;
-            await FileRegistration.HandleAsync(As("dongcheng.village"), p, id, new FileRegistration.Request(name, ProjectSubType.PublicFacilities, null,
+            await FileRegistration.HandleAsync(As("dongcheng.village"), p, id, new FileRegistration.Request(name, subType, null,
                 ProposalSource.Residents, "岗贝社区", "王干事（演示）", "社区专职工作人员", "0769-00000000", null, v2,
                 new FileRegistration.PolicyCheck(false, null, null, null, "对照现行民生保障政策清单，无可解决的政策（演示）")), ct);
             if (!opinion) return await ProjectQueries.GetAsync(As("dongcheng.village"), p, id, ct);
@@ -184,6 +186,12 @@ public static class DemoSamples
         var day = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow()).DateTime);
         await Guanjia.App.Claims.PublishClaimItem.HandleAsync(As("city.admin"), p, claimItem.Id, new Guanjia.App.Claims.PublishClaimItem.Request(
             day, day.AddDays(29), null, true, 1_000_000, null, claimItem.Version), ct);
+
+        // A small service filed by the station route (R-RT-05): the station's paid items link to it (R-ST-09).
+        var meals = await Project("dongcheng.village", dcVillage, "长者助餐配送服务（演示）", "高龄独居长者做饭困难，希望有人配送午餐。", "13900000017",
+            ProjectCategory.WelfareService);
+        await Consult(meals, 3_000_000, "为辖区高龄独居长者每日配送午餐，由驿站购买服务", "长者助餐配送服务（演示）", Route.Station, opinion: false,
+            subType: ProjectSubType.ElderlyCare);
 
         // Wishes: two awaiting the town's verification, one decided by express.
         async Task<Guid> Wish(string title, string need, WishKind kind, TargetGroup? group, AssistanceType? type, InclusiveServiceType? service,

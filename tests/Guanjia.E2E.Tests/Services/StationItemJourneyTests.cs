@@ -48,6 +48,9 @@ public sealed class StationItemJourneyTests(HostFixture host)
         await form.Locator("[data-test=step-submit]").ClickAsync();
         await Expect(form).ToContainTextAsync("请填写购买服务费用（元）");
         await Expect(form).ToContainTextAsync("应在协商时提出承接服务方建议名单");
+        // R-ST-09: a paid item is a 微实事 by the station route; only the village's filed station projects are offered.
+        await Expect(form).ToContainTextAsync("请关联已填报登记备案表的项目");
+        await Forms.ChooseAsync(page, form, "对应民生微实事项目", "长者助餐配送服务（演示）");
         await Forms.FillAsync(form, "服务费用（元）", "8800.5");
         await Forms.FillAsync(form, "承接服务方建议名单", "东城长者服务社（演示）\n岗贝义工服务队（演示）");
         await Screens.SaveAsync(page, "station-item-form", key: true);

@@ -70,9 +70,9 @@ public class PolicyCatalogueTests
         await (await f.Host.SignIn("changan.village")).GetJson($"/api/appeals/{appeal.Str("id")}/policy-matches", HttpStatusCode.NotFound);
     }
 
-    // R-IN-05, R-PL-06: a referral is tracked to the department's result, which is fed back.
+    // R-IN-05, R-IN-06, R-PL-06: a referral is tracked to the department's result (the department handles it under its policy), which is fed back to the proposer.
     [Theory, BothDatabases]
-    public async Task R_IN_05_a_referral_names_the_policy_and_the_departments_result_is_fed_back(Db db)
+    public async Task R_IN_06_a_referral_names_the_policy_and_the_departments_result_is_fed_back(Db db)
     {
         var f = await Flow.StartAsync(db);
         var policy = await NewPolicyAsync(f);

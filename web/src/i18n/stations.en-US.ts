@@ -10,7 +10,7 @@ const stationsEn: StationsMessages = {
       Packaged: 'More than 50 items a year; a social organisation runs the station; amount, years, operator and team decided by the consultation or the representatives',
     },
     serviceForms: 'Forms of service', serviceFormsHint: 'Only the forms the station offers', linkedResources: 'Resources', microProject: 'Micro-project',
-    microProjectHint: 'Optional: a public-welfare project the consultation routed to the station', candidates: 'Candidate contractors',
+    microProjectHint: 'A filed project routed to the station; required for a purchased or packaged item', candidates: 'Candidate contractors',
     candidatesHint: 'One a line or separated by 、; at most 10', operator: 'Operator', operatorNone: 'None',
     hostOperator: 'The host platform is run by “{name}”: new items go to it in principle (R-ST-04)', operatorInvited: 'The host operator was invited to the consultation',
     operatorOverrideReason: 'Why not the host operator', amountYuan: 'Fee (yuan)', years: 'Years', teamSize: 'Team size', packagedOverrideReason: 'Reason for packaging',

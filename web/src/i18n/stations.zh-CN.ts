@@ -9,7 +9,7 @@ const stationsZh = {
       Packaged: '1年超过50宗项目的，由社会组织整体运营驿站；金额、年限、运营方和团队人数由协商会议或村（居）民代表会议决定',
     },
     serviceForms: '服务方式', serviceFormsHint: '只能选择本驿站提供的服务形式', linkedResources: '资源方式', microProject: '对应民生微实事项目',
-    microProjectHint: '可选：协商确定由驿站办理的公益服务类项目', candidates: '承接服务方建议名单', candidatesHint: '每行一个，或用顿号分隔，最多10个',
+    microProjectHint: '已备案的驿站办理项目；购买服务、整体打包的必须关联', candidates: '承接服务方建议名单', candidatesHint: '每行一个，或用顿号分隔，最多10个',
     operator: '承接方', operatorNone: '不指定', hostOperator: '依托平台载体已由“{name}”运营：新增服务项目原则上由其承接（R-ST-04）',
     operatorInvited: '已邀请原运营方参与协商', operatorOverrideReason: '不由原运营方承接的理由', amountYuan: '服务费用（元）',
     years: '购买年限（年）', teamSize: '运营团队人数', packagedOverrideReason: '整体打包理由',

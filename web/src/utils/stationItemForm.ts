@@ -158,6 +158,9 @@ export function validateItem(m: ItemModel, ctx: ItemContext): FieldErrorDto[] {
     if (!m.operatorId) out.push(fe('operatorId', 'required', '请选择承接运营方', 'operatorId is required for packaged operation'))
   }
   if (pays) {
+    if (!m.microProjectId)
+      out.push(fe('microProjectId', 'required', '购买服务、整体打包的驿站项目须按“民生微实事”流程办理：请关联已填报登记备案表的项目',
+        'A paid station item is a micro-project: link its project (R-ST-09)'))
     const { toHost, elsewhere } = operatorChoice(m, ctx.hostOperatorId)
     if (elsewhere && text(m.operatorOverrideReason) === null)
       out.push(fe('operatorId', 'host_has_operator', '驿站依托的平台载体已有运营方，新增服务项目原则上由原运营方承接；交由其他承接方须说明理由',

@@ -17,7 +17,7 @@ const station = {
 function item(p: Partial<ItemView> = {}): ItemView {
   return {
     id: 'i1', stationId: 's1', stationName: station.name, villageId: 'v1', villageName: '岗贝社区', townId: 't1', townName: '东城街道', year: 2026,
-    title: '长者助餐', content: null, microProjectId: null, microProjectNumber: null, consultedOn: '2026-11-02', decidedBy: 'Consultation', mode: 'Purchased',
+    title: '长者助餐', content: null, microProjectId: 'p1', microProjectNumber: 'MS2026-000001', consultedOn: '2026-11-02', decidedBy: 'Consultation', mode: 'Purchased',
     modeZh: '购买服务项目', serviceForms: ['ServiceTeam'], linkedResources: [], candidateContractors: ['东城长者服务社'], operatorInvited: false, operatorId: null,
     operatorName: null, operatorOverrideReason: null, amountFen: 880050, years: null, teamSize: null, packagedOverrideReason: null, rulesVersion: 1,
     createdAt: '2026-11-02T02:00:00Z', updatedAt: '2026-11-02T02:00:00Z', version: 3, attachments: [], publications: [], procurement: null,

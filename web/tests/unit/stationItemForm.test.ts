@@ -28,9 +28,10 @@ describe('station item form', () => {
     expect(body).not.toHaveProperty('version')
   })
 
-  it('a purchased service names its candidates and its fee, sent in fen (R-ST-03)', () => {
+  it('a purchased service names its candidates and its fee, sent in fen (R-ST-03), and links its filed project (R-ST-09)', () => {
     const m = filled({ mode: 'Purchased' })
-    expect(fields(validateItem(m, ctx))).toEqual(['amountFen', 'candidateContractors'])
+    expect(fields(validateItem(m, ctx))).toEqual(['amountFen', 'microProjectId', 'candidateContractors'])
+    m.microProjectId = 'project-1'
     m.amountYuan = '12,800.5'
     m.candidateContractors = '莞城社工中心\n东城义工联、 东城义工联'
     expect(validateItem(m, ctx)).toEqual([])
@@ -39,7 +40,7 @@ describe('station item form', () => {
   })
 
   it('a packaged operation has amount, years, team and operator', () => {
-    const m = filled({ mode: 'Packaged', amountYuan: '300000' })
+    const m = filled({ mode: 'Packaged', amountYuan: '300000', microProjectId: 'project-1' })
     expect(fields(validateItem(m, ctx))).toEqual(['years', 'teamSize', 'operatorId'])
     Object.assign(m, { years: 3, teamSize: 6, operatorId: 'op-1', packagedOverrideReason: ' 项目集中 ' })
     expect(validateItem(m, ctx)).toEqual([])
@@ -48,14 +49,14 @@ describe('station item form', () => {
 
   it('R-ST-04: the host platform’s operator takes the purchase, invited; another one needs a reason', () => {
     const host = { ...ctx, hostOperatorId: 'host' }
-    const toHost = filled({ mode: 'Purchased', amountYuan: '500', operatorId: 'host' })
+    const toHost = filled({ mode: 'Purchased', amountYuan: '500', operatorId: 'host', microProjectId: 'project-1' })
     expect(operatorChoice(toHost, 'host')).toEqual({ chosen: 'host', toHost: true, elsewhere: false })
     expect(fields(validateItem(toHost, host))).toEqual(['operatorInvited'])
     toHost.operatorInvited = true
     expect(validateItem(toHost, host)).toEqual([])
     expect(itemRequest(toHost, 'host')).toMatchObject({ operatorInvited: true, operatorOverrideReason: null })
 
-    const other = filled({ mode: 'Purchased', amountYuan: '500', operatorId: 'other', candidateContractors: '别家机构' })
+    const other = filled({ mode: 'Purchased', amountYuan: '500', operatorId: 'other', candidateContractors: '别家机构', microProjectId: 'project-1' })
     expect(fields(validateItem(other, host))).toEqual(['operatorId'])
     other.operatorOverrideReason = '原运营方不具备该专业服务能力'
     expect(validateItem(other, host)).toEqual([])

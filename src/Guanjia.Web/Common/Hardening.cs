@@ -31,6 +31,7 @@ public static class Hardening
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new CleanTextConverter()));
         services.AddSingleton(SignInLimits.From(config));
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Guanjia.App.Appeals.TrackingGuesses>();
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, config));
         services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<OpenApiOptions>("v1", o =>

@@ -58,6 +58,7 @@ var app = builder.Build();
 
 await Guanjia.Web.Startup.PrepareDatabaseAsync(app);
 
+app.UseGuanjiaHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebAppFiles();

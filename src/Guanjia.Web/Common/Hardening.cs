@@ -1,5 +1,8 @@
+using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using Guanjia.App.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,15 +11,29 @@ namespace Guanjia.Web.Common;
 
 /// <summary>
 /// What the host needs on the open internet (issue 16), in one place: the text rule on every JSON body (ADR 0030),
-/// and an OpenAPI document that names every type once.
+/// sign-in throttling (ADR 0031), forwarded headers from trusted proxies only, security headers on every answer,
+/// and an OpenAPI document that names every type once. Configuration: docs/operations.md#behind-a-proxy.
 /// </summary>
 public static class Hardening
 {
+    /// <summary>The app's pages: scripts only from the host; Element Plus sets inline styles, so styles may be inline.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The API reference page (Scalar) runs its own inline configuration script.</summary>
+    public const string ApiDocsContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https:; " +
+        "img-src 'self' data: https:; font-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     public static IServiceCollection AddGuanjiaHardening(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new CleanTextConverter()));
         services.AddSingleton(SignInLimits.From(config));
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Guanjia.App.Appeals.TrackingGuesses>();
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, config));
+        services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.CreateSchemaReferenceId = SchemaId;
@@ -32,6 +49,46 @@ public static class Hardening
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto are believed only from the addresses and networks listed in
+    /// <c>ReverseProxy:TrustedProxies</c> ("10.0.0.5", "10.1.0.0/16"); with none listed, from nobody (not even
+    /// loopback), so a client cannot pick the address its limits are counted on.
+    /// </summary>
+    private static void ConfigureProxies(ForwardedHeadersOptions o, IConfiguration config)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        o.KnownProxies.Clear();
+        o.KnownIPNetworks.Clear();
+        o.ForwardLimit = config.GetValue("ReverseProxy:ForwardLimit", 1);
+        foreach (var entry in config.GetSection("ReverseProxy:TrustedProxies").GetChildren().Select(c => c.Value?.Trim()).Where(v => !string.IsNullOrEmpty(v)))
+        {
+            if (entry!.Contains('/', StringComparison.Ordinal)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+            else o.KnownProxies.Add(IPAddress.Parse(entry));
+        }
+    }
+
+    /// <summary>First in the pipeline: the real client and scheme, then the headers every answer carries, errors included.</summary>
+    public static IApplicationBuilder UseGuanjiaHardening(this IApplicationBuilder app)
+    {
+        var config = app.ApplicationServices.GetRequiredService<IConfiguration>();
+        var hstsSeconds = (long)TimeSpan.FromDays(config.GetValue("Security:HstsMaxAgeDays", 365)).TotalSeconds;
+        app.UseForwardedHeaders();
+        app.Use(next => http =>
+        {
+            var h = http.Response.Headers;
+            var docs = http.Request.Path.StartsWithSegments("/api-docs") || http.Request.Path.StartsWithSegments("/scalar");
+            h.ContentSecurityPolicy = docs ? ApiDocsContentSecurityPolicy : ContentSecurityPolicy;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            h["Permissions-Policy"] = "camera=(self), geolocation=(), microphone=()";
+            if (http.Request.IsHttps && hstsSeconds > 0) h.StrictTransportSecurity = $"max-age={hstsSeconds}";
+            return next(http);
+        });
+        return app;
     }
 
     /// <summary>

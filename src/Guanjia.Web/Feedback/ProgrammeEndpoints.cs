@@ -47,8 +47,19 @@ public static class ProgrammeEndpoints
         pub.MapGet("/places", async (GuanjiaDb db, Guanjia.App.Jurisdictions.JurisdictionRulesProvider rules, CancellationToken ct) =>
                 await SubmitPublicAppeal.PlacesAsync(db, await rules.RootsRunningAsync(db, Guanjia.Domain.Jurisdictions.ProgrammeCode.Livelihood, ct), ct))
             .WithSummary("Towns and their villages/communities, names only, for choosing where an appeal is");
-        pub.MapGet("/tracking", (string? number, string? phoneLast4, GuanjiaDb db, CancellationToken ct) =>
-            TrackAppeal.HandleAsync(db, number, phoneLast4, ct)).WithSummary("An appellant's own appeal by tracking number + last four phone digits");
+        pub.MapGet("/tracking", async (string? number, string? phoneLast4, GuanjiaDb db, TrackingGuesses guesses, CancellationToken ct) =>
+            {
+                guesses.Admit(number);
+                try
+                {
+                    return await TrackAppeal.HandleAsync(db, number, phoneLast4, ct);
+                }
+                catch (Guanjia.Domain.Common.NotFound)
+                {
+                    guesses.Wrong(number);
+                    throw;
+                }
+            }).WithSummary("An appellant's own appeal by tracking number + last four phone digits");
         pub.MapGet("/notices", (GuanjiaDb db, TimeProvider clock, NoticeKind? kind, Guid? townId, bool currentOnly = false, int page = 1, int pageSize = 20,
             CancellationToken ct = default) => NoticeQueries.ListAsync(db, clock, kind, townId, currentOnly, page, pageSize, ct))
             .WithSummary("Publicity notices and results, masked at publication (R-MS-11, R-MS-15, R-PL-07)");

@@ -41,6 +41,7 @@ public class TestHost : WebApplicationFactory<Program>
     /// <summary>High for the shared hosts; a test of the limit makes a host of its own with a low one.</summary>
     protected virtual int RateLimitPerMinute => 100_000;
     public string ConnectionString { get; }
+    public const string TrustedProxy = "192.0.2.1";
     public FakeClock Clock { get; } = new(Start);
 
     /// <summary>One host per database for the whole run; tests make their own records and never assume an empty table.</summary>
@@ -73,6 +74,8 @@ public class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("CivilAffairs:Encryption:CurrentKey", "dev-2026");
         builder.UseSetting("CivilAffairs:Encryption:LookupKey", LookupKey);
         builder.UseSetting("RateLimits:PublicPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Requests a test sends "from" this address come through a trusted proxy (X-Test-Client, X-Forwarded-For).
+        builder.UseSetting("ReverseProxy:TrustedProxies:0", TrustedProxy);
         builder.UseSetting("RateLimits:SignInPerAddressPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:SignInFailuresPerAccountPerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s =>

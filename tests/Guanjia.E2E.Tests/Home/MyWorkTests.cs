@@ -55,7 +55,7 @@ public sealed class MyWorkTests(HostFixture host)
         await Expect(unit).ToContainTextAsync("接收诉求并反馈接收情况");
         await Expect(lead.Locator("[data-test=work-unit] .unit-name").GetByText("东城街道", new() { Exact = true })).ToHaveCountAsync(0);
         await Screens.SaveAsync(lead, "my-work-supervised", key: true);
-        await unit.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await unit.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
         await Expect(lead).ToHaveURLAsync(new Regex("/appeals/[0-9a-f-]{36}$"));
     }
 }

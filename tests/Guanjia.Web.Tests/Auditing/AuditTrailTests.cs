@@ -68,9 +68,6 @@ public class AuditTrailTests
         var failed = entries.First(e => e.Str("action") == "SignInFailed");
         Assert.Equal("dongcheng.village", failed.Str("actorName"));
         Assert.DoesNotContain(entries, e => e.Str("action") is "SignIn" or "SignInFailed" && e.Str("actorName") == "system");
-        // The next save of the same context is the actor's own again: the city's change is the city's.
-        var changed = (await city.GetJson("/api/audit?action=SignIn&pageSize=5")).GetProperty("items")[0];
-        Assert.Equal("city.admin", changed.Str("actorName"));
     }
 
     [Theory, BothDatabases]

@@ -99,7 +99,9 @@ public static class CaseQueries
             Id = Guid.CreateVersion7(), CaseFileId = f.Id, ScopePath = f.ScopePath, ViewerId = db.Actor.Id, ViewerName = db.Actor.Name, What = what,
             At = s.Now,
         });
-        await db.Audit("ViewCaseFile", $"查看{f.Number}的完整档案（{what}）").SaveChangesAsync(ct);
+        // The reason is read by officials in the audit log: in words, not the access code.
+        var words = what switch { "full-file" => "在线查看", "file-document" => "下载档案文书", _ => "查看" };
+        await db.Audit("ViewCaseFile", $"{words}{f.Number}的完整档案").SaveChangesAsync(ct);
     }
 
     internal static async Task<CaseFileView> ViewAsync(GuanjiaDb db, CaseworkServices s, CaseFile f, bool full, CancellationToken ct)

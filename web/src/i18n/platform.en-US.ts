@@ -40,7 +40,7 @@ const platformEn: typeof platformZh = {
     restoreReason: 'Reason',
     restored: 'The shipped arrangement is restored',
   },
-  actor: { system: 'System (automatic)', portal: 'Resident (portal)', anonymous: 'Visitor' },
+  actor: { system: 'System (automatic)', portal: 'Resident (portal)', claimBoard: 'Claim board (public)', anonymous: 'Visitor' },
   deadlineNote: {
     provisional: '(provisional: Monday–Friday working days)',
     provisionalHint: "The year's official holiday arrangement is not loaded yet; working days count Monday to Friday",

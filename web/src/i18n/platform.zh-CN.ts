@@ -38,7 +38,7 @@ const platformZh = {
     restoreReason: '恢复原因',
     restored: '已恢复为随系统发布的安排',
   },
-  actor: { system: '系统自动', portal: '群众（门户网站提交）', anonymous: '未登录访客' },
+  actor: { system: '系统自动', portal: '群众（门户网站提交）', claimBoard: '认领大厅（公众认领）', anonymous: '未登录访客' },
   deadlineNote: { provisional: '（暂按常规工作日计算）', provisionalHint: '该年度国务院办公厅节假日安排尚未载入，工作日暂按周一至周五计算' },
 }
 

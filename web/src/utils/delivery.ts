@@ -65,6 +65,7 @@ export function actorLabel(name: string | null | undefined, label: Label): strin
   if (!name) return '—'
   if (name === 'system') return label('actor.system')
   if (name === 'public-portal') return label('actor.portal')
+  if (name === 'public-claim-board') return label('actor.claimBoard')
   if (name === 'anonymous') return label('actor.anonymous')
   return name
 }

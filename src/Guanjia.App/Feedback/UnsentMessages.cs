@@ -51,9 +51,10 @@ public static class UnsentMessages
     public static async Task<MessageChannels> ChannelsAsync(GuanjiaDb db, MessageSenders senders, TimeProvider clock, CancellationToken ct)
     {
         int? texts = null;
-        if (db.Actor.SeesEverything)
+        if (db.Actor.SeesEverything || db.Actor.ScopePath == db.Actor.JurisdictionPath)
         {
-            // Verification codes belong to no unit: only the city sees that the public's codes are not going out.
+            // Verification codes belong to no unit (nor jurisdiction: the portal is shared): only a jurisdiction's top sees that the
+            // public's codes are not going out, as a count.
             var since = clock.GetUtcNow().AddDays(-7);
             texts = await db.ContactMessages.AsNoTracking().CountAsync(m => m.CreatedAt >= since && m.State != ContactMessageState.Sent, ct);
         }

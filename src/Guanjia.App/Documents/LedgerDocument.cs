@@ -68,6 +68,10 @@ public static class LedgerDocument
             .Concat((await db.StationItems.IgnoreQueryFilters().AsNoTracking().Where(i => targetIds.Contains(i.Id))
                 .Select(i => new { i.Id, i.Title, i.TownId, i.VillageId }).ToListAsync(ct))
                 .Select(i => (i.Id, T: new Target("驿站服务项目", i.Title, i.TownId, i.VillageId, false))))
+            // R-FD-07: a purchase contract's instalment, paid by the bureau.
+            .Concat((await db.ContractInstalments.IgnoreQueryFilters().AsNoTracking().Where(i => targetIds.Contains(i.Id))
+                .Join(db.ServiceContracts.IgnoreQueryFilters(), i => i.ContractId, c => c.Id, (i, c) => new { i.Id, c.Number, i.Name }).ToListAsync(ct))
+                .Select(i => (i.Id, T: new Target(i.Number, i.Name, Guid.Empty, Guid.Empty, false))))
             .ToDictionary(x => x.Id, x => x.T);
         var accountIds = entries.SelectMany(e => e.Lines).Select(l => l.AccountId).Distinct().ToList();
         var accounts = await db.FundAccounts.IgnoreQueryFilters().AsNoTracking().Where(a => accountIds.Contains(a.Id))

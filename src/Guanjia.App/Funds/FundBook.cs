@@ -52,7 +52,8 @@ public static class FundBook
     public static async Task RequireMayMoveAsync(GuanjiaDb db, FundAccount from, CancellationToken ct)
     {
         var a = db.Actor;
-        if (from.Kind == AccountKind.CityProgramme)
+        // The city's own money, and a bureau's ring-fenced purchased-service money held above any town (R-FD-07), are the city's to move.
+        if (from.Kind == AccountKind.CityProgramme || (from.Kind == AccountKind.PurchasedService && from.TownId is null))
         {
             if (!a.Has(Permissions.FundsManage)) throw new Forbidden("只有市民政局可以动用市专项资金", "Only the city moves the city's programme fund");
             return;
@@ -163,6 +164,9 @@ public static class FundBook
                 break;
             case PaymentTarget.StationItem:
                 (await db.StationItems.IgnoreQueryFilters().SingleAsync(i => i.Id == id, ct)).LedgerPaidFen += paid;
+                break;
+            case PaymentTarget.ContractInstalment:
+                (await db.ContractInstalments.IgnoreQueryFilters().SingleAsync(i => i.Id == id, ct)).PaidFen += paid;
                 break;
         }
     }

@@ -63,7 +63,7 @@ public static class LedgerQueries
             .Where(e => all || db.LedgerLines.IgnoreQueryFilters().Any(l => l.EntryId == e.Id && l.ScopePath.StartsWith(scope)));
     }
 
-    private static async Task<IReadOnlyList<EntryView>> ViewsAsync(GuanjiaDb db, IReadOnlyList<LedgerEntry> entries, CancellationToken ct)
+    internal static async Task<IReadOnlyList<EntryView>> ViewsAsync(GuanjiaDb db, IReadOnlyList<LedgerEntry> entries, CancellationToken ct)
     {
         var ids = entries.Select(e => e.Id).ToList();
         var lines = await db.LedgerLines.IgnoreQueryFilters().AsNoTracking().Where(l => ids.Contains(l.EntryId)).ToListAsync(ct);

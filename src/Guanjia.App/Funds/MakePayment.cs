@@ -31,6 +31,8 @@ public static class MakePayment
             .When(r.TargetKind == PaymentTarget.PurchasedService, "targetKind", "target_required",
                 "购买服务费用须关联所购买的驿站服务项目（或购买服务合同），不能只填写收款方",
                 "A purchased service is paid against what was bought: name the station item (or the contract), not a free-text payee (R-FD-06)")
+            .When(r.TargetKind == PaymentTarget.ContractInstalment, "targetKind", "pay_on_contract",
+                "购买服务合同的分期款项由民政局在合同页面验收后支付", "A purchase contract's instalment is paid by the bureau on the contract, after its acceptance (R-PS-06)")
             .When(r.TargetKind is PaymentTarget.Project or PaymentTarget.Wish or PaymentTarget.StationItem && r.TargetId is null, "targetId", "required",
                 "请选择项目、微心愿或驿站服务项目", "targetId is required")
             .When(r.Purpose is { } pp && !Enum.IsDefined(pp), "purpose", "invalid", "支付用途无效", "purpose is not valid")

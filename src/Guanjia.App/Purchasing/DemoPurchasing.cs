@@ -2,6 +2,7 @@ using Guanjia.App.Accounts;
 using Guanjia.App.Common;
 using Guanjia.App.Persistence;
 using Guanjia.Domain.Calendar;
+using Guanjia.Domain.Funds;
 using Guanjia.Domain.Organizations;
 using Guanjia.Domain.Purchasing;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,9 @@ public static class DemoPurchasing
         var end = start.AddYears(1).AddDays(-1);
         await SetBudgetLine.HandleAsync(bureau, s.Clock, start.Year, new SetBudgetLine.Request(6_000_000_00, "瑶财预〔演示〕1号（虚构）",
             "民政局年初预算：购买基本公共养老、青少年活动及其他公益性服务（演示）", null, null), ct);
+        // R-FD-07: the district's purchased-service money, ring-fenced in its own account, from which the bureau pays the instalments.
+        await PurchasingFunds.ReceiveAsync(bureau, s.Clock, new PurchasingFunds.Receipt(FundSource.CityBudget, 6_000_000_00, start.Year,
+            "区财政拨付政府购买社区服务资金（演示）", "瑶财拨〔演示〕1号（虚构）"), ct);
         var towns = orgs.Where(o => o.IsTownLevel).ToList();
         var file = Organizations.DemoData.PackagesOfYaohai();
         var packages = new List<PackageView>();

@@ -172,7 +172,8 @@ public static class FundRules
     public static string? PaymentRefusal(AccountKind from, PaymentTarget target) => (from, target) switch
     {
         (_, PaymentTarget.PurchasedService) => "target_required",
-        (AccountKind.PurchasedService, PaymentTarget.StationItem) => null,
+        (AccountKind.PurchasedService, PaymentTarget.StationItem or PaymentTarget.ContractInstalment) => null,
+        (_, PaymentTarget.ContractInstalment) => "ring_fenced_required",
         (AccountKind.PurchasedService, _) => "ring_fenced",
         (AccountKind.VillageMicroProject or AccountKind.VillagePilot, PaymentTarget.Project or PaymentTarget.StationItem) => null,
         (AccountKind.TownMicroProject or AccountKind.TownPilot, PaymentTarget.Project or PaymentTarget.StationItem) => "village_account_required",

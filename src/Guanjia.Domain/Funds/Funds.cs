@@ -52,9 +52,10 @@ public enum EntryKind { Receipt = 1, Matching = 2, PilotGrant = 3, Allocation = 
 /// <summary>
 /// What a payment pays for (R-FD-06). A purchased service is paid against what was bought: a station item (R-ST-10) or, when the
 /// purchasing module lands, a contract (a new value here, its id in <c>TargetId</c>). <see cref="PurchasedService"/> without a target is
-/// how payments were recorded before (a free-text payee): kept for those entries, refused for new ones.
+/// how payments were recorded before (a free-text payee): kept for those entries, refused for new ones. A purchase contract is paid by its
+/// instalments (<see cref="ContractInstalment"/>, R-FD-07, R-PS-06), on the contract's page.
 /// </summary>
-public enum PaymentTarget { Project = 1, Wish = 2, PurchasedService = 3, StationItem = 4 }
+public enum PaymentTarget { Project = 1, Wish = 2, PurchasedService = 3, StationItem = 4, ContractInstalment = 5 }
 
 /// <summary>What a payment is for, as the payer declares it; expert-review and evaluation fees are not the programme's (R-FD-08).</summary>
 public enum PaymentPurpose { Delivery = 1, ExpertReview = 2, ThirdPartyEvaluation = 3 }

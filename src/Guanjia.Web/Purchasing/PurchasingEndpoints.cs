@@ -100,6 +100,21 @@ public static class PurchasingEndpoints
         g.MapPost("/contracts/{id:guid}/instalments/{instalmentId:guid}/accept", (Guid id, Guid instalmentId, AcceptInstalment.Request r, GuanjiaDb db,
                 PurchasingServices s, CancellationToken ct) => AcceptInstalment.HandleAsync(db, s, id, instalmentId, r, ct))
             .RequirePermission(Permissions.PurchasingManage).WithSummary("Accept an instalment's milestone, in order (R-PS-06)");
+        g.MapGet("/accounts", (GuanjiaDb db, CancellationToken ct) => PurchasingFunds.AccountsAsync(db, ct))
+            .RequirePermission(Permissions.PurchasingRead).WithSummary("The bureau's ring-fenced purchased-service accounts with their balances by source (R-FD-07)");
+        g.MapPost("/accounts/receipts", (PurchasingFunds.Receipt r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
+                PurchasingFunds.ReceiveAsync(db, clock, r, ct))
+            .RequirePermission(Permissions.PurchasingManage)
+            .WithSummary("Money received into the jurisdiction's purchased-service account (opened with the first receipt): source, amountFen, reference (R-FD-07)");
+        g.MapGet("/contracts/{id:guid}/payments", (Guid id, GuanjiaDb db, CancellationToken ct) => PurchasingFunds.PaymentsAsync(db, id, ct))
+            .RequirePermission(Permissions.PurchasingRead).WithSummary("The ledger's payments of the contract's instalments and their reversals");
+        g.MapPost("/contracts/{id:guid}/payments/{entryId:guid}/reversal", (Guid id, Guid entryId, PurchasingFunds.Reversal r, GuanjiaDb db, TimeProvider clock,
+                CancellationToken ct) => PurchasingFunds.ReverseAsync(db, clock, id, entryId, r, ct))
+            .RequirePermission(Permissions.PurchasingManage).WithSummary("Correct a wrong instalment payment by the ledger's reversal; the instalment is due again (R-FD-06)");
+        g.MapPost("/contracts/{id:guid}/instalments/{instalmentId:guid}/payments", (Guid id, Guid instalmentId, PayInstalment.Request r, GuanjiaDb db,
+                TimeProvider clock, CancellationToken ct) => PayInstalment.HandleAsync(db, clock, id, instalmentId, r, ct))
+            .RequirePermission(Permissions.PurchasingManage)
+            .WithSummary("Pay an accepted instalment from the bureau's ring-fenced purchased-service account, up to the amount less penalties and earlier payments (R-FD-07, R-PS-06)");
 
         g.MapGet("/reports", (GuanjiaDb db, TimeProvider clock, Guid? contractId, ReportKind? kind, ReportState? state, bool? overdueOnly, int page = 1,
                 int pageSize = 50, CancellationToken ct = default) =>

@@ -123,13 +123,17 @@ public class FundRulesTests
     }
 
     // R-FD-07, R-FD-05, R-FD-06: ring-fenced money pays purchased services only, and a purchased service is paid against what was
-    // bought (a station item; later a contract), never a bare payee.
+    // bought (a station item or a contract's instalment), never a bare payee.
     [Fact]
     public void R_FD_07_ring_fenced_money_pays_purchased_services_only_and_stays_ring_fenced()
     {
         Assert.Equal("ring_fenced", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.Project));
         Assert.Equal("ring_fenced", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.Wish));
         Assert.Null(FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.StationItem));
+        // A purchase contract's instalment is paid from ring-fenced money and from nothing else.
+        Assert.Null(FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.ContractInstalment));
+        Assert.Equal("ring_fenced_required", FundRules.PaymentRefusal(AccountKind.CityProgramme, PaymentTarget.ContractInstalment));
+        Assert.Equal("ring_fenced_required", FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.ContractInstalment));
         Assert.Equal("target_required", FundRules.PaymentRefusal(AccountKind.PurchasedService, PaymentTarget.PurchasedService));
         Assert.Equal("target_required", FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.PurchasedService));
         Assert.Null(FundRules.PaymentRefusal(AccountKind.VillageMicroProject, PaymentTarget.Project));

@@ -27,9 +27,9 @@ public sealed class PurchasingJourneyTests(HostFixture host)
         await Expect(input).ToHaveValueAsync(date);
     }
 
-    // R-PS-03, R-PS-06, R-PS-08, R-CA-12
+    // R-PS-03, R-PS-06, R-PS-08, R-CA-12, R-FD-07
     [BrowserFact]
-    public async Task The_bureau_buys_services_the_contractor_reports_late_the_evaluator_scores_and_the_instalment_is_due_less_the_penalty()
+    public async Task The_bureau_buys_services_the_contractor_reports_late_the_evaluator_scores_and_the_instalment_is_paid_less_the_penalty()
     {
         var today = Today();
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
@@ -152,6 +152,21 @@ public sealed class PurchasingJourneyTests(HostFixture host)
         await bureau.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await Expect(bureau.Locator("[data-test=instalment-table]")).ToContainTextAsync("已验收");
         await Expect(bureau.Locator("[data-test=instalment-due-1]")).ToContainTextAsync("8.80 万元");
+
+        // Paid through the ledger from the district's ring-fenced purchased-service money, less the penalty and not a fen more (R-FD-07).
+        await bureau.Locator("[data-test=instalment-pay-1]").ClickAsync();
+        var pay = bureau.Locator("[data-test=pay-dialog]");
+        await Expect(pay).ToContainTextAsync("购买服务专项资金");
+        await Expect(pay.GetByLabel("本次支付金额（元）", new() { Exact = true })).ToHaveValueAsync("88000.00");
+        await Forms.FillAsync(pay, "本次支付金额（元）", "88000.01");
+        await pay.Locator("[data-test=pay-save]").ClickAsync();
+        await Expect(bureau.Locator(".el-message--error")).ToContainTextAsync("超出该期应付金额");
+        await Forms.FillAsync(pay, "本次支付金额（元）", "88000.00");
+        await Forms.FillAsync(pay, "凭证号", "瑶财支付〔测试〕1号");
+        await pay.Locator("[data-test=pay-save]").ClickAsync();
+        await Expect(bureau.Locator("[data-test=instalment-paid-1]")).ToContainTextAsync("8.80 万元");
+        await Expect(bureau.Locator("[data-test=instalment-due-1]")).ToContainTextAsync("0.00");
+        await Expect(bureau.Locator("[data-test=instalment-pay-1]")).ToHaveCountAsync(0);
 
         // Dongguan: no menu entry, and the API answers as if nothing were there.
         var dongguan = await host.NewPageAsync(1366, 900);

@@ -7,7 +7,7 @@ export const fundSources: FundSource[] = ['CityBudget', 'WelfareLottery', 'Chari
 export type EntryKind = 'Receipt' | 'Matching' | 'PilotGrant' | 'Allocation' | 'Adjustment' | 'PilotSettlement' | 'Transfer' | 'Payment' | 'Reversal'
 export const entryKinds: EntryKind[] = ['Receipt', 'Matching', 'PilotGrant', 'Allocation', 'Adjustment', 'PilotSettlement', 'Transfer', 'Payment', 'Reversal']
 /** PurchasedService is how older entries name a purchased service by a free-text payee; new payments name the station item. */
-export type PaymentTarget = 'Project' | 'Wish' | 'StationItem' | 'PurchasedService'
+export type PaymentTarget = 'Project' | 'Wish' | 'StationItem' | 'PurchasedService' | 'ContractInstalment'
 export const paymentTargets: PaymentTarget[] = ['Project', 'Wish', 'StationItem']
 /** What a payment is for; expert-review and evaluation fees are paid by the same level's finance, not the programme (R-FD-08). */
 export type PaymentPurpose = 'Delivery' | 'ExpertReview' | 'ThirdPartyEvaluation'

@@ -1,4 +1,5 @@
 import { http, type Paged } from './http'
+import type { FundAccount, LedgerEntry } from './funds'
 
 // 政府购买社区服务 (issue 14, seed 004): src/Guanjia.Web/Purchasing/PurchasingEndpoints.cs, docs/api.md. Money is integer fen;
 // dates yyyy-MM-dd (Beijing).
@@ -313,6 +314,17 @@ export const purchasingApi = {
   },
   acceptInstalment: (cid: string, iid: string, b: { note?: string | null; version?: number }) =>
     http.post<Instalment>(`${base}/contracts/${id(cid)}/instalments/${id(iid)}/accept`, b),
+  accounts: () => http.get<FundAccount[]>(`${base}/accounts`),
+  receive: (b: { source: string; amountFen: number | null; reference?: string | null; description?: string | null }) =>
+    http.post<{ id: string }>(`${base}/accounts/receipts`, b),
+  payments: (cid: string) => http.get<LedgerEntry[]>(`${base}/contracts/${id(cid)}/payments`),
+  reversePayment: (cid: string, entryId: string, b: { reason: string }) =>
+    http.post<LedgerEntry>(`${base}/contracts/${id(cid)}/payments/${id(entryId)}/reversal`, b),
+  payInstalment: (
+    cid: string,
+    iid: string,
+    b: { accountId: string; source: string; amountFen: number | null; reference?: string | null; version?: number },
+  ) => http.post<{ id: string }>(`${base}/contracts/${id(cid)}/instalments/${id(iid)}/payments`, b),
   fileReport: (cid: string, b: FileReportBody) => http.post<Report>(`${base}/contracts/${id(cid)}/reports`, b),
   acknowledge: (rid: string, b: { note?: string | null; lateReason?: string | null }) => http.post<Report>(`${base}/reports/${id(rid)}/acknowledge`, b),
   evaluations: () => http.get<EvaluationSummary[]>(`${base}/evaluations`),

@@ -208,7 +208,7 @@ const claimsEn: typeof claimsZh = {
   fundEnums: {
     source: { CityBudget: 'City budget', WelfareLottery: 'Welfare lottery', CharityFederation: 'Charity federation', TownMatching: 'Town matching', VillageCollective: 'Village collective', SocialDonation: 'Social donation' },
     entry: { Receipt: 'Receipt', Matching: 'Matching', PilotGrant: 'Pilot grant', Allocation: 'Allocation', Adjustment: 'Adjustment', PilotSettlement: 'Pilot settlement', Transfer: 'Transfer', Payment: 'Payment', Reversal: 'Reversal' },
-    target: { Project: 'Micro-project', Wish: 'Micro-wish', StationItem: 'Station item', PurchasedService: 'Purchased service' },
+    target: { Project: 'Micro-project', Wish: 'Micro-wish', StationItem: 'Station item', PurchasedService: 'Purchased service', ContractInstalment: 'Purchase contract instalment' },
     purpose: { Delivery: 'Works and services', ExpertReview: 'Expert review fee', ThirdPartyEvaluation: 'Third-party evaluation fee' },
     programme: { MicroProject: 'Micro-projects', MicroWish: 'Micro-wishes' },
     factor: { Villages: 'Villages', Area: 'Area', Output: 'Output', Population: 'Population', Strength: 'Fiscal strength', Need: 'Need' },

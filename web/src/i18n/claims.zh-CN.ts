@@ -207,7 +207,7 @@ const claimsZh = {
   fundEnums: {
     source: { CityBudget: '市财政', WelfareLottery: '福彩公益金', CharityFederation: '慈善会', TownMatching: '镇街配套', VillageCollective: '村集体', SocialDonation: '社会捐赠' },
     entry: { Receipt: '收款', Matching: '配套', PilotGrant: '试点补助', Allocation: '分配', Adjustment: '分配调整', PilotSettlement: '试点结余抵扣', Transfer: '划转', Payment: '支付', Reversal: '冲销' },
-    target: { Project: '微实事项目', Wish: '微心愿', StationItem: '驿站服务项目', PurchasedService: '购买服务' },
+    target: { Project: '微实事项目', Wish: '微心愿', StationItem: '驿站服务项目', PurchasedService: '购买服务', ContractInstalment: '购买服务合同款项' },
     purpose: { Delivery: '项目实施及服务费用', ExpertReview: '专家评审费', ThirdPartyEvaluation: '第三方评估费' },
     programme: { MicroProject: '民生微实事', MicroWish: '微心愿' },
     factor: { Villages: '村（社区）数', Area: '面积', Output: '生产总值', Population: '人口', Strength: '财力', Need: '需求' },

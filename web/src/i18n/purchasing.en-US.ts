@@ -27,8 +27,21 @@ const purchasingEn: typeof purchasingZh = {
       indicators: 'Performance indicators', indicatorName: 'Indicator', indicatorTarget: 'Target', inspectionPlan: 'Inspection plan', penaltyClauses: 'Penalty clauses',
       clauseCode: 'Clause', clauseText: 'Text', clauseMax: 'Maximum (yuan)', back: 'Back to contracts', documents: 'Documents',
     },
+    funds: {
+      title: 'Purchased-service money', none: 'No purchased-service money recorded yet', receive: 'Record money received', received: 'Receipt recorded',
+      source: 'Source', amount: 'Amount (yuan)', reference: 'Voucher number', description: 'Description',
+      hint: 'Purchased-service money is ring-fenced (R-FD-07): it pays the instalments of purchase contracts and nothing else.',
+    },
+    payment: {
+      title: 'Payments', at: 'Paid at', amount: 'Amount', by: 'By', paid: 'Paid', reversed: 'Reversed', reversal: 'Reversal', reverse: 'Reverse',
+      reverseReason: 'Why is it reversed (a wrong voucher number, a wrong amount)?',
+    },
     instalment: {
       title: 'Instalments', seq: 'No.', name: 'Instalment', amount: 'Amount', milestone: 'Acceptance', state: 'State', penalty: 'Penalties', due: 'Payable',
+      pay: 'Pay', paid: 'Instalment paid', paidAmount: 'Paid', payTitle: 'Pay "{name}"', account: 'Paying account (purchased-service money)', source: 'Source',
+      payAmount: 'Amount to pay (yuan)', reference: 'Voucher number',
+      payHint: 'Contract amount {amount}, less penalties {penalty}, paid {paid}: {due} can still be paid. Purchased-service money is ring-fenced and paid only from a purchased-service account.',
+      noAccount: 'No purchased-service account with money yet: open one under Funds and record the money received first.',
       accept: 'Accept', accepted: 'Accepted', confirmAccept: 'Accept "{name}"? Once accepted it may be paid, less its penalties.',
     },
     report: {

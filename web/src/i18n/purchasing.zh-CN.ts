@@ -25,8 +25,20 @@ const purchasingZh = {
       indicators: '绩效指标', indicatorName: '指标', indicatorTarget: '目标值', inspectionPlan: '监督检查计划', penaltyClauses: '违约条款',
       clauseCode: '条款编号', clauseText: '内容', clauseMax: '最高扣款（元）', back: '返回合同列表', documents: '合同文件',
     },
+    funds: {
+      title: '购买服务专项资金', none: '尚未登记购买服务资金', receive: '登记收款', received: '已登记收款', source: '资金来源', amount: '金额（元）',
+      reference: '凭证号', description: '摘要', hint: '购买服务资金专款专用（R-FD-07）：只能用于支付购买服务合同的分期款项。',
+    },
+    payment: {
+      title: '支付记录', at: '支付时间', amount: '金额', by: '经办人', paid: '已支付', reversed: '已冲正', reversal: '冲正', reverse: '冲正',
+      reverseReason: '请填写冲正原因（如凭证号填错、金额有误）',
+    },
     instalment: {
       title: '分期款项', seq: '期次', name: '款项', amount: '金额', milestone: '验收节点', state: '状态', penalty: '违约扣款', due: '应付金额',
+      pay: '支付', paid: '已支付该期款项', paidAmount: '已支付', payTitle: '支付“{name}”', account: '付款账户（购买服务专项资金）', source: '资金来源',
+      payAmount: '本次支付金额（元）', reference: '凭证号',
+      payHint: '合同约定{amount}，扣减违约金{penalty}，已支付{paid}，本期还可支付{due}。购买服务资金专款专用，只能从购买服务专项资金账户支付。',
+      noAccount: '尚无购买服务专项资金账户或账户无余额：请先在“资金”中开设购买服务专项资金账户并登记收款。',
       accept: '验收', accepted: '已验收', confirmAccept: '确认验收“{name}”？验收后该期款项可支付（扣除违约扣款）。',
     },
     report: {

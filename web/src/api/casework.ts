@@ -158,14 +158,127 @@ export interface RegisterRequest {
   registeredOn?: string | null
 }
 
+export type ProblemSource = 'Visit' | 'Screening'
+export const problemSources: ProblemSource[] = ['Visit', 'Screening']
+export type ScreeningMethod = 'DataComparison' | 'HomeVisits' | 'ActiveDiscovery'
+export const screeningMethods: ScreeningMethod[] = ['DataComparison', 'HomeVisits', 'ActiveDiscovery']
+export type InvestigationMethod = 'HomeVisit' | 'NeighbourInterview' | 'DataCheck'
+export const investigationMethods: InvestigationMethod[] = ['HomeVisit', 'NeighbourInterview', 'DataCheck']
+export type Satisfaction = 'VerySatisfied' | 'Satisfied' | 'Neutral' | 'Dissatisfied' | 'VeryDissatisfied'
+export const satisfactions: Satisfaction[] = ['VerySatisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'VeryDissatisfied']
+
 export interface ProblemView {
   id: string
+  source: ProblemSource
+  sourceId: string
+  caseFileId: string | null
+  villageId: string
   area: ProblemArea
   text: string
   reportedAt: string
+  /** A visit's problem goes to the village and the town; a screening's to the town only. */
+  villageMustAnswer: boolean
   villageAnswer: string | null
+  villageAnsweredAt: string | null
   townAnswer: string | null
+  townAnsweredAt: string | null
   isOpen: boolean
+  version: number
+}
+
+export interface ProblemFilter extends Query {
+  open?: boolean
+  villageId?: string
+  source?: ProblemSource
+  page?: number
+  pageSize?: number
+}
+
+export interface ImportRowView {
+  row: number
+  name: string | null
+  documentMasked: string | null
+  villageName: string | null
+  categories: string[]
+  errors: { field: string; code: string; zh: string; en: string }[]
+}
+
+export interface ImportPreview {
+  rows: number
+  valid: number
+  invalid: number
+  items: ImportRowView[]
+  columns: string[]
+}
+
+export interface ImportResult {
+  imported: number
+  fileIds: string[]
+}
+
+export interface ScreeningView {
+  id: string
+  villageId: string
+  villageName: string | null
+  month: number
+  screenedOn: string
+  methods: ScreeningMethod[]
+  householdsChecked: number
+  peopleFound: number
+  peopleRegistered: number
+  notes: string | null
+  recordedByName: string
+  problems: ProblemView[]
+}
+
+export interface ScreeningRequest {
+  villageId: string | null
+  screenedOn: string | null
+  methods: ScreeningMethod[]
+  householdsChecked: number | null
+  peopleFound: number | null
+  notes: string | null
+  problems: { area: ProblemArea | null; text: string }[]
+}
+
+export interface EvaluationInterview {
+  caseFileId?: string | null
+  standardRight: boolean | null
+  paymentRight: boolean | null
+  awareOfPolicy: boolean | null
+  satisfaction: Satisfaction | null
+  comment?: string | null
+}
+
+export interface EvaluationRequest {
+  townId: string | null
+  year: number | null
+  quarter: number | null
+  evaluatedOn: string | null
+  methods: InvestigationMethod[]
+  interviews: EvaluationInterview[]
+  findings: string | null
+}
+
+export interface EvaluationView {
+  id: string
+  townId: string
+  townName: string | null
+  year: number
+  quarter: number
+  evaluatedOn: string
+  methods: InvestigationMethod[]
+  interviews: number
+  standardsRight: number
+  paymentsRight: number
+  aware: number
+  satisfied: number
+  standardsRightRate: number
+  paymentsRightRate: number
+  awarenessRate: number
+  satisfactionRate: number
+  findings: string | null
+  recordedByName: string
 }
 
 export interface VisitRequest {
@@ -397,6 +510,21 @@ export const caseworkApi = {
   recordVisit: (r: VisitRequest, key: string) => http.postWith<VisitView>(`${base}/visits`, r, { 'Idempotency-Key': key }),
   investigations: (householdId: string) => http.get<Paged<InvestigationView>>(`${base}/investigations`, { householdId, pageSize: 50 }),
   figures: (month: number | undefined, by: FiguresBy) => http.get<MonthFigures>(`${base}/figures`, { month, by }),
+  /** Bulk registration: the preview saves nothing; the import saves every row or none (400 naming rows[n].field). */
+  importPreview: (file: File) => http.upload<ImportPreview>(`${base}/imports/preview`, withFile(file)),
+  importPeople: (file: File) => http.upload<ImportResult>(`${base}/imports`, withFile(file)),
+  problems: (q: ProblemFilter) => http.get<Paged<ProblemView>>(`${base}/problems`, q),
+  answerProblem: (id: string, answer: string) => http.post<ProblemView>(`${base}/problems/${id}/answer`, { answer }),
+  screenings: (q: Query) => http.get<Paged<ScreeningView>>(`${base}/screenings`, q),
+  recordScreening: (r: ScreeningRequest) => http.post<ScreeningView>(`${base}/screenings`, r),
+  evaluations: (year?: number) => http.get<EvaluationView[]>(`${base}/evaluations`, { year }),
+  recordEvaluation: (r: EvaluationRequest) => http.post<EvaluationView>(`${base}/evaluations`, r),
+}
+
+function withFile(file: File): FormData {
+  const f = new FormData()
+  f.append('file', file, file.name)
+  return f
 }
 
 /** The documents the API serves (docs/civil-affairs.md "Documents"). */

@@ -426,6 +426,21 @@ export interface ResourceLinkView {
   resultOn: string | null
   amountFen: number | null
   byName: string
+  claimantId: string | null
+  version: number
+}
+
+export type LinkSource = 'CivilAffairs' | 'Education' | 'Employment' | 'Health' | 'Organisation' | 'Firm' | 'Individual'
+export const policySources: LinkSource[] = ['CivilAffairs', 'Education', 'Employment', 'Health']
+export const charitySources: LinkSource[] = ['Organisation', 'Firm', 'Individual']
+export type PlanEntryKind = 'Action' | 'FollowUp' | 'Feedback' | 'Evaluation'
+export const planEntryKinds: PlanEntryKind[] = ['Action', 'FollowUp', 'Feedback', 'Evaluation']
+
+export interface DonorView {
+  id: string
+  kind: string
+  /** A person's name masked (KnownDonors). */
+  name: string
 }
 
 export interface TransferRequestView {
@@ -441,6 +456,28 @@ export interface TransferRequestView {
   version: number
 }
 
+export interface MemberInput {
+  name: string | null
+  relation: Relation | null
+  employment: string | null
+  monthlyIncomeFen: number | null
+  monthlyExpenditureFen: number | null
+  hardshipType: string | null
+  hardshipDegree: string | null
+}
+
+export interface InvestigationRequest {
+  investigatedOn: string | null
+  methods: InvestigationMethod[]
+  economy: string | null
+  housing: string | null
+  education: string | null
+  health: string | null
+  members: MemberInput[]
+}
+
+export type TownDecision = 'Pending' | 'StatusChangeStarted' | 'NoChange'
+
 export interface InvestigationView {
   id: string
   householdId: string
@@ -452,8 +489,12 @@ export interface InvestigationView {
   standardFen: number
   flag: string
   flagZh: string
-  decision: string
+  decision: TownDecision
+  decisionNote: string | null
+  decidedBy: string | null
+  decidedAt: string | null
   investigatorName: string
+  version: number
 }
 
 export interface FigureRow {
@@ -509,6 +550,18 @@ export const caseworkApi = {
   /** The key is made when the visit is typed (offline too): a replay answers the visit already saved (docs/civil-affairs.md). */
   recordVisit: (r: VisitRequest, key: string) => http.postWith<VisitView>(`${base}/visits`, r, { 'Idempotency-Key': key }),
   investigations: (householdId: string) => http.get<Paged<InvestigationView>>(`${base}/investigations`, { householdId, pageSize: 50 }),
+  /** R-CA-05: the station investigates; the town decides on a flag (never a status change here). */
+  investigate: (householdId: string, r: InvestigationRequest) => http.post<InvestigationView>(`${base}/households/${householdId}/investigations`, r),
+  decideInvestigation: (id: string, r: { decision: 'StatusChangeStarted' | 'NoChange'; note: string | null; version: number }) =>
+    http.post<InvestigationView>(`${base}/investigations/${id}/decision`, r),
+  createPlan: (fileId: string, r: { kind: PlanKind | null; needs: string; goals: string }) => http.post<CasePlanView>(`${base}/files/${fileId}/plans`, r),
+  addPlanEntry: (planId: string, r: { kind: PlanEntryKind | null; on: string | null; text: string }) => http.post<CasePlanView>(`${base}/plans/${planId}/entries`, r),
+  closePlan: (planId: string, r: { note: string | null; version: number }) => http.post<CasePlanView>(`${base}/plans/${planId}/close`, r),
+  link: (fileId: string, r: { kind: LinkKind | null; source: LinkSource | null; providerName: string | null; claimantId: string | null; need: string; linkedOn: string | null }) =>
+    http.post<ResourceLinkView>(`${base}/files/${fileId}/links`, r),
+  linkOutcome: (id: string, r: { state: 'Succeeded' | 'Failed' | null; result: string; resultOn: string | null; amountFen: number | null; version: number }) =>
+    http.post<ResourceLinkView>(`${base}/links/${id}/outcome`, r),
+  donors: (q?: string) => http.get<DonorView[]>(`${base}/donors`, { q }),
   figures: (month: number | undefined, by: FiguresBy) => http.get<MonthFigures>(`${base}/figures`, { month, by }),
   /** Bulk registration: the preview saves nothing; the import saves every row or none (400 naming rows[n].field). */
   importPreview: (file: File) => http.upload<ImportPreview>(`${base}/imports/preview`, withFile(file)),

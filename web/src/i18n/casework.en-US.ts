@@ -123,6 +123,26 @@ const caseworkEn: CaseworkMessages = {
     saved: 'Evaluation recorded', chooseMethods: 'Choose the methods', needInterview: 'Enter at least one interview', townRequired: 'Choose the town',
     answerRequired: 'Answer every question of interview {n}', inFuture: 'The evaluation cannot be in the future', rate: '{rate}%', none: 'No evaluations',
   },
+  caseInvestigate: {
+    title: 'Means investigation', open: 'Means investigation', investigatedOn: 'Investigated on', methods: 'Methods', economy: "Household's economy", housing: 'Housing',
+    education: 'Education', health: 'Health', members: 'Household members', memberName: "Member's name", relation: 'Relation to the head', employment: 'Employment',
+    income: 'Monthly income (yuan)', expenditure: 'Monthly expenditure (yuan)', hardshipType: 'Hardship type', hardshipDegree: 'Hardship degree', addMember: 'Add a member',
+    perHead: 'Monthly income per head: {amount} (compared with the year\'s 低保 standard when saved)', inFuture: 'The investigation cannot be in the future', chooseMethods: 'Choose the methods',
+    needMember: 'Enter at least one household member', incomeRequired: 'Enter the monthly income (yuan, 0 or more)', saved: 'Investigation saved: {flag}',
+    decision: "Town's decision", decide: "Town's decision", startChange: 'Start the status change', noChange: 'No change', decideNote: 'Note (optional)',
+    decided: "Town's decision recorded", decisionState: { Pending: 'Waiting for the town', StatusChangeStarted: 'Status change started', NoChange: 'No change' },
+  },
+  casePlans: {
+    create: 'Make a service plan', kind: 'Plan kind', needs: 'Needs assessment', goals: 'Goals', addEntry: 'Add an entry', close: 'Close', closeNote: 'Closing note',
+    closed: 'Plan closed', entryKind: 'Entry', on: 'Date', text: 'Text',
+    entryKinds: { Action: 'Action', FollowUp: 'Follow-up', Feedback: "Person's feedback", Evaluation: 'Evaluation' },
+  },
+  caseLinks: {
+    create: 'Link a resource', kind: 'Resource kind', source: 'Source', donor: 'Claim-board donor', donorHint: 'Type a name to find a known donor (optional)',
+    provider: 'Provider', providerFromDonor: 'Blank: the donor chosen', need: 'Need', linkedOn: 'Linked on', recordOutcome: 'Record the result',
+    state: 'Result', result: 'What came of it', resultOn: 'Result on', amount: 'Amount (yuan, optional)',
+    sources: { CivilAffairs: 'Civil-affairs aid', Education: 'Education aid', Employment: 'Employment aid', Health: 'Medical aid', Organisation: 'Organisation', Firm: 'Firm', Individual: 'Individual' },
+  },
 }
 
 export default caseworkEn

@@ -121,6 +121,26 @@ const caseworkZh = {
     saved: '已登记评估', chooseMethods: '请选择评估方式', needInterview: '请至少录入一条访谈', townRequired: '请选择镇（街道）',
     answerRequired: '请回答访谈 {n} 的全部问题', inFuture: '评估日期不能晚于今天', rate: '{rate}%', none: '暂无评估',
   },
+  caseInvestigate: {
+    title: '家计调查', open: '家计调查', investigatedOn: '调查日期', methods: '调查方式', economy: '家庭经济状况', housing: '居住条件',
+    education: '文化程度', health: '身体状况', members: '家庭成员', memberName: '成员姓名', relation: '与户主关系', employment: '就业情况',
+    income: '月收入（元）', expenditure: '月支出（元）', hardshipType: '困难类型', hardshipDegree: '困难程度', addMember: '添加成员',
+    perHead: '月人均收入：{amount}（保存后与当年低保标准比较）', inFuture: '调查日期不能晚于今天', chooseMethods: '请选择调查方式',
+    needMember: '请至少填写一名家庭成员', incomeRequired: '请填写月收入（元，不小于0）', saved: '已保存家计调查：{flag}',
+    decision: '镇街意见', decide: '镇街意见', startChange: '启动认定调整', noChange: '维持不变', decideNote: '意见说明（可选）',
+    decided: '已记录镇街意见', decisionState: { Pending: '待镇街研判', StatusChangeStarted: '已启动认定调整', NoChange: '维持不变' },
+  },
+  casePlans: {
+    create: '制定服务方案', kind: '方案类型', needs: '需求评估', goals: '服务目标', addEntry: '添加记录', close: '结案', closeNote: '结案说明',
+    closed: '方案已结案', entryKind: '记录类型', on: '日期', text: '内容',
+    entryKinds: { Action: '服务行动', FollowUp: '跟进回访', Feedback: '服务对象反馈', Evaluation: '服务评估' },
+  },
+  caseLinks: {
+    create: '链接资源', kind: '资源类型', source: '资源来源', donor: '认领大厅爱心方', donorHint: '输入名称查找已知爱心方（可选）',
+    provider: '资源提供方', providerFromDonor: '不填则用所选爱心方', need: '需求', linkedOn: '链接日期', recordOutcome: '登记结果',
+    state: '结果', result: '结果说明', resultOn: '结果日期', amount: '金额（元，可选）',
+    sources: { CivilAffairs: '民政救助', Education: '教育救助', Employment: '就业救助', Health: '医疗救助', Organisation: '社会组织', Firm: '爱心企业', Individual: '爱心人士' },
+  },
 }
 
 export default caseworkZh

@@ -1,5 +1,6 @@
-import type { EvaluationInterview, ImportPreview, ImportRowView } from '@/api/casework'
+import type { EvaluationInterview, ImportPreview, ImportRowView, InvestigationMethod, InvestigationRequest, Relation } from '@/api/casework'
 import type { FieldErrorDto } from '@/api/problem'
+import { yuanToFen } from '@/utils/format'
 
 // The logic of the casework console's forms (issue 13, part 2): the bulk registration preview (ImportPeople), the
 // screening (R-CA-04) and the quarterly evaluation (R-CA-06). Kept out of the components so that vitest can hold it.
@@ -141,4 +142,46 @@ export function quarterOf(date: string): { year: number; quarter: number } {
 export function monthOf(date: string): number {
   const [y, m] = date.split('-').map(Number)
   return y * 100 + m
+}
+
+/** A household member as typed in the means-investigation form: money in 元 as text. */
+export interface MemberRow {
+  name: string
+  relation: Relation
+  employment: string
+  income: string
+  expenditure: string
+  hardshipType: string
+  hardshipDegree: string
+}
+
+/** 元 text to fen; blank is null (the server asks for it), anything not a number is NaN (refused on the field). */
+function fenOf(text: string): number | null {
+  return text.trim() === '' ? null : yuanToFen(text)
+}
+
+/** InvestigateMeans.Request from the form: trimmed text, blanks as null, 元 as integer fen. */
+export function investigationRequest(f: {
+  investigatedOn: string; methods: InvestigationMethod[]; economy: string; housing: string; education: string; health: string; members: MemberRow[]
+}): InvestigationRequest {
+  const text = (v: string) => v.trim() || null
+  return {
+    investigatedOn: f.investigatedOn || null, methods: f.methods, economy: text(f.economy), housing: text(f.housing), education: text(f.education),
+    health: text(f.health),
+    members: f.members.map((m) => ({
+      name: text(m.name), relation: m.relation, employment: text(m.employment), monthlyIncomeFen: fenOf(m.income),
+      monthlyExpenditureFen: fenOf(m.expenditure), hardshipType: text(m.hardshipType), hardshipDegree: text(m.hardshipDegree),
+    })),
+  }
+}
+
+/**
+ * The monthly income per head the server will compute (Means.IncomePerHead: the members' incomes summed, divided by the
+ * number of members, whole fen rounded down), or null while an income is missing or not a number.
+ */
+export function incomePerHeadFen(members: MemberRow[]): number | null {
+  if (members.length === 0) return null
+  const incomes = members.map((m) => fenOf(m.income))
+  if (incomes.some((x) => x === null || Number.isNaN(x) || x < 0)) return null
+  return Math.floor((incomes as number[]).reduce((a, b) => a + b, 0) / members.length)
 }

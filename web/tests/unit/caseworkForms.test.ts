@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EvaluationInterview, ImportPreview } from '@/api/casework'
-import { canImport, evaluationTotals, importProblemRows, importRows, monthOf, parseImportField, quarterOf, rate } from '@/utils/caseworkForms'
+import { canImport, evaluationTotals, importProblemRows, importRows, incomePerHeadFen, investigationRequest, monthOf, parseImportField, quarterOf, rate, type MemberRow } from '@/utils/caseworkForms'
 
 const err = (field: string, zh: string, en = 'en') => ({ field, code: 'x', zh, en })
 
@@ -78,5 +78,28 @@ describe('quarterly policy evaluation (R-CA-06, EvaluatePolicy)', () => {
     expect(quarterOf('2027-01-01')).toEqual({ year: 2027, quarter: 1 })
     expect(quarterOf('2026-04-01')).toEqual({ year: 2026, quarter: 2 })
     expect(monthOf('2026-03-31')).toBe(202603)
+  })
+})
+
+describe('means investigation (R-CA-05, InvestigateMeans)', () => {
+  const m = (income: string, expenditure = ''): MemberRow => ({
+    name: ' 张三 ', relation: 'Head', employment: '', income, expenditure, hardshipType: '', hardshipDegree: '',
+  })
+
+  it('sends money in integer fen from the 元 typed, blanks as null', () => {
+    const r = investigationRequest({ investigatedOn: '2026-12-01', methods: ['HomeVisit'], economy: ' 无固定收入 ', housing: '自有住房', education: '', health: '', members: [m('1,234.56', '0.1')] })
+    expect(r.members[0]).toEqual({
+      name: '张三', relation: 'Head', employment: null, monthlyIncomeFen: 123456, monthlyExpenditureFen: 10, hardshipType: null, hardshipDegree: null,
+    })
+    expect(r.economy).toBe('无固定收入')
+    expect(r.education).toBeNull()
+    expect(investigationRequest({ investigatedOn: '', methods: [], economy: '', housing: '', education: '', health: '', members: [m('')] }).members[0].monthlyIncomeFen).toBeNull()
+  })
+
+  it('shows the income per head as the server computes it: the sum over the members, whole fen down', () => {
+    expect(incomePerHeadFen([m('1000'), m('0'), m('0.01')])).toBe(33333)
+    expect(incomePerHeadFen([m('800'), m('')])).toBeNull()
+    expect(incomePerHeadFen([m('abc')])).toBeNull()
+    expect(incomePerHeadFen([])).toBeNull()
   })
 })

@@ -546,6 +546,9 @@ export const caseworkApi = {
     http.post<TransferRequestView>(`${base}/transfer-requests/${id}/answer`, r),
   visits: (q: Query) => http.get<BoundedPage<VisitListItem>>(`${base}/visits`, q),
   visit: (id: string) => http.get<VisitView>(`${base}/visits/${id}`),
+  /** Corrects a sent visit; null leaves a field unchanged; a stale version is 409 with the server's visit in `current`. */
+  editVisit: (id: string, r: { version: number; mentalState: MentalState; basicLiving: BasicLiving; health: string | null; hazards: Hazard[]; careGiven: CareGiven[]; referrals: string; notes: string }) =>
+    http.put<VisitView>(`${base}/visits/${id}`, r),
   myDue: (all = false) => http.get<DueList>(`${base}/my-due`, { all }),
   /** The key is made when the visit is typed (offline too): a replay answers the visit already saved (docs/civil-affairs.md). */
   recordVisit: (r: VisitRequest, key: string) => http.postWith<VisitView>(`${base}/visits`, r, { 'Idempotency-Key': key }),

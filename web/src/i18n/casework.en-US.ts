@@ -143,6 +143,13 @@ const caseworkEn: CaseworkMessages = {
     state: 'Result', result: 'What came of it', resultOn: 'Result on', amount: 'Amount (yuan, optional)',
     sources: { CivilAffairs: 'Civil-affairs aid', Education: 'Education aid', Employment: 'Employment aid', Health: 'Medical aid', Organisation: 'Organisation', Firm: 'Firm', Individual: 'Individual' },
   },
+  caseTransfers: {
+    mine: 'My transfer requests', title: 'My transfer requests', answer: "Holding town's answer",
+    hint: 'Once the holding town accepts, the file there is closed as transferred; register the person here. The other town reveals nothing of the file.',
+  },
+  caseEditVisit: {
+    title: 'Visit', open: 'View / correct', conflict: 'Someone changed this visit meanwhile; the form now shows the server\'s version. Check it, redo your change and save.',
+  },
 }
 
 export default caseworkEn

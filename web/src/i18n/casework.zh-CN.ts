@@ -141,6 +141,13 @@ const caseworkZh = {
     state: '结果', result: '结果说明', resultOn: '结果日期', amount: '金额（元，可选）',
     sources: { CivilAffairs: '民政救助', Education: '教育救助', Employment: '就业救助', Health: '医疗救助', Organisation: '社会组织', Firm: '爱心企业', Individual: '爱心人士' },
   },
+  caseTransfers: {
+    mine: '我的转入申请', title: '我的转入申请', answer: '持档镇（街道）答复',
+    hint: '对方同意后，此人的档案在对方转出；请在本辖区重新登记建档。对方不会向您透露档案内容。',
+  },
+  caseEditVisit: {
+    title: '探视记录', open: '查看/修改', conflict: '这条探视记录刚被他人修改，下面已换成服务器上的最新内容，请核对后重新修改并保存。',
+  },
 }
 
 export default caseworkZh

@@ -50,7 +50,7 @@ public sealed class PhoneWidthTests(HostFixture host)
                  {
                      ("dongcheng.village", new[] { "/", "/appeals", "/projects", "/wishes", "/policies", "/policy-referrals", "/stations", "/dashboard" }),
                      ("dongcheng.lead", new[] { "/", "/projects", "/annual-plan", "/claim-items", "/funds", "/social-work-points" }),
-                     ("dongcheng.worker", new[] { "/casework", "/casework/visits", "/casework/figures" }),
+                     ("dongcheng.worker", new[] { "/casework", "/casework/visits", "/casework/figures", "/casework/import", "/casework/problems", "/casework/screenings", "/casework/evaluations" }),
                  })
         {
             var page = await host.NewPageAsync(390, 844, mobile: true);

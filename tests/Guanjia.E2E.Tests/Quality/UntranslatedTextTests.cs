@@ -22,6 +22,7 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         "/", "/appeals", "/projects", "/annual-plan", "/dashboard", "/wishes", "/policies", "/policy-referrals", "/stations",
         "/social-work-points", "/claim-items", "/funds", "/admin/organizations", "/admin/users", "/admin/tokens", "/admin/calendar",
         "/admin/audit", "/admin/feedback-templates", "/admin/programme-rules", "/casework", "/casework/visits", "/casework/figures",
+        "/casework/import", "/casework/problems", "/casework/screenings", "/casework/evaluations",
         "/funds/factors", "/funds?tab=ledger",
     ];
 

@@ -158,14 +158,127 @@ export interface RegisterRequest {
   registeredOn?: string | null
 }
 
+export type ProblemSource = 'Visit' | 'Screening'
+export const problemSources: ProblemSource[] = ['Visit', 'Screening']
+export type ScreeningMethod = 'DataComparison' | 'HomeVisits' | 'ActiveDiscovery'
+export const screeningMethods: ScreeningMethod[] = ['DataComparison', 'HomeVisits', 'ActiveDiscovery']
+export type InvestigationMethod = 'HomeVisit' | 'NeighbourInterview' | 'DataCheck'
+export const investigationMethods: InvestigationMethod[] = ['HomeVisit', 'NeighbourInterview', 'DataCheck']
+export type Satisfaction = 'VerySatisfied' | 'Satisfied' | 'Neutral' | 'Dissatisfied' | 'VeryDissatisfied'
+export const satisfactions: Satisfaction[] = ['VerySatisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'VeryDissatisfied']
+
 export interface ProblemView {
   id: string
+  source: ProblemSource
+  sourceId: string
+  caseFileId: string | null
+  villageId: string
   area: ProblemArea
   text: string
   reportedAt: string
+  /** A visit's problem goes to the village and the town; a screening's to the town only. */
+  villageMustAnswer: boolean
   villageAnswer: string | null
+  villageAnsweredAt: string | null
   townAnswer: string | null
+  townAnsweredAt: string | null
   isOpen: boolean
+  version: number
+}
+
+export interface ProblemFilter extends Query {
+  open?: boolean
+  villageId?: string
+  source?: ProblemSource
+  page?: number
+  pageSize?: number
+}
+
+export interface ImportRowView {
+  row: number
+  name: string | null
+  documentMasked: string | null
+  villageName: string | null
+  categories: string[]
+  errors: { field: string; code: string; zh: string; en: string }[]
+}
+
+export interface ImportPreview {
+  rows: number
+  valid: number
+  invalid: number
+  items: ImportRowView[]
+  columns: string[]
+}
+
+export interface ImportResult {
+  imported: number
+  fileIds: string[]
+}
+
+export interface ScreeningView {
+  id: string
+  villageId: string
+  villageName: string | null
+  month: number
+  screenedOn: string
+  methods: ScreeningMethod[]
+  householdsChecked: number
+  peopleFound: number
+  peopleRegistered: number
+  notes: string | null
+  recordedByName: string
+  problems: ProblemView[]
+}
+
+export interface ScreeningRequest {
+  villageId: string | null
+  screenedOn: string | null
+  methods: ScreeningMethod[]
+  householdsChecked: number | null
+  peopleFound: number | null
+  notes: string | null
+  problems: { area: ProblemArea | null; text: string }[]
+}
+
+export interface EvaluationInterview {
+  caseFileId?: string | null
+  standardRight: boolean | null
+  paymentRight: boolean | null
+  awareOfPolicy: boolean | null
+  satisfaction: Satisfaction | null
+  comment?: string | null
+}
+
+export interface EvaluationRequest {
+  townId: string | null
+  year: number | null
+  quarter: number | null
+  evaluatedOn: string | null
+  methods: InvestigationMethod[]
+  interviews: EvaluationInterview[]
+  findings: string | null
+}
+
+export interface EvaluationView {
+  id: string
+  townId: string
+  townName: string | null
+  year: number
+  quarter: number
+  evaluatedOn: string
+  methods: InvestigationMethod[]
+  interviews: number
+  standardsRight: number
+  paymentsRight: number
+  aware: number
+  satisfied: number
+  standardsRightRate: number
+  paymentsRightRate: number
+  awarenessRate: number
+  satisfactionRate: number
+  findings: string | null
+  recordedByName: string
 }
 
 export interface VisitRequest {
@@ -313,6 +426,21 @@ export interface ResourceLinkView {
   resultOn: string | null
   amountFen: number | null
   byName: string
+  claimantId: string | null
+  version: number
+}
+
+export type LinkSource = 'CivilAffairs' | 'Education' | 'Employment' | 'Health' | 'Organisation' | 'Firm' | 'Individual'
+export const policySources: LinkSource[] = ['CivilAffairs', 'Education', 'Employment', 'Health']
+export const charitySources: LinkSource[] = ['Organisation', 'Firm', 'Individual']
+export type PlanEntryKind = 'Action' | 'FollowUp' | 'Feedback' | 'Evaluation'
+export const planEntryKinds: PlanEntryKind[] = ['Action', 'FollowUp', 'Feedback', 'Evaluation']
+
+export interface DonorView {
+  id: string
+  kind: string
+  /** A person's name masked (KnownDonors). */
+  name: string
 }
 
 export interface TransferRequestView {
@@ -328,6 +456,28 @@ export interface TransferRequestView {
   version: number
 }
 
+export interface MemberInput {
+  name: string | null
+  relation: Relation | null
+  employment: string | null
+  monthlyIncomeFen: number | null
+  monthlyExpenditureFen: number | null
+  hardshipType: string | null
+  hardshipDegree: string | null
+}
+
+export interface InvestigationRequest {
+  investigatedOn: string | null
+  methods: InvestigationMethod[]
+  economy: string | null
+  housing: string | null
+  education: string | null
+  health: string | null
+  members: MemberInput[]
+}
+
+export type TownDecision = 'Pending' | 'StatusChangeStarted' | 'NoChange'
+
 export interface InvestigationView {
   id: string
   householdId: string
@@ -339,8 +489,12 @@ export interface InvestigationView {
   standardFen: number
   flag: string
   flagZh: string
-  decision: string
+  decision: TownDecision
+  decisionNote: string | null
+  decidedBy: string | null
+  decidedAt: string | null
   investigatorName: string
+  version: number
 }
 
 export interface FigureRow {
@@ -392,11 +546,41 @@ export const caseworkApi = {
     http.post<TransferRequestView>(`${base}/transfer-requests/${id}/answer`, r),
   visits: (q: Query) => http.get<BoundedPage<VisitListItem>>(`${base}/visits`, q),
   visit: (id: string) => http.get<VisitView>(`${base}/visits/${id}`),
+  /** Corrects a sent visit; null leaves a field unchanged; a stale version is 409 with the server's visit in `current`. */
+  editVisit: (id: string, r: { version: number; mentalState: MentalState; basicLiving: BasicLiving; health: string | null; hazards: Hazard[]; careGiven: CareGiven[]; referrals: string; notes: string }) =>
+    http.put<VisitView>(`${base}/visits/${id}`, r),
   myDue: (all = false) => http.get<DueList>(`${base}/my-due`, { all }),
   /** The key is made when the visit is typed (offline too): a replay answers the visit already saved (docs/civil-affairs.md). */
   recordVisit: (r: VisitRequest, key: string) => http.postWith<VisitView>(`${base}/visits`, r, { 'Idempotency-Key': key }),
   investigations: (householdId: string) => http.get<Paged<InvestigationView>>(`${base}/investigations`, { householdId, pageSize: 50 }),
+  /** R-CA-05: the station investigates; the town decides on a flag (never a status change here). */
+  investigate: (householdId: string, r: InvestigationRequest) => http.post<InvestigationView>(`${base}/households/${householdId}/investigations`, r),
+  decideInvestigation: (id: string, r: { decision: 'StatusChangeStarted' | 'NoChange'; note: string | null; version: number }) =>
+    http.post<InvestigationView>(`${base}/investigations/${id}/decision`, r),
+  createPlan: (fileId: string, r: { kind: PlanKind | null; needs: string; goals: string }) => http.post<CasePlanView>(`${base}/files/${fileId}/plans`, r),
+  addPlanEntry: (planId: string, r: { kind: PlanEntryKind | null; on: string | null; text: string }) => http.post<CasePlanView>(`${base}/plans/${planId}/entries`, r),
+  closePlan: (planId: string, r: { note: string | null; version: number }) => http.post<CasePlanView>(`${base}/plans/${planId}/close`, r),
+  link: (fileId: string, r: { kind: LinkKind | null; source: LinkSource | null; providerName: string | null; claimantId: string | null; need: string; linkedOn: string | null }) =>
+    http.post<ResourceLinkView>(`${base}/files/${fileId}/links`, r),
+  linkOutcome: (id: string, r: { state: 'Succeeded' | 'Failed' | null; result: string; resultOn: string | null; amountFen: number | null; version: number }) =>
+    http.post<ResourceLinkView>(`${base}/links/${id}/outcome`, r),
+  donors: (q?: string) => http.get<DonorView[]>(`${base}/donors`, { q }),
   figures: (month: number | undefined, by: FiguresBy) => http.get<MonthFigures>(`${base}/figures`, { month, by }),
+  /** Bulk registration: the preview saves nothing; the import saves every row or none (400 naming rows[n].field). */
+  importPreview: (file: File) => http.upload<ImportPreview>(`${base}/imports/preview`, withFile(file)),
+  importPeople: (file: File) => http.upload<ImportResult>(`${base}/imports`, withFile(file)),
+  problems: (q: ProblemFilter) => http.get<Paged<ProblemView>>(`${base}/problems`, q),
+  answerProblem: (id: string, answer: string) => http.post<ProblemView>(`${base}/problems/${id}/answer`, { answer }),
+  screenings: (q: Query) => http.get<Paged<ScreeningView>>(`${base}/screenings`, q),
+  recordScreening: (r: ScreeningRequest) => http.post<ScreeningView>(`${base}/screenings`, r),
+  evaluations: (year?: number) => http.get<EvaluationView[]>(`${base}/evaluations`, { year }),
+  recordEvaluation: (r: EvaluationRequest) => http.post<EvaluationView>(`${base}/evaluations`, r),
+}
+
+function withFile(file: File): FormData {
+  const f = new FormData()
+  f.append('file', file, file.name)
+  return f
 }
 
 /** The documents the API serves (docs/civil-affairs.md "Documents"). */

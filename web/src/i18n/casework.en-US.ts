@@ -2,7 +2,7 @@ import type { CaseworkMessages } from './casework.zh-CN'
 
 // Civil-affairs casework (files, visits, assessments, figures), English. Same keys as casework.zh-CN.ts.
 const caseworkEn: CaseworkMessages = {
-  caseMenu: { people: 'Casework files', visits: 'Visits', figures: 'Visit coverage' },
+  caseMenu: { people: 'Casework files', visits: 'Visits', figures: 'Visit coverage', problems: 'Reported problems', screenings: 'Screenings', evaluations: 'Policy evaluations', import: 'Bulk registration' },
   caseEnums: {
     documentKind: { ResidentId: 'Resident ID card', HkMacaoTaiwanPermit: 'HK/Macao/Taiwan permit', Passport: 'Passport', ForeignPermanentResident: 'Foreign permanent residence card', Other: 'Other document' },
     sex: { Male: 'Male', Female: 'Female' },
@@ -26,6 +26,11 @@ const caseworkEn: CaseworkMessages = {
     transferState: { Pending: 'Pending', Accepted: 'Accepted', Refused: 'Refused' },
     meansFlag: { None: 'No change', MayQualifySubsistence: 'May qualify for dibao', MayQualifyLowIncome: 'May qualify as low income', MayNoLongerQualify: 'May no longer qualify', MayMoveToLowIncome: 'May move to low income' },
     by: { Station: 'By station', Worker: 'By worker', Village: 'By village', Obligation: 'By obligation' },
+    problemSource: { Visit: 'Visit', Screening: 'Screening' },
+    screeningMethod: { DataComparison: 'Data comparison', HomeVisits: 'Home visits', ActiveDiscovery: 'Active discovery' },
+    investigationMethod: { HomeVisit: 'Home interview', NeighbourInterview: 'Neighbour interview', DataCheck: 'Data check' },
+    satisfaction: { VerySatisfied: 'Very satisfied', Satisfied: 'Satisfied', Neutral: 'Neutral', Dissatisfied: 'Dissatisfied', VeryDissatisfied: 'Very dissatisfied' },
+    problemState: { open: 'Open', answered: 'Answered' },
   },
   casePeople: {
     q: 'Name or file number', village: 'Village', category: 'Category', status: 'File status', dispersed: 'Dispersed 特困 only', noHomeVisit: 'No recent home visit only',
@@ -87,6 +92,63 @@ const caseworkEn: CaseworkMessages = {
     title: 'Visits and other obligations this month', month: 'Month', by: 'Grouped', unit: 'Unit', due: 'Due', doneOnTime: 'On time', late: 'Late',
     missing: 'Missing', open: 'Not yet due', onTimeRate: 'On-time rate', total: 'Total', at: 'Counted at {at}', downloads: 'Downloads',
     ledger: 'Visit ledger', assessmentList: 'Assessment list', year: 'Year',
+  },
+  caseImport: {
+    title: 'Bulk registration', intro: 'The list exported from the assistance system (CSV or Excel), one person a row. Check it first; it imports only when every row is right, and a single wrong row imports nobody.',
+    template: 'Download the CSV template', choose: 'Choose a file', chosen: 'Chosen: {name}', noFile: 'Choose a CSV or Excel (.xlsx) file first', check: 'Check the file',
+    summary: '{rows} rows: {valid} right, {invalid} with errors', allValid: 'Every row is right; you can import.', fixFirst: 'Correct the rows in red in the file, then choose it again and check; nothing imports while a row is wrong.',
+    confirm: 'Import {n} people', confirmText: 'Files will be opened for {n} people, all at once. Import?', imported: '{n} people imported', nothingImported: 'The file has errors; nobody was imported.',
+    row: 'Row', name: 'Name', document: 'Document', village: 'Village', categories: 'Categories', result: 'Check', ok: 'Right', back: 'Back to the list',
+    column: '"{column}"', fileChanged: 'The file changed after the check; check it again.',
+  },
+  caseProblems: {
+    title: 'Reported problems', open: 'Open', answered: 'Answered', all: 'All', village: 'Village', source: 'Source', area: 'Area', text: 'Problem',
+    reportedAt: 'Reported', villageAnswer: "Village's answer", townAnswer: "Town's answer", state: 'State', answer: 'Answer', answerTitle: 'Answer the problem',
+    answerLabel: 'Answer', answerRequired: 'Write the answer', townOnly: 'For the town', waitingVillage: 'Waiting for the village',
+    waitingTown: 'Waiting for the town', openCount: '{n} open problems', none: 'No problems',
+  },
+  caseScreenings: {
+    title: 'Monthly screenings', record: 'Record a screening', month: 'Month', village: 'Village', screenedOn: 'Screened on', methods: 'Methods',
+    householdsChecked: 'Households checked', peopleFound: 'People found', peopleRegistered: 'Registered', problems: 'Problems', notes: 'Notes', recordedBy: 'Recorded by',
+    formTitle: 'Record a screening', addProblem: 'Add a problem', problemArea: 'Area', problemText: 'Problem', remove: 'Remove', saved: 'Screening recorded',
+    required: '{field} is required', chooseMethods: 'Choose the methods', inFuture: 'The screening cannot be in the future', problemRequired: 'Describe the problem', areaRequired: 'Choose the area',
+    hint: 'Problems go to the town, which answers them; register the people found from the people list.',
+  },
+  caseEvaluations: {
+    title: 'Quarterly policy evaluations', record: 'Record an evaluation', town: 'Town', period: 'Quarter', year: 'Year', quarter: 'Quarter', quarterN: 'Q{n}',
+    evaluatedOn: 'Evaluated on', methods: 'Methods', interviews: 'Interviews', standardsRight: 'Standards right', paymentsRight: 'Payments right',
+    awareness: 'Policy awareness', satisfaction: 'Satisfaction', findings: 'Findings', recordedBy: 'Recorded by', formTitle: 'Record a policy evaluation',
+    interview: 'Interview {n}', addInterview: 'Add an interview', remove: 'Remove', standardRight: 'Standard applied right', paymentRight: 'Paid on time and in full',
+    awareOfPolicy: 'Knows the policy', yes: 'Yes', no: 'No', comment: 'Comment', computed: 'From the interviews entered', incomplete: '{n} interviews not yet complete',
+    saved: 'Evaluation recorded', chooseMethods: 'Choose the methods', needInterview: 'Enter at least one interview', townRequired: 'Choose the town',
+    answerRequired: 'Answer every question of interview {n}', inFuture: 'The evaluation cannot be in the future', rate: '{rate}%', none: 'No evaluations',
+  },
+  caseInvestigate: {
+    title: 'Means investigation', open: 'Means investigation', investigatedOn: 'Investigated on', methods: 'Methods', economy: "Household's economy", housing: 'Housing',
+    education: 'Education', health: 'Health', members: 'Household members', memberName: "Member's name", relation: 'Relation to the head', employment: 'Employment',
+    income: 'Monthly income (yuan)', expenditure: 'Monthly expenditure (yuan)', hardshipType: 'Hardship type', hardshipDegree: 'Hardship degree', addMember: 'Add a member',
+    perHead: 'Monthly income per head: {amount} (compared with the year\'s 低保 standard when saved)', inFuture: 'The investigation cannot be in the future', chooseMethods: 'Choose the methods',
+    needMember: 'Enter at least one household member', incomeRequired: 'Enter the monthly income (yuan, 0 or more)', saved: 'Investigation saved: {flag}',
+    decision: "Town's decision", decide: "Town's decision", startChange: 'Start the status change', noChange: 'No change', decideNote: 'Note (optional)',
+    decided: "Town's decision recorded", decisionState: { Pending: 'Waiting for the town', StatusChangeStarted: 'Status change started', NoChange: 'No change' },
+  },
+  casePlans: {
+    create: 'Make a service plan', kind: 'Plan kind', needs: 'Needs assessment', goals: 'Goals', addEntry: 'Add an entry', close: 'Close', closeNote: 'Closing note',
+    closed: 'Plan closed', entryKind: 'Entry', on: 'Date', text: 'Text',
+    entryKinds: { Action: 'Action', FollowUp: 'Follow-up', Feedback: "Person's feedback", Evaluation: 'Evaluation' },
+  },
+  caseLinks: {
+    create: 'Link a resource', kind: 'Resource kind', source: 'Source', donor: 'Claim-board donor', donorHint: 'Type a name to find a known donor (optional)',
+    provider: 'Provider', providerFromDonor: 'Blank: the donor chosen', need: 'Need', linkedOn: 'Linked on', recordOutcome: 'Record the result',
+    state: 'Result', result: 'What came of it', resultOn: 'Result on', amount: 'Amount (yuan, optional)',
+    sources: { CivilAffairs: 'Civil-affairs aid', Education: 'Education aid', Employment: 'Employment aid', Health: 'Medical aid', Organisation: 'Organisation', Firm: 'Firm', Individual: 'Individual' },
+  },
+  caseTransfers: {
+    mine: 'My transfer requests', title: 'My transfer requests', answer: "Holding town's answer",
+    hint: 'Once the holding town accepts, the file there is closed as transferred; register the person here. The other town reveals nothing of the file.',
+  },
+  caseEditVisit: {
+    title: 'Visit', open: 'View / correct', conflict: 'Someone changed this visit meanwhile; the form now shows the server\'s version. Check it, redo your change and save.',
   },
 }
 

@@ -1,6 +1,6 @@
 // 民政服务站个案工作（一人一档、探视巡访、自理能力评估、统计）的界面文字（简体中文，默认）。Keys are shared with casework.en-US.ts.
 const caseworkZh = {
-  caseMenu: { people: '服务对象档案', visits: '探视巡访', figures: '巡访统计' },
+  caseMenu: { people: '服务对象档案', visits: '探视巡访', figures: '巡访统计', problems: '问题反馈', screenings: '对象排查', evaluations: '政策落实评估', import: '批量导入' },
   caseEnums: {
     documentKind: { ResidentId: '居民身份证', HkMacaoTaiwanPermit: '港澳台居民居住证/通行证', Passport: '护照', ForeignPermanentResident: '外国人永久居留身份证', Other: '其他证件' },
     sex: { Male: '男', Female: '女' },
@@ -24,6 +24,11 @@ const caseworkZh = {
     transferState: { Pending: '待答复', Accepted: '已同意', Refused: '未同意' },
     meansFlag: { None: '无变化', MayQualifySubsistence: '可能符合低保条件', MayQualifyLowIncome: '可能符合低收入条件', MayNoLongerQualify: '可能不再符合条件', MayMoveToLowIncome: '可能转为低收入' },
     by: { Station: '按服务站', Worker: '按驻站人员', Village: '按村（社区）', Obligation: '按工作事项' },
+    problemSource: { Visit: '探视巡访', Screening: '对象排查' },
+    screeningMethod: { DataComparison: '数据比对', HomeVisits: '入户走访', ActiveDiscovery: '主动发现' },
+    investigationMethod: { HomeVisit: '入户访谈', NeighbourInterview: '邻里走访', DataCheck: '数据核查' },
+    satisfaction: { VerySatisfied: '非常满意', Satisfied: '满意', Neutral: '一般', Dissatisfied: '不满意', VeryDissatisfied: '非常不满意' },
+    problemState: { open: '待答复', answered: '已答复' },
   },
   casePeople: {
     q: '姓名或档案编号', village: '村（社区）', category: '对象类别', status: '档案状态', dispersed: '只看分散供养特困', noHomeVisit: '只看久未上门',
@@ -85,6 +90,63 @@ const caseworkZh = {
     title: '探视巡访与各项工作完成情况', month: '月份', by: '统计口径', unit: '单位', due: '应完成', doneOnTime: '按时完成', late: '逾期完成',
     missing: '逾期未完成', open: '未到期', onTimeRate: '按时率', total: '合计', at: '统计时间：{at}', downloads: '下载',
     ledger: '探视巡访台账', assessmentList: '自理能力评估名单', year: '年度',
+  },
+  caseImport: {
+    title: '批量导入服务对象', intro: '从救助系统导出的名单（CSV 或 Excel），每行一人。先检查，所有行都无误后才能导入；有一行错误则一行也不导入。',
+    template: '下载 CSV 模板', choose: '选择文件', chosen: '已选择：{name}', noFile: '请先选择 CSV 或 Excel（.xlsx）文件', check: '检查文件',
+    summary: '共 {rows} 行：{valid} 行无误，{invalid} 行有错误', allValid: '全部无误，可以导入。', fixFirst: '请在文件中改正标红的行后重新选择文件检查；有错误时不能导入。',
+    confirm: '导入 {n} 人', confirmText: '将为 {n} 人建档，一次全部导入。确定导入吗？', imported: '已导入 {n} 人', nothingImported: '文件有错误，未导入任何人。',
+    row: '行号', name: '姓名', document: '证件号码', village: '村（社区）', categories: '对象类别', result: '检查结果', ok: '无误', back: '返回名单',
+    column: '“{column}”', fileChanged: '文件在检查后有变化，请重新检查。',
+  },
+  caseProblems: {
+    title: '上报问题', open: '待答复', answered: '已答复', all: '全部', village: '村（社区）', source: '来源', area: '问题类型', text: '问题描述',
+    reportedAt: '上报时间', villageAnswer: '村（社区）答复', townAnswer: '镇（街道）答复', state: '状态', answer: '答复', answerTitle: '答复问题',
+    answerLabel: '答复内容', answerRequired: '请填写答复', townOnly: '上报镇街', waitingVillage: '待村（社区）答复',
+    waitingTown: '待镇（街道）答复', openCount: '待答复问题 {n} 个', none: '暂无问题',
+  },
+  caseScreenings: {
+    title: '对象排查（每月）', record: '登记排查', month: '月份', village: '村（社区）', screenedOn: '排查日期', methods: '排查方式',
+    householdsChecked: '排查户数', peopleFound: '发现对象人数', peopleRegistered: '已建档', problems: '发现问题', notes: '备注', recordedBy: '登记人',
+    formTitle: '登记对象排查', addProblem: '添加问题', problemArea: '问题类型', problemText: '问题描述', remove: '删除', saved: '已登记排查',
+    required: '请填写{field}', chooseMethods: '请选择排查方式', inFuture: '排查日期不能晚于今天', problemRequired: '请描述问题', areaRequired: '请选择问题类型',
+    hint: '发现的问题上报镇（街道），由镇（街道）答复；发现的困难对象请在名单中登记建档。',
+  },
+  caseEvaluations: {
+    title: '政策落实评估（每季度）', record: '登记评估', town: '镇（街道）', period: '季度', year: '年度', quarter: '季度', quarterN: '第{n}季度',
+    evaluatedOn: '评估日期', methods: '评估方式', interviews: '访谈人数', standardsRight: '标准落实率', paymentsRight: '发放到位率',
+    awareness: '政策知晓率', satisfaction: '满意度', findings: '评估发现', recordedBy: '登记人', formTitle: '登记政策落实评估',
+    interview: '访谈 {n}', addInterview: '添加访谈', remove: '删除', standardRight: '救助标准执行正确', paymentRight: '资金按时足额发放',
+    awareOfPolicy: '知晓救助政策', yes: '是', no: '否', comment: '意见', computed: '按已录入访谈计算', incomplete: '{n} 条访谈尚未填完',
+    saved: '已登记评估', chooseMethods: '请选择评估方式', needInterview: '请至少录入一条访谈', townRequired: '请选择镇（街道）',
+    answerRequired: '请回答访谈 {n} 的全部问题', inFuture: '评估日期不能晚于今天', rate: '{rate}%', none: '暂无评估',
+  },
+  caseInvestigate: {
+    title: '家计调查', open: '家计调查', investigatedOn: '调查日期', methods: '调查方式', economy: '家庭经济状况', housing: '居住条件',
+    education: '文化程度', health: '身体状况', members: '家庭成员', memberName: '成员姓名', relation: '与户主关系', employment: '就业情况',
+    income: '月收入（元）', expenditure: '月支出（元）', hardshipType: '困难类型', hardshipDegree: '困难程度', addMember: '添加成员',
+    perHead: '月人均收入：{amount}（保存后与当年低保标准比较）', inFuture: '调查日期不能晚于今天', chooseMethods: '请选择调查方式',
+    needMember: '请至少填写一名家庭成员', incomeRequired: '请填写月收入（元，不小于0）', saved: '已保存家计调查：{flag}',
+    decision: '镇街意见', decide: '镇街意见', startChange: '启动认定调整', noChange: '维持不变', decideNote: '意见说明（可选）',
+    decided: '已记录镇街意见', decisionState: { Pending: '待镇街研判', StatusChangeStarted: '已启动认定调整', NoChange: '维持不变' },
+  },
+  casePlans: {
+    create: '制定服务方案', kind: '方案类型', needs: '需求评估', goals: '服务目标', addEntry: '添加记录', close: '结案', closeNote: '结案说明',
+    closed: '方案已结案', entryKind: '记录类型', on: '日期', text: '内容',
+    entryKinds: { Action: '服务行动', FollowUp: '跟进回访', Feedback: '服务对象反馈', Evaluation: '服务评估' },
+  },
+  caseLinks: {
+    create: '链接资源', kind: '资源类型', source: '资源来源', donor: '认领大厅爱心方', donorHint: '输入名称查找已知爱心方（可选）',
+    provider: '资源提供方', providerFromDonor: '不填则用所选爱心方', need: '需求', linkedOn: '链接日期', recordOutcome: '登记结果',
+    state: '结果', result: '结果说明', resultOn: '结果日期', amount: '金额（元，可选）',
+    sources: { CivilAffairs: '民政救助', Education: '教育救助', Employment: '就业救助', Health: '医疗救助', Organisation: '社会组织', Firm: '爱心企业', Individual: '爱心人士' },
+  },
+  caseTransfers: {
+    mine: '我的转入申请', title: '我的转入申请', answer: '持档镇（街道）答复',
+    hint: '对方同意后，此人的档案在对方转出；请在本辖区重新登记建档。对方不会向您透露档案内容。',
+  },
+  caseEditVisit: {
+    title: '探视记录', open: '查看/修改', conflict: '这条探视记录刚被他人修改，下面已换成服务器上的最新内容，请核对后重新修改并保存。',
   },
 }
 

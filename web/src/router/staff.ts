@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { Calendar, Collection, Guide, Present, Reading, School, ChatLineSquare, DataAnalysis, Document, EditPen, Files, House, Key, List, Notebook, OfficeBuilding, Operation, User } from '@element-plus/icons-vue'
 import { Perm } from '@/utils/permissions'
-import { Wallet, UserFilled, Van, TrendCharts } from '@element-plus/icons-vue'
+import { Wallet, UserFilled, Van, TrendCharts, Warning, Search as SearchIcon } from '@element-plus/icons-vue'
 
 /** The staff console: signed in; each page names the permission it needs (the API enforces it too). */
 export const staffRoutes: RouteRecordRaw[] = [
@@ -110,7 +110,9 @@ export const staffRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/Stations/SocialWorkPointsView.vue'),
     meta: { title: 'svcMenu.points', menu: { icon: Collection, order: 9.5 } },
   },
-  // 民政服务站个案工作 (issue 13): the files, the phone's visit list (offline, ADR 0025), the month's figures.
+  // 民政服务站个案工作 (issue 13): the files and their bulk import, the reported problems, the phone's visit list (offline,
+  // ADR 0025), the villages' screenings, the towns'
+  // quarterly evaluations, the month's figures.
   {
     path: 'casework',
     name: 'casework',
@@ -128,6 +130,30 @@ export const staffRoutes: RouteRecordRaw[] = [
     name: 'casework-visits',
     component: () => import('@/views/Casework/VisitsView.vue'),
     meta: { title: 'caseMenu.visits', perm: Perm.CaseworkRecord, menu: { icon: Van, order: 9.7 } },
+  },
+  {
+    path: 'casework/import',
+    name: 'casework-import',
+    component: () => import('@/views/Casework/CaseworkImportView.vue'),
+    meta: { title: 'caseMenu.import', perm: Perm.CaseworkRecord, activeMenu: 'casework' },
+  },
+  {
+    path: 'casework/problems',
+    name: 'casework-problems',
+    component: () => import('@/views/Casework/CaseworkProblemsView.vue'),
+    meta: { title: 'caseMenu.problems', perm: Perm.CaseworkRead, menu: { icon: Warning, order: 9.65 } },
+  },
+  {
+    path: 'casework/screenings',
+    name: 'casework-screenings',
+    component: () => import('@/views/Casework/CaseworkScreeningsView.vue'),
+    meta: { title: 'caseMenu.screenings', perm: Perm.CaseworkRead, menu: { icon: SearchIcon, order: 9.75 } },
+  },
+  {
+    path: 'casework/evaluations',
+    name: 'casework-evaluations',
+    component: () => import('@/views/Casework/CaseworkEvaluationsView.vue'),
+    meta: { title: 'caseMenu.evaluations', perm: Perm.CaseworkRead, menu: { icon: DataAnalysis, order: 9.76 } },
   },
   {
     path: 'casework/figures',

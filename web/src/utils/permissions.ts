@@ -36,6 +36,8 @@ export const Perm = {
   CaseworkRead: 'casework.read',
   CaseworkSensitive: 'casework.sensitive',
   CaseworkRecord: 'casework.record',
+  /** Village staff answer the problems a visit reported to their village (AnswerProblem). */
+  CaseworkVillageAnswer: 'casework.village-answer',
   CaseworkTown: 'casework.town',
 } as const
 

@@ -84,7 +84,7 @@ public static class FundBook
             Name = name ?? kind switch
             {
                 AccountKind.External => $"{org.Name}·{FundNames.Zh(source!.Value)}（来源）",
-                _ => $"{org.Name}{FundNames.Zh(kind)}",
+                _ => FundNames.Of(org.Name, kind),
             },
         };
         db.FundAccounts.Add(acct);

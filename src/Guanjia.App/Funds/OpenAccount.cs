@@ -65,7 +65,7 @@ public static class OpenAccount
     {
         AccountKind.TownWishFund when holder.Function == DepartmentFunction.Charity => $"{holder.Name}社区治理专项基金（民生微心愿）",
         AccountKind.TownWishFund => $"{org.Name}财政“民生大莞家”专项资金账户（代管民生微心愿）",
-        _ => $"{org.Name}{FundNames.Zh(kind)}",
+        _ => FundNames.Of(org.Name, kind),
     };
 
     /// <summary>Opens whatever of the standard set is missing: the city's fund, and per town and village their accounts.</summary>

@@ -216,6 +216,18 @@ public static class FundNames
         _ => s.ToString(),
     };
 
+    /// <summary>
+    /// An account's name as people write it: the holder's name and the fund, without the level the kind's generic name starts
+    /// with (东莞市“民生大莞家”专项资金, not 东莞市市“…”; 东城街道“民生微实事”专项资金, not 东城街道镇（街道）“…”; issue 17 point 8).
+    /// </summary>
+    public static string Of(string holder, AccountKind kind)
+    {
+        var generic = Zh(kind);
+        foreach (var level in new[] { "镇（街道）", "村（社区）", "市" })
+            if (generic.StartsWith(level, StringComparison.Ordinal)) return holder + generic[level.Length..];
+        return holder + generic;
+    }
+
     public static string Zh(AccountKind k) => k switch
     {
         AccountKind.CityProgramme => "市“民生大莞家”专项资金",

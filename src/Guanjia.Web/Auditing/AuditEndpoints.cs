@@ -14,6 +14,9 @@ public static class AuditEndpoints
                 int page = 1, int pageSize = 50, CancellationToken ct = default) =>
             AuditQueries.ListAsync(db, new AuditQueries.Filter(entityType, entityId, actorId, action, from, to, page, pageSize), ct))
             .RequirePermission(Permissions.AuditRead).WithSummary("The audit trail within the caller's scope");
+        g.MapGet("/kinds", (GuanjiaDb db, CancellationToken ct) => AuditQueries.KindsAsync(db, ct))
+            .RequirePermission(Permissions.AuditRead)
+            .WithSummary("The audit log's filter choices: every kind of record and action in words, the people in the caller's trail");
         g.MapGet("/verify", (GuanjiaDb db, CancellationToken ct) => AuditQueries.VerifyAsync(db, ct))
             .RequirePermission(Permissions.AuditVerify).WithSummary("Recompute the hash chain of the whole trail");
     }

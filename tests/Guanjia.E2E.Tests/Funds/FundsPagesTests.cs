@@ -8,6 +8,30 @@ namespace Guanjia.E2E.Tests.Funds;
 [Collection(BrowserCollection.Name)]
 public sealed class FundsPagesTests(HostFixture host)
 {
+    // Issue 17 point 8: accounts named as people write them (no "东莞市市“…”", no "东城街道镇（街道）“…”"), a town's economic
+    // class by its name (一类…四类, as 东府办〔2020〕22号 writes it), not a bare digit.
+    [BrowserFact]
+    public async Task Funds_name_accounts_as_people_write_them_and_economic_classes_by_name()
+    {
+        var page = await host.NewPageAsync(1366, 900);
+        await Pages.SignInAsync(page, "city.admin");
+        await page.Locator("[data-test=menu-funds]").ClickAsync();
+        await page.WaitForURLAsync("**/funds");
+        var accounts = page.Locator("[data-test=fund-accounts]");
+        await Expect(accounts).ToContainTextAsync("东城街道", new() { Timeout = 15_000 });
+        await Expect(accounts).Not.ToContainTextAsync("市市“");
+        await Expect(accounts).Not.ToContainTextAsync("街道镇（街道）");
+        await Expect(accounts).Not.ToContainTextAsync("社区村（社区）");
+        await Expect(accounts).Not.ToContainTextAsync("镇镇（街道）");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "镇街配套" }).ClickAsync();
+        var matching = page.Locator("[data-test=fund-matching]");
+        await Expect(matching.Locator(".el-table__row").First).ToBeVisibleAsync();
+        await Expect(matching).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[一二三四]类"));
+        var classes = await matching.Locator(".el-table__row td:nth-child(2)").AllInnerTextsAsync();
+        Assert.DoesNotContain(classes, c => System.Text.RegularExpressions.Regex.IsMatch(c.Trim(), "^[0-9]$"));
+    }
+
     [BrowserFact]
     public async Task The_city_reads_accounts_and_ledger_and_previews_an_allocation()
     {

@@ -129,6 +129,7 @@ const claimsEn: typeof claimsZh = {
     amountYuan: 'Amount (CNY)',
     townName: 'Town',
     economicClass: 'Economic class',
+    economicClassName: { c1: 'Class 1', c2: 'Class 2', c3: 'Class 3', c4: 'Class 4', none: 'Not set' },
     requiredPercent: 'Required %',
     cityAllocation: 'City allocation',
     obligation: 'Obligation',

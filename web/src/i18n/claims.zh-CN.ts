@@ -128,6 +128,7 @@ const claimsZh = {
     amountYuan: '金额（元）',
     townName: '镇街',
     economicClass: '经济类别',
+    economicClassName: { c1: '一类', c2: '二类', c3: '三类', c4: '四类', none: '未定' },
     requiredPercent: '配套比例',
     cityAllocation: '市级分配',
     obligation: '应配套',

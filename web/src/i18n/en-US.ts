@@ -80,6 +80,7 @@ const enUS: Messages = {
     dayName: 'Name', dayNameHint: 'e.g. National Day', dayDetail: '{date}: {what}', isWorking: 'working day', isRest: 'day off',
   },
   audit: {
+    field: 'Field', masked: '(hidden)', noChange: 'No field changed',
     title: 'Audit trail', seq: 'No.', at: 'Time', actor: 'Actor', action: 'Action', entity: 'Record', reason: 'Reason',
     before: 'Before', after: 'After', hash: 'Hash', entityType: 'Record type', from: 'From', to: 'To',
     verify: 'Verify chain', verifying: 'Verifying…', intact: 'Chain intact', broken: 'Chain broken',

@@ -75,6 +75,7 @@ const zhCN = {
     dayNameHint: '如：国庆节', dayDetail: '{date}：{what}', isWorking: '工作日', isRest: '休息日',
   },
   audit: {
+    field: '字段', masked: '（已隐藏）', noChange: '无字段变化',
     title: '审计日志', seq: '序号', at: '时间', actor: '操作人', action: '动作', entity: '对象', reason: '原因',
     before: '修改前', after: '修改后', hash: '哈希', entityType: '对象类型', from: '开始日期', to: '结束日期',
     verify: '校验审计链', verifying: '正在校验…', intact: '审计链完整', broken: '审计链断开',

@@ -89,6 +89,7 @@ public static partial class AuditLabels
         ["RecordMatchingReceipt"] = new("登记配套资金到账", "Record matching receipt"),
         ["TransferFunds"] = new("资金划拨", "Transfer funds"),
         ["MakeFundPayment"] = new("资金支付", "Make payment"),
+        ["PayContractInstalment"] = new("支付购买服务合同分期款", "Pay a contract instalment"),
         ["ReverseLedgerEntry"] = new("冲销分录", "Reverse ledger entry"),
         ["GrantPilotMoney"] = new("拨付试点资金", "Grant pilot money"),
         ["SaveTownFactors"] = new("保存分配因素", "Save town factors"),

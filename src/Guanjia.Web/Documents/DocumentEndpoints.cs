@@ -87,7 +87,7 @@ public static class DocumentEndpoints
     private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Send(DocumentFile f) => TypedResults.File(f.Bytes, f.ContentType, f.FileName);
 
     /// <summary>The file as generated, or its PDF; no LibreOffice is 501, a failed conversion 503, both as ProblemDetails.</summary>
-    private static async Task<IResult> SendAsync(DocumentFile f, string format, PdfConverter pdf, CancellationToken ct)
+    internal static async Task<IResult> SendAsync(DocumentFile f, string format, PdfConverter pdf, CancellationToken ct)
     {
         if (format != "pdf") return Send(f);
         try

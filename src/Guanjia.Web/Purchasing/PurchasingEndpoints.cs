@@ -1,5 +1,6 @@
 using Guanjia.App.Attachments;
 using Guanjia.App.Common;
+using Guanjia.App.Documents;
 using Guanjia.App.Jurisdictions;
 using Guanjia.App.Persistence;
 using Guanjia.App.Purchasing;
@@ -202,5 +203,23 @@ public static class PurchasingEndpoints
             })
             .RequirePermission(Permissions.PurchasingManage)
             .WithSummary("Record a penalty under a contract clause, against the next instalment not yet paid (R-PS-06)");
+
+        // Documents and the bureau's figures (issue 14 §8).
+        g.MapGet("/contracts/{id:guid}/summary.{format:regex(^(docx|pdf)$)}", async (Guid id, string format, GuanjiaDb db, TimeProvider clock, PdfConverter pdf,
+                CancellationToken ct) => await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await PurchasingDocuments.ContractSummaryAsync(db, clock, id, ct), format, pdf, ct))
+            .RequirePermission(Permissions.PurchasingRead).WithSummary("The contract's performance summary (合同履约概要) as Word or PDF");
+        g.MapGet("/evaluations/{id:guid}/report.{format:regex(^(docx|pdf)$)}", async (Guid id, string format, GuanjiaDb db, TimeProvider clock, PdfConverter pdf,
+                CancellationToken ct) => await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await PurchasingDocuments.EvaluationReportAsync(db, clock, id, ct), format, pdf, ct))
+            .RequirePermission(Permissions.PurchasingRead).WithSummary("The third-party evaluation report (第三方评估报告) as Word or PDF");
+        g.MapGet("/figures", (GuanjiaDb db, JurisdictionRulesProvider rules, TimeProvider clock, CancellationToken ct) =>
+                PurchasingFigures.ByPackageAsync(db, rules, clock, ct))
+            .RequirePermission(Permissions.PurchasingManage)
+            .WithSummary("Per package and contract: staff needed, reports on time, late and missing, evaluation score, open rectifications, penalties, money paid (R-PS-04..06, R-CA-12)");
+        g.MapGet("/figures.xlsx", async (GuanjiaDb db, JurisdictionRulesProvider rules, TimeProvider clock, CancellationToken ct) =>
+            {
+                var f = await PurchasingFigures.ExcelAsync(db, rules, clock, ct);
+                return TypedResults.File(f.Bytes, f.ContentType, f.FileName);
+            })
+            .RequirePermission(Permissions.PurchasingManage).WithSummary("The bureau's supervision table (监管一览表) as Excel");
     }
 }

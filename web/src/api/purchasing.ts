@@ -320,6 +320,7 @@ export const purchasingApi = {
   payments: (cid: string) => http.get<LedgerEntry[]>(`${base}/contracts/${id(cid)}/payments`),
   reversePayment: (cid: string, entryId: string, b: { reason: string }) =>
     http.post<LedgerEntry>(`${base}/contracts/${id(cid)}/payments/${id(entryId)}/reversal`, b),
+  figures: () => http.get<{ at: string; rows: PurchasingFigureRow[] }>(`${base}/figures`),
   payInstalment: (
     cid: string,
     iid: string,
@@ -340,4 +341,38 @@ export const purchasingApi = {
     http.post<Rectification>(`${base}/rectifications/${id(rid)}/review`, b),
   penalty: (cid: string, b: { clauseCode: string; amountFen: number; reason: string; rectificationId?: string | null }) =>
     http.post<Penalty>(`${base}/contracts/${id(cid)}/penalties`, b),
+}
+
+/** One row of the bureau's supervision table (issue 14 §8). */
+export interface PurchasingFigureRow {
+  packageId: string
+  packageName: string
+  contractId: string | null
+  contractNumber: string | null
+  contractorName: string | null
+  state: ContractState | null
+  communities: number
+  workersNeeded: number
+  managersNeeded: number
+  supervisorsNeeded: number
+  reportsDue: number
+  reportsOnTime: number
+  reportsLate: number
+  reportsMissing: number
+  onTimePercent: number | null
+  evaluationScore: number | null
+  grade: string | null
+  gradeZh: string | null
+  rectificationsOpen: number
+  rectificationsOverdue: number
+  penaltyFen: number
+  amountFen: number
+  paidFen: number
+}
+
+/** The purchase's documents, fetched with useDownload so a refusal shows as a message. */
+export const purchasingDocs = {
+  summary: (contractId: string, format: 'docx' | 'pdf') => `${base}/contracts/${id(contractId)}/summary.${format}`,
+  evaluationReport: (evaluationId: string, format: 'docx' | 'pdf') => `${base}/evaluations/${id(evaluationId)}/report.${format}`,
+  figures: () => `${base}/figures.xlsx`,
 }

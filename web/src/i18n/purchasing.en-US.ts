@@ -7,7 +7,7 @@ const purchasingEn: typeof purchasingZh = {
     evaluationsMenu: 'Service evaluations',
     title: 'Government purchase of community services',
     intro: 'Service packages, tender results and purchase contracts; contract money is paid in instalments tied to acceptance (R-PS-06, R-PS-08).',
-    tabs: { packages: 'Packages', contracts: 'Contracts' },
+    tabs: { packages: 'Packages', contracts: 'Contracts', figures: 'Supervision' },
     none: 'Nothing yet',
     package: {
       name: 'Package', period: 'Service period', contents: 'Services', communities: 'Communities', towns: 'Streets, towns, zones',
@@ -20,6 +20,7 @@ const purchasingEn: typeof purchasingZh = {
       bidder: 'Bidder', bid: 'Bid (yuan)', addBidder: 'Add a bidder', winner: 'Winner', amount: 'Winning amount (yuan)',
     },
     contract: {
+      summary: 'Performance summary',
       number: 'Contract', agreementNumber: 'Agreement no.', contractor: 'Contractor', package: 'Package', term: 'Term', amount: 'Amount',
       budgetYear: 'Budget year', signedOn: 'Signed on', state: 'State', open: 'Open',
       signTitle: 'Sign the purchase contract: {name}', termStart: 'Term from', termEnd: 'Term to', instalments: 'Instalments (adding up to the amount)',
@@ -35,6 +36,12 @@ const purchasingEn: typeof purchasingZh = {
     payment: {
       title: 'Payments', at: 'Paid at', amount: 'Amount', by: 'By', paid: 'Paid', reversed: 'Reversed', reversal: 'Reversal', reverse: 'Reverse',
       reverseReason: 'Why is it reversed (a wrong voucher number, a wrong amount)?',
+    },
+    figures: {
+      download: 'Export the supervision table (Excel)', package: 'Package', contract: 'Contract / contractor', noContract: 'No contract signed',
+      staff: 'Staffing', staffText: '{c} communities: {w} workers, {m} manager(s), {s} supervisor(s)', reports: 'Reports',
+      reportsText: '{due} due, {onTime} on time, {late} late, {missing} missing', evaluation: 'Evaluation', rectifications: 'Open rectifications',
+      overdue: '{n} overdue', penalty: 'Penalties', paid: 'Paid / amount',
     },
     instalment: {
       title: 'Instalments', seq: 'No.', name: 'Instalment', amount: 'Amount', milestone: 'Acceptance', state: 'State', penalty: 'Penalties', due: 'Payable',
@@ -52,6 +59,7 @@ const purchasingEn: typeof purchasingZh = {
       awaiting: 'Awaiting acknowledgement', filed: 'Filed', lateWarned: 'Report filed late; the reason is recorded',
     },
     evaluation: {
+      report: 'Evaluation report',
       title: 'Third-party evaluation', evaluator: 'Evaluator', state: 'State', total: 'Total', grade: 'Grade', commission: 'Commission', accept: 'Accept the result',
       indicators: 'Indicators (weights add up to 100%; effect and satisfaction at least their minimum)', indicator: 'Indicator', category: 'Category', weight: 'Weight (%)',
       criteria: 'Criteria', score: 'Score (0–100)', comment: 'Comment', dueOn: 'Due on', survey: 'Beneficiaries\' satisfaction survey', respondents: 'Respondents',

@@ -5,7 +5,7 @@ const purchasingZh = {
     evaluationsMenu: '购买服务评估',
     title: '政府购买社区服务',
     intro: '服务包、招标结果与购买服务合同；合同款项按约定分期，与验收挂钩（R-PS-06、R-PS-08）。',
-    tabs: { packages: '服务包', contracts: '合同' },
+    tabs: { packages: '服务包', contracts: '合同', figures: '监管一览' },
     none: '暂无记录',
     package: {
       name: '服务包名称', period: '服务期', contents: '服务内容', communities: '社区数', towns: '涉及街道（镇、园区）',
@@ -18,6 +18,7 @@ const purchasingZh = {
       bidder: '投标人', bid: '报价（元）', addBidder: '添加投标人', winner: '中标人', amount: '中标金额（元）',
     },
     contract: {
+      summary: '合同履约概要',
       number: '合同编号', agreementNumber: '协议编号', contractor: '承接方', package: '服务包', term: '服务期限', amount: '合同金额',
       budgetYear: '预算年度', signedOn: '签订日期', state: '状态', open: '查看',
       signTitle: '签订购买服务合同：{name}', termStart: '服务期起', termEnd: '服务期止', instalments: '分期付款（合计须等于合同金额）',
@@ -32,6 +33,11 @@ const purchasingZh = {
     payment: {
       title: '支付记录', at: '支付时间', amount: '金额', by: '经办人', paid: '已支付', reversed: '已冲正', reversal: '冲正', reverse: '冲正',
       reverseReason: '请填写冲正原因（如凭证号填错、金额有误）',
+    },
+    figures: {
+      download: '导出监管一览表（Excel）', package: '服务包', contract: '合同 / 承接方', noContract: '尚未签订合同', staff: '人员配置',
+      staffText: '{c}个社区：社工{w}人、项目主管{m}人、督导{s}人', reports: '工作报告', reportsText: '应报{due}，按时{onTime}，超期{late}，未报{missing}',
+      evaluation: '评估', rectifications: '未销号整改', overdue: '逾期{n}项', penalty: '违约扣款', paid: '已支付 / 合同金额',
     },
     instalment: {
       title: '分期款项', seq: '期次', name: '款项', amount: '金额', milestone: '验收节点', state: '状态', penalty: '违约扣款', due: '应付金额',
@@ -49,6 +55,7 @@ const purchasingZh = {
       filed: '已报送', lateWarned: '报告已报送（超期），已记录超期原因',
     },
     evaluation: {
+      report: '评估报告',
       title: '第三方评估', evaluator: '评估机构', state: '状态', total: '总分', grade: '等级', commission: '委托评估', accept: '确认评估结果',
       indicators: '评估指标（权重合计100%，实际效果与满意度不低于最低权重）', indicator: '指标', category: '类别', weight: '权重（%）',
       criteria: '评分标准', score: '得分（0–100）', comment: '说明', dueOn: '评估完成期限', survey: '服务对象满意度测评', respondents: '受访人数',

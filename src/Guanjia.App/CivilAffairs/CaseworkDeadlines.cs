@@ -115,10 +115,7 @@ public static class CaseworkDeadlines
         await Batch(db.CivilAffairsStations.IgnoreQueryFilters().Where(x => x.IsActive), x => x.Id, CaseworkObligations.PolicyEvaluation,
             QuarterStart(year, quarter), QuarterEnd(year, quarter), x => (new DeadlineBook.Subject(StationSubject, x.Id, x.Name, x.ScopePath), x.TownId));
         // R-CA-11: each station's policy publicity of the month and news reports of the year.
-        await Batch(db.CivilAffairsStations.IgnoreQueryFilters().Where(x => x.IsActive), x => x.Id, CaseworkObligations.PolicyPublicity,
-            MonthStart(month), MonthEnd(month), x => (new DeadlineBook.Subject(StationSubject, x.Id, x.Name, x.ScopePath), x.TownId));
-        await Batch(db.CivilAffairsStations.IgnoreQueryFilters().Where(x => x.IsActive), x => x.Id, CaseworkObligations.NewsReports,
-            YearStart(year), YearEnd(year), x => (new DeadlineBook.Subject(StationSubject, x.Id, x.Name, x.ScopePath), x.TownId));
+        added += await StationActivities.OpenAllAsync(db, s, ct);
         return added;
     }
 

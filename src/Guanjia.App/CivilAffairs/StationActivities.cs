@@ -59,8 +59,8 @@ public static class StationActivities
         if (a.Kind == ActivityKind.PolicyPublicity)
         {
             var month = MonthOf(a.On);
-            await CaseworkDeadlines.MeetAsync(db, s, CaseworkObligations.PolicyPublicity, Subject(st), st.TownId, CaseworkDeadlines.MonthStart(month),
-                CaseworkDeadlines.MonthEnd(month), doneAt, ct);
+            var row = await EnsureAsync(db, s, CaseworkObligations.PolicyPublicity, st, CaseworkDeadlines.MonthStart(month), CaseworkDeadlines.MonthEnd(month), ct);
+            if (row.IsOpen) row.Meet(doneAt, doneAt > row.DueAt ? "补录（过期后完成）" : null);
         }
         else if (a.Kind == ActivityKind.NewsReport)
         {
@@ -69,8 +69,7 @@ public static class StationActivities
             var first = new DateOnly(year, 1, 1);
             var last = new DateOnly(year, 12, 31);
             var reports = 1 + await db.StationActivities.CountAsync(x => x.StationId == st.Id && x.Kind == ActivityKind.NewsReport && x.On >= first && x.On <= last, ct);
-            var row = await CaseworkDeadlines.EnsureAsync(db, s, CaseworkObligations.NewsReports, Subject(st), st.TownId, CaseworkDeadlines.YearStart(year),
-                CaseworkDeadlines.YearEnd(year), ct);
+            var row = await EnsureAsync(db, s, CaseworkObligations.NewsReports, st, CaseworkDeadlines.YearStart(year), CaseworkDeadlines.YearEnd(year), ct);
             if (row.IsOpen && reports >= rules.NewsReportsPerYear) row.Meet(doneAt, doneAt > row.DueAt ? "补录（过期后完成）" : null);
         }
         await db.Audit("RecordStationActivity").SaveChangesAsync(ct);
@@ -120,13 +119,39 @@ public static class StationActivities
         }).ToList();
     }
 
+    /// <summary>
+    /// Our reading (ADR 0042): the town is warned 5 days before a month's publicity is due, and a month (from 1 December) before the
+    /// year's news reports are. These rows do not read the 民生大莞家 programme rules, which a jurisdiction without it has not got.
+    /// </summary>
+    public static DateTimeOffset WarnAt(string obligation, DateTimeOffset start, DateTimeOffset due) =>
+        obligation == CaseworkObligations.NewsReports ? due.AddDays(-31) : due.AddDays(-5) < start ? start : due.AddDays(-5);
+
+    /// <summary>The row of this obligation, station and period, started now if it is not there yet.</summary>
+    private static async Task<Deadline> EnsureAsync(GuanjiaDb db, CaseworkServices s, string obligation, CivilAffairsStation st, DateTimeOffset start,
+        DateTimeOffset due, CancellationToken ct)
+    {
+        var existing = db.Deadlines.Local.FirstOrDefault(d => d.SubjectId == st.Id && d.Obligation == obligation && d.StartsAt == start)
+            ?? await db.Deadlines.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.SubjectId == st.Id && d.Obligation == obligation && d.StartsAt == start, ct);
+        return existing ?? s.Deadlines.StartAt(db, obligation, Subject(st), st.TownId, start, due, WarnAt(obligation, start, due));
+    }
+
     /// <summary>Opens the station's publicity rows of the current month and year if missing (on creation; the period job opens the rest).</summary>
     public static async Task OpenPublicityAsync(GuanjiaDb db, CaseworkServices s, CivilAffairsStation st, CancellationToken ct)
     {
         var month = Casework.MonthOf(s.Now);
-        await CaseworkDeadlines.EnsureAsync(db, s, CaseworkObligations.PolicyPublicity, Subject(st), st.TownId, CaseworkDeadlines.MonthStart(month),
-            CaseworkDeadlines.MonthEnd(month), ct);
-        await CaseworkDeadlines.EnsureAsync(db, s, CaseworkObligations.NewsReports, Subject(st), st.TownId, CaseworkDeadlines.YearStart(month / 100),
-            CaseworkDeadlines.YearEnd(month / 100), ct);
+        await EnsureAsync(db, s, CaseworkObligations.PolicyPublicity, st, CaseworkDeadlines.MonthStart(month), CaseworkDeadlines.MonthEnd(month), ct);
+        await EnsureAsync(db, s, CaseworkObligations.NewsReports, st, CaseworkDeadlines.YearStart(month / 100), CaseworkDeadlines.YearEnd(month / 100), ct);
+    }
+
+    /// <summary>The period job's pass: every active station's rows of the current month and year; returns how many it added.</summary>
+    public static async Task<int> OpenAllAsync(GuanjiaDb db, CaseworkServices s, CancellationToken ct)
+    {
+        var stations = await db.CivilAffairsStations.IgnoreQueryFilters().AsNoTracking().Where(x => x.IsActive).ToListAsync(ct);
+        var before = db.ChangeTracker.Entries<Deadline>().Count(e => e.State == EntityState.Added);
+        foreach (var st in stations) await OpenPublicityAsync(db, s, st, ct);
+        var added = db.ChangeTracker.Entries<Deadline>().Count(e => e.State == EntityState.Added) - before;
+        await db.Audit("OpenStationPublicity").SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return added;
     }
 }

@@ -92,6 +92,7 @@ livelihood.MapDocuments();
 livelihood.MapStatistics();
 // 民政服务站 casework (001).
 app.MapGroup("").RequireProgramme(ProgrammeCode.CivilAffairs).MapCivilAffairs();
+app.MapGroup("").RequireProgramme(ProgrammeCode.CivilAffairs).MapStationStaff();
 // 政府购买社区服务 (004).
 app.MapGroup("").RequireProgramme(ProgrammeCode.Purchasing).MapPurchasing();
 app.MapWebAppFallback();

@@ -114,6 +114,8 @@ public static class CaseworkDeadlines
             o => o.Id, CaseworkObligations.TargetScreening, MonthStart(month), MonthEnd(month), o => (VillageSubjectOf(o), o.Id));
         await Batch(db.CivilAffairsStations.IgnoreQueryFilters().Where(x => x.IsActive), x => x.Id, CaseworkObligations.PolicyEvaluation,
             QuarterStart(year, quarter), QuarterEnd(year, quarter), x => (new DeadlineBook.Subject(StationSubject, x.Id, x.Name, x.ScopePath), x.TownId));
+        // R-CA-11: each station's policy publicity of the month and news reports of the year.
+        added += await StationActivities.OpenAllAsync(db, s, ct);
         return added;
     }
 

@@ -15,7 +15,7 @@ namespace Guanjia.App.CivilAffairs;
 
 /// <summary>What the casework's use cases need besides the database: the clock, the keys, the calendar, the deadline book.</summary>
 public sealed record CaseworkServices(TimeProvider Clock, CaseworkCrypto Crypto, CalendarProvider Calendars, DeadlineBook Deadlines,
-    ProgrammeRulesProvider Rules, Common.WorkflowRunner Workflow)
+    ProgrammeRulesProvider Rules, Common.WorkflowRunner Workflow, Jurisdictions.JurisdictionRulesProvider Jurisdictions)
 {
     /// <summary>
     /// Fires a row of one of the casework's tables (ADR 0019) at this services' clock: the only way a file, plan, link or

@@ -10,22 +10,23 @@ namespace Guanjia.App.CivilAffairs;
 public sealed record StationWorkerView(Guid Id, Guid UserId, string DisplayName, DateOnly Since, DateOnly? Until);
 
 public sealed record CivilAffairsStationView(Guid Id, Guid TownId, string TownName, string Name, string? Address, string? Phone, bool IsActive,
-    IReadOnlyList<StationWorkerView> Workers, int Version);
+    IReadOnlyList<StationWorkerView> Workers, int Version, StationKind Kind = StationKind.CivilAffairsStation);
 
 /// <summary>
-/// The minimum of a 民政服务站 this issue needs (R-CA-01): one per town, named after it, and its resident workers. Issue 14
-/// adds the contractor, venue, staff records and training.
+/// A 民政服务站 (R-CA-01) or a 社会服务工作站 (004): one per town, named after it in the required form, and its resident workers'
+/// accounts. Issue 14 adds its profile (<see cref="StationProfiles"/>), the roster and training (<see cref="StaffRoster"/>) and its
+/// activities (<see cref="StationActivities"/>).
 /// </summary>
 public static class CivilAffairsStations
 {
-    public sealed record Create(Guid? TownId, string? Address, string? Phone);
+    public sealed record Create(Guid? TownId, string? Address, string? Phone, StationKind? Kind = null, string? Name = null);
 
     public sealed record AddWorker(Guid? UserId, DateOnly? Since);
 
     public sealed record EndWorker(DateOnly? Until);
 
     /// <summary>R-CA-01: "××乡镇(街道)民政服务站".</summary>
-    public static string NameFor(Organization town) => $"{town.Name}民政服务站";
+    public static string NameFor(Organization town, StationKind kind = StationKind.CivilAffairsStation) => StationNames.For(town.Name, kind);
 
     private static void RequireKeeper(GuanjiaDb db)
     {
@@ -33,22 +34,27 @@ public static class CivilAffairsStations
             throw new Forbidden("只有市民政局或镇街可以设立民政服务站", "Only the city or the town keeps civil-affairs stations");
     }
 
-    public static async Task<CivilAffairsStationView> CreateAsync(GuanjiaDb db, TimeProvider clock, Create r, CancellationToken ct)
+    public static async Task<CivilAffairsStationView> CreateAsync(GuanjiaDb db, CaseworkServices s, Create r, CancellationToken ct)
     {
+        var clock = s.Clock;
         RequireKeeper(db);
-        var c = new Check().MaxLength("address", r.Address, 200, "地址", "Address").MaxLength("phone", r.Phone, 40, "电话", "Phone");
+        var c = new Check().MaxLength("address", r.Address, 200, "地址", "Address").MaxLength("phone", r.Phone, 40, "电话", "Phone")
+            .When(r.Kind is { } k0 && !Enum.IsDefined(k0), "kind", "invalid_value", "站点类型不正确", "kind is not valid");
+        var kind = r.Kind ?? StationKind.CivilAffairsStation;
         var town = r.TownId is { } tid ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == tid, ct) : null;
         if (town is null || !Organization.IsTownKind(town.Kind) || !db.Actor.Sees(town.Path))
             c.Add("townId", "unknown_town", "请选择您范围内的镇（街道）", "Choose a town in your scope");
         else if (await db.CivilAffairsStations.AnyAsync(x => x.TownId == town.Id, ct))
             c.Add("townId", "exists", "该镇（街道）已设立民政服务站", "The town already has a civil-affairs station");
+        if (town is not null) StationNames.CheckName(c, r.Name, town.Name, kind); // R-CA-01
         c.ThrowIfFailed();
         var station = new CivilAffairsStation
         {
-            Id = Guid.CreateVersion7(), TownId = town!.Id, ScopePath = town.Path, Name = NameFor(town), Address = r.Address?.Trim(),
+            Id = Guid.CreateVersion7(), TownId = town!.Id, ScopePath = town.Path, Name = NameFor(town, kind), Kind = kind, Address = r.Address?.Trim(),
             Phone = r.Phone?.Trim(), CreatedAt = clock.GetUtcNow(),
         };
         db.CivilAffairsStations.Add(station);
+        await StationActivities.OpenPublicityAsync(db, s, station, ct); // R-CA-11: this month's publicity and this year's news reports
         await db.Audit("CreateCivilAffairsStation").SaveChangesAsync(ct);
         return await GetAsync(db, station.Id, ct);
     }
@@ -103,6 +109,6 @@ public static class CivilAffairsStations
         var town = await db.Organizations.AsNoTracking().Where(o => o.Id == s.TownId).Select(o => o.Name).SingleAsync(ct);
         var workers = await db.StationWorkers.AsNoTracking().Where(w => w.StationId == id).OrderBy(w => w.Since)
             .Select(w => new StationWorkerView(w.Id, w.UserId, w.DisplayName, w.Since, w.Until)).ToListAsync(ct);
-        return new CivilAffairsStationView(s.Id, s.TownId, town, s.Name, s.Address, s.Phone, s.IsActive, workers, s.Version);
+        return new CivilAffairsStationView(s.Id, s.TownId, town, s.Name, s.Address, s.Phone, s.IsActive, workers, s.Version, s.Kind);
     }
 }

@@ -39,6 +39,8 @@ public static class EditCaseFile
             .When(r.DisabilityGrade is < 1 or > 4, "disabilityGrade", "out_of_range", "残疾等级应为1至4级", "disabilityGrade must be 1 to 4");
         if (r.AssignedWorkerId is { } wid && !await db.StationWorkers.AnyAsync(w => w.UserId == wid && w.Until == null, ct))
             c.Add("assignedWorkerId", "unknown_worker", "驻站人员不存在或不在您的范围内", "The worker does not exist or is outside your scope");
+        else if (r.AssignedWorkerId is { } trained && trained != f.AssignedWorkerId)
+            await StaffRoster.CheckMayServeAsync(db, s, c, "assignedWorkerId", trained, ct); // R-CA-03
         c.ThrowIfFailed();
         if (r.Phone is not null) f.Phone = phone;
         if (r.Address is not null) f.Address = r.Address.Trim();

@@ -65,6 +65,8 @@ public static class RecordVisit
                     $"探视时间不能早于建档日期（{f.RegisteredOn:yyyy-MM-dd}）", "visitedAt is before the person was registered");
             }
         }
+        // R-CA-03: a worker short of the pre-job training serves nobody yet.
+        if (db.Actor.Id is { } me) await StaffRoster.CheckMayServeAsync(db, s, c, "worker", me, ct);
         c.ThrowIfFailed();
 
         var visitedAt = r.VisitedAt!.Value > s.Now ? s.Now : r.VisitedAt.Value;

@@ -126,6 +126,7 @@ public static class RegisterPerson
         }
         if (r.AssignedWorkerId is { } wid && !await db.StationWorkers.AnyAsync(w => w.UserId == wid && w.Until == null, ct))
             c.Add(F("assignedWorkerId"), "unknown_worker", "驻站人员不存在或不在您的范围内", "The worker does not exist or is outside your scope");
+        else if (r.AssignedWorkerId is { } trained) await StaffRoster.CheckMayServeAsync(db, s, c, F("assignedWorkerId"), trained, ct); // R-CA-03
         if (!c.Ok || village is null) return null;
 
         var hash = s.Crypto.LookupHash(r.DocumentKind!.Value, number);

@@ -10,6 +10,9 @@ public sealed partial class GuanjiaDb
 {
     public DbSet<CivilAffairsStation> CivilAffairsStations => Set<CivilAffairsStation>();
     public DbSet<StationWorker> StationWorkers => Set<StationWorker>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<TrainingEntry> TrainingEntries => Set<TrainingEntry>();
+    public DbSet<StationActivity> StationActivities => Set<StationActivity>();
     public DbSet<CaseHousehold> CaseHouseholds => Set<CaseHousehold>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
@@ -38,8 +41,60 @@ public sealed partial class GuanjiaDb
             e.Property(x => x.Address).HasMaxLength(200);
             e.Property(x => x.Phone).HasMaxLength(40);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.ContactName).HasMaxLength(64);
+            e.Property(x => x.Venue).HasMaxLength(200);
+            e.Property(x => x.VenueUse).HasMaxLength(1000);
+            e.Property(x => x.Services).HasMaxLength(2000);
+            e.Property(x => x.ComplaintChannel).HasMaxLength(500);
+            e.Property(x => x.ServiceProcess).HasMaxLength(2000);
+            e.Property(x => x.CommunityIdsJson).HasMaxLength(8000);
+            e.Property(x => x.BrandProject).HasMaxLength(200);
+            e.Property(x => x.BrandIndicators).HasMaxLength(2000);
             e.HasIndex(x => x.TownId).IsUnique();
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.ContractorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        // Issue 14 part C (R-CA-02, R-CA-03, R-CA-10, R-CA-11, R-CA-14, R-PS-04; ADR 0042): the roster, the training ledger, activities.
+        m.Entity<StaffMember>(e =>
+        {
+            e.ToTable("staff_members");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.Phone).HasMaxLength(40);
+            e.Property(x => x.Exceptions).HasMaxLength(200);
+            e.Property(x => x.ExceptionReason).HasMaxLength(500);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.StationId);
+            e.HasIndex(x => x.PackageId);
+            e.HasIndex(x => x.UserId);
+            e.HasOne<CivilAffairsStation>().WithMany().HasForeignKey(x => x.StationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<TrainingEntry>(e =>
+        {
+            e.ToTable("training_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Hours).HasPrecision(5, 1);
+            e.Property(x => x.Topic).HasMaxLength(200);
+            e.Property(x => x.Provider).HasMaxLength(100);
+            e.HasIndex(x => new { x.StaffId, x.On });
+            e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
+        });
+        m.Entity<StationActivity>(e =>
+        {
+            e.ToTable("station_activities");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ScopePath).HasMaxLength(400);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Time).HasMaxLength(40);
+            e.Property(x => x.Place).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.HasIndex(x => new { x.StationId, x.On });
+            e.HasOne<CivilAffairsStation>().WithMany().HasForeignKey(x => x.StationId).OnDelete(DeleteBehavior.Restrict);
         });
         m.Entity<StationWorker>(e =>
         {

@@ -65,10 +65,42 @@ public sealed class CivilAffairsStation : IScoped, IVersioned
     public required string ScopePath { get; set; }
     public required string Name { get; set; }
     public string? Address { get; set; }
+    /// <summary>The station's public contact phone (shown on its public page; workers' own phones never are).</summary>
     public string? Phone { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    // Issue 14 (R-CA-01, R-CA-14, R-PS-04; ADR 0042): what the station is, who runs it, where, what it offers and how to complain.
+
+    /// <summary>The 001 民政服务站 or the 004 社会服务工作站 of the town (one station per town either way).</summary>
+    public StationKind Kind { get; set; } = StationKind.CivilAffairsStation;
+
+    /// <summary>The contractor that runs the station (承接方), when it is bought.</summary>
+    public Guid? ContractorId { get; set; }
+
+    /// <summary>The station's public contact person (联系人).</summary>
+    public string? ContactName { get; set; }
+    public string? Venue { get; set; }
+
+    /// <summary>场所使用: opening hours and how residents may use the rooms.</summary>
+    public string? VenueUse { get; set; }
+
+    /// <summary>服务内容, one per line.</summary>
+    public string? Services { get; set; }
+
+    /// <summary>投诉建议方式.</summary>
+    public string? ComplaintChannel { get; set; }
+
+    /// <summary>服务流程.</summary>
+    public string? ServiceProcess { get; set; }
+
+    /// <summary>The communities (villages) the station covers, as a JSON array of ids; its staffing need is counted from them (R-PS-04).</summary>
+    public string? CommunityIdsJson { get; set; }
+
+    /// <summary>一站一品 (R-CA-14): the station's brand project and its own indicators.</summary>
+    public string? BrandProject { get; set; }
+    public string? BrandIndicators { get; set; }
 }
 
 /// <summary>A resident worker (驻站人员) linked to a station: a user of the role StationWorker at the station's town.</summary>

@@ -11,9 +11,11 @@ public static class CaseworkObligations
     public const string MeansInvestigation = "CaseMeansInvestigation";
     public const string TargetScreening = "CaseTargetScreening";
     public const string PolicyEvaluation = "CasePolicyEvaluation";
+    public const string PolicyPublicity = "StationPolicyPublicity";
+    public const string NewsReports = "StationNewsReports";
 
     public static readonly IReadOnlyList<string> Keys =
-        [MonthlyVisit, YearlyAssessment, Reassessment, MeansInvestigation, TargetScreening, PolicyEvaluation];
+        [MonthlyVisit, YearlyAssessment, Reassessment, MeansInvestigation, TargetScreening, PolicyEvaluation, PolicyPublicity, NewsReports];
 
     public static readonly Obligations.Info[] All =
     [
@@ -23,5 +25,7 @@ public static class CaseworkObligations
         new(MeansInvestigation, "R-CA-05", "动态调整家庭每月家计调查", "Monthly means investigation of the household", false, Jurisdictions.ProgrammeCode.CivilAffairs),
         new(TargetScreening, "R-CA-04", "村（社区）每月对象排查", "Monthly target screening of the village", false, Jurisdictions.ProgrammeCode.CivilAffairs),
         new(PolicyEvaluation, "R-CA-06", "镇街每季度政策绩效评价", "Quarterly policy evaluation of the town", true, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(PolicyPublicity, "R-CA-11", "服务站每月民政政策宣传", "The station's policy publicity this month", true, Jurisdictions.ProgrammeCode.CivilAffairs),
+        new(NewsReports, "R-CA-11", "服务站每年至少3次新闻宣传报道", "The station's news reports of the year (at least 3)", true, Jurisdictions.ProgrammeCode.CivilAffairs),
     ];
 }

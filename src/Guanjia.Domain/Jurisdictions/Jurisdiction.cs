@@ -146,6 +146,9 @@ public sealed record CivilAffairsRules
 
     /// <summary>R-CA-02: 一般要求年龄45岁以下 (a general requirement: an exception needs a recorded reason).</summary>
     public int WorkerAgeLimit { get; init; } = 45;
+
+    /// <summary>R-CA-11: 每年至少要有3次民政相关政策宣传或救助故事新闻宣传报道 (the monthly policy publicity is a deadline row per month).</summary>
+    public int NewsReportsPerYear { get; init; } = 3;
 }
 
 /// <summary>

@@ -28,9 +28,9 @@ public static class CivilAffairsEndpoints
             .RequirePermission(Permissions.CaseworkRead).WithSummary("The civil-affairs stations in your scope with their workers (R-CA-01)");
         g.MapGet("/stations/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => CivilAffairsStations.GetAsync(db, id, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("A station with its workers");
-        g.MapPost("/stations", async (CivilAffairsStations.Create r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/stations", async (CivilAffairsStations.Create r, GuanjiaDb db, CaseworkServices s, CancellationToken ct) =>
             {
-                var v = await CivilAffairsStations.CreateAsync(db, clock, r, ct);
+                var v = await CivilAffairsStations.CreateAsync(db, s, r, ct);
                 return TypedResults.Created($"/api/civil-affairs/stations/{v.Id}", v);
             })
             .RequirePermission(Permissions.CaseworkRead)

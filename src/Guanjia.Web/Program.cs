@@ -65,6 +65,7 @@ app.UseWebAppFiles();
 app.UseAuthentication();
 app.UseGuanjiaAntiforgery();
 app.UseAuthorization();
+app.UseGuanjiaPermissions();
 app.UseRateLimiter();
 
 app.MapOpenApi();

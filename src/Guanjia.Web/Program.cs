@@ -66,6 +66,7 @@ app.UseAuthentication();
 app.UseGuanjiaAntiforgery();
 app.UseAuthorization();
 app.UseGuanjiaPermissions();
+app.UseGuanjiaDateBounds();
 app.UseRateLimiter();
 
 app.MapOpenApi();

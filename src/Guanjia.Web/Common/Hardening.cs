@@ -28,7 +28,11 @@ public static class Hardening
 
     public static IServiceCollection AddGuanjiaHardening(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new CleanTextConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new CleanTextConverter());
+            o.SerializerOptions.AddDateBounds();
+        });
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = ctx => StableCode(ctx.ProblemDetails));
         services.AddSingleton(SignInLimits.From(config));
         services.AddSingleton<SignInThrottle>();
@@ -41,6 +45,14 @@ public static class Hardening
             // The cleaning converter hides from the schema generator that a string is a string: say it again.
             o.AddSchemaTransformer((schema, ctx, _) =>
             {
+                // The same for the bounded dates (ADR 0033).
+                var t = Nullable.GetUnderlyingType(ctx.JsonTypeInfo.Type) ?? ctx.JsonTypeInfo.Type;
+                if ((t == typeof(DateOnly) || t == typeof(DateTimeOffset) || t == typeof(DateTime)) && schema.Type is null && schema.Properties is not { Count: > 0 })
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = t == typeof(DateOnly) ? "date" : "date-time";
+                    if (t != ctx.JsonTypeInfo.Type || ctx.JsonPropertyInfo is { } dp && (dp.IsGetNullable || dp.IsSetNullable)) schema.Type |= JsonSchemaType.Null;
+                }
                 if (ctx.JsonTypeInfo.Type == typeof(string) && schema.Type is null && schema.Properties is not { Count: > 0 })
                 {
                     schema.Type = JsonSchemaType.String;

@@ -131,7 +131,7 @@ public class EndpointPermissionTests
         Assert.True(checkedOps > 100, $"only {checkedOps} operations checked");
     }
 
-    public sealed record Operation(string Key, string Method, string Url, bool Multipart);
+    public sealed record Operation(string Key, string Method, string Url, bool Multipart, JsonElement Spec = default);
 
     /// <summary>Every operation of the OpenAPI document, its route values filled with fresh ids.</summary>
     internal static async Task<List<Operation>> Operations(TestHost host)
@@ -149,7 +149,7 @@ public class EndpointPermissionTests
                     System.Text.RegularExpressions.Regex.Match(key, "{" + m.Groups[1].Value + @":regex\(\^\(([^|)]+)") is { Success: true } rx
                         ? rx.Groups[1].Value : PathValue(verb.Value, m.Groups[1].Value));
                 var multipart = verb.Value.TryGetProperty("requestBody", out var rb) && rb.GetProperty("content").EnumerateObject().Any(c => c.Name.StartsWith("multipart", StringComparison.Ordinal));
-                ops.Add(new Operation(key, method, url, multipart));
+                ops.Add(new Operation(key, method, url, multipart, verb.Value.Clone()));
             }
         return ops;
     }

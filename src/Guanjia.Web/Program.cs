@@ -65,6 +65,8 @@ app.UseWebAppFiles();
 app.UseAuthentication();
 app.UseGuanjiaAntiforgery();
 app.UseAuthorization();
+app.UseGuanjiaPermissions();
+app.UseGuanjiaDateBounds();
 app.UseRateLimiter();
 
 app.MapOpenApi();

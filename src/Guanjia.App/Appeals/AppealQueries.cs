@@ -35,7 +35,7 @@ public static class AppealQueries
 
     /// <summary>Those who handle the case see the appellant's contact; supervisors and read-only roles see it masked.</summary>
     internal static bool SeesContacts(Actor a) =>
-        a.Has(Permissions.AppealsCreate) || a.Has(Permissions.ProjectsVillage) || a.Has(Permissions.ProjectsTown);
+        !a.ReadOnly && (a.Has(Permissions.AppealsCreate) || a.Has(Permissions.ProjectsVillage) || a.Has(Permissions.ProjectsTown));
 
     public static async Task<AppealDetail> GetAsync(GuanjiaDb db, TimeProvider clock, Guid id, CancellationToken ct)
     {
@@ -50,9 +50,10 @@ public static class AppealQueries
         var clear = SeesContacts(db.Actor);
         var allowed = Common.WorkflowGate.Allowed(db, AppealWorkflow.Workflow, a).Select(x => x.Action).ToList();
         return new AppealDetail(a.Id, a.TrackingNumber, a.Channel, Channels.Zh(a.Channel), a.ExternalRef, a.Collection, a.CollectionYear,
-            a.Title, a.Description, a.Category, clear ? a.Address : Masking.Address(a.Address), clear ? a.AppellantName : Masking.Name(a.AppellantName),
+            clear ? a.Title : Masking.Numbers(a.Title), clear ? a.Description : Masking.Numbers(a.Description), a.Category, clear ? a.Address : Masking.Address(a.Address), clear ? a.AppellantName : Masking.Name(a.AppellantName),
             clear ? a.AppellantPhone : Masking.Phone(a.AppellantPhone), a.VillageId, names.GetValueOrDefault(a.VillageId, ""), a.TownId,
-            names.GetValueOrDefault(a.TownId, ""), a.State, a.ReceivedAt, a.AcknowledgedAt, a.DecidedAt, a.Outcome, a.DecisionNote,
+            names.GetValueOrDefault(a.TownId, ""), a.State, a.ReceivedAt, a.AcknowledgedAt, a.DecidedAt, a.Outcome,
+            clear ? a.DecisionNote : Masking.Numbers(a.DecisionNote),
             a.PolicyDepartment, a.PolicyContact, a.MicroProjectId, a.RulesVersion, a.Version,
             await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), messages.Select(ToView).ToList(), allowed, a.MicroWishId,
             photos.Select(MicroProjects.ProjectQueries.ToView).ToList());
@@ -108,7 +109,8 @@ public static class AppealQueries
             .Select(a => new { a.Id, a.TrackingNumber, a.Channel, a.Title, a.Category, a.State, a.VillageId, a.ReceivedAt, a.MicroProjectId })
             .ToListAsync(ct);
         var names = await Organizations.OrganizationQueries.NamesAsync(db, rows.Select(r => r.VillageId), ct);
-        return rows.Select(r => new AppealRow(r.Id, r.TrackingNumber, r.Channel, r.Title, r.Category, r.State, r.VillageId,
+        var clear = SeesContacts(db.Actor);
+        return rows.Select(r => new AppealRow(r.Id, r.TrackingNumber, r.Channel, clear ? r.Title : Masking.Numbers(r.Title), r.Category, r.State, r.VillageId,
             names.GetValueOrDefault(r.VillageId), r.ReceivedAt, r.MicroProjectId)).ToList();
     }
 }

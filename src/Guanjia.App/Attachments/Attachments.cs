@@ -67,12 +67,16 @@ public static class UploadAttachment
         var bytes = buffer.ToArray();
         new Check().When(!AttachmentRules.LooksLike(ext, bytes.AsSpan(0, Math.Min(16, bytes.Length))), field, "content_mismatch",
             "文件内容与扩展名不符", "The file's content does not match its extension").ThrowIfFailed();
+        if (AttachmentRules.ContentProblem(ext, bytes) is { } problem)
+            throw new ValidationFailed([new FieldError(field, problem, problem == "pdf_with_html"
+                    ? "PDF 文件中含有网页代码，不能上传" : "Office 文件已损坏或解压后过大（条目过多或超过100MB）",
+                problem == "pdf_with_html" ? "The PDF carries HTML or script" : "The Office file is damaged or expands too far (too many entries or over 100 MB)")]);
         var contentType = AttachmentRules.Types[ext];
         if (transform is not null) bytes = transform(contentType, bytes);
         var a = new Attachment
         {
             Id = Guid.CreateVersion7(), OwnerType = ownerType, OwnerId = ownerId, ScopePath = scopePath, Kind = r.Kind!.Value,
-            FileName = StoredText.Clean(Path.GetFileName(r.FileName!)), ContentType = contentType, Size = bytes.Length,
+            FileName = StoredText.Clean(AttachmentRules.SafeFileName(r.FileName!)), ContentType = contentType, Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = clock.GetUtcNow(), UploadedById = db.Actor.Id,
             UploadedByName = db.Actor.Name,
         };

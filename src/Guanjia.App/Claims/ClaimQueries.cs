@@ -47,7 +47,8 @@ public static class ClaimQueries
             i.Title, i.Summary, i.AmountFen, i.AllowsShares, i.MinimumShareFen, i.ClaimedFen, i.RemainingFen, i.ConfirmedAt, i.PublishedAt, i.WindowFrom,
             i.WindowTo, Split(i.Platforms), i.ExtraChannels, i.ClaimedAt, i.ConnectedAt, i.ConnectionNote, i.StartedAt, i.ReturnedAt,
             claims.Select(x => new ClaimView(x.c.Id, x.x.Kind, clear ? x.x.Name : Claimant.PublicName(x.x.Kind, x.x.Name), x.x.CreditCode,
-                clear ? x.x.ContactName : Masking.Name(x.x.ContactName), clear ? x.x.Phone : Masking.Phone(x.x.Phone), x.c.AmountFen, x.c.Note,
+                clear ? x.x.ContactName : Masking.Name(x.x.ContactName), clear ? x.x.Phone : Masking.Phone(x.x.Phone), x.c.AmountFen,
+                clear ? x.c.Note : Masking.Numbers(x.c.Note),
                 x.c.ClaimedAt)).ToList(),
             await DeadlineQueries.ViewsAsync(db, deadlines, clock.GetUtcNow(), ct), allowed, i.Version);
     }

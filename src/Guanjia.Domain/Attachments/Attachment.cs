@@ -77,4 +77,62 @@ public static class AttachmentRules
         ".doc" or ".xls" => head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }),
         _ => false,
     };
+
+    /// <summary>An Office file is a zip: at most this many entries (a real form has a few dozen) …</summary>
+    public const int MaxZipEntries = 1000;
+
+    /// <summary>… expanding to at most this much, counted while expanding (the sizes a zip declares can lie).</summary>
+    public const long MaxZipExpandedBytes = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// What the first bytes cannot tell (issue 16 defect 5, ADR 0034): a .docx/.xlsx must open as a zip within the bounds
+    /// (a zip bomb is refused), and a PDF must not carry HTML or script in its first kilobyte (a %PDF+HTML polyglot, which a
+    /// browser sniffing the content would render). Returns null when the content is acceptable, else the reason's code.
+    /// </summary>
+    public static string? ContentProblem(string extension, byte[] bytes)
+    {
+        switch (extension.ToLowerInvariant())
+        {
+            case ".docx" or ".xlsx":
+                try
+                {
+                    using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+                    if (zip.Entries.Count > MaxZipEntries) return "zip_too_many_entries";
+                    long total = 0;
+                    var chunk = new byte[81920];
+                    foreach (var entry in zip.Entries)
+                    {
+                        using var stream = entry.Open();
+                        int read;
+                        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                            if ((total += read) > MaxZipExpandedBytes) return "zip_too_large";
+                    }
+                    return null;
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+                {
+                    return "not_a_valid_office_file";
+                }
+            case ".pdf":
+                var head = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024));
+                return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<script", StringComparison.OrdinalIgnoreCase)
+                    || head.Contains("<!doctype", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase)
+                    ? "pdf_with_html" : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The stored name: the last segment only (either slash), without characters that mean something to a file system or
+    /// a header (\ / : * ? " &lt; &gt; | and controls), without leading dots or trailing dots and spaces; the text rule of ADR
+    /// 0030 is applied by the caller.
+    /// </summary>
+    public static string SafeFileName(string name)
+    {
+        var last = name.Replace('\\', '/').Split('/').Last();
+        var cleaned = new string(last.Select(c => c is ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) ? '_' : c).ToArray())
+            .TrimStart('.', ' ').TrimEnd('.', ' ');
+        return cleaned.Length == 0 || cleaned.StartsWith('.') ? "file" + cleaned : cleaned;
+    }
 }

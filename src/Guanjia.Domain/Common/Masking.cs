@@ -34,8 +34,29 @@ public static class Masking
         if (string.IsNullOrEmpty(text)) return "";
         foreach (var name in PersonNames.Find(text))
             text = text.Replace(name, Name(name), StringComparison.Ordinal);
-        var idMasked = System.Text.RegularExpressions.Regex.Replace(text, @"\d{17}[\dXx]", m => m.Value[..6] + "********" + m.Value[^4..]);
-        return System.Text.RegularExpressions.Regex.Replace(idMasked, @"(?<!\d)(\d{3})[\d\- ]{3,6}(\d{4})(?!\d)", "$1****$2");
+        return Numbers(text);
+    }
+
+    /// <summary>An 18-character ID number standing on its own (not inside a longer run or one of the product's numbers).</summary>
+    private static readonly System.Text.RegularExpressions.Regex IdNumber =
+        new(@"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// A phone-shaped run: 3 digits, 3–6 digits, spaces or hyphens, 4 digits. Not after a Latin letter, so the product's
+    /// own numbers (MS2026-000008, tracking and document numbers, which all start with letters) are left alone.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex PhoneRun =
+        new(@"(?<![\dA-Za-z])(\d{3})[\d\- ]{3,6}(\d{4})(?![\dA-Za-z])", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// The one rule for phone and ID numbers inside free text (ADR 0033): what read-only roles and public output see in a
+    /// description, a note, a decision. Names and house numbers are left to <see cref="FreeText"/> and <see cref="Published"/>.
+    /// </summary>
+    public static string Numbers(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        var idMasked = IdNumber.Replace(text, m => m.Value[..6] + "********" + m.Value[^4..]);
+        return PhoneRun.Replace(idMasked, "$1****$2");
     }
 
     /// <summary>

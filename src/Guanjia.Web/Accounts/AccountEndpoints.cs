@@ -48,10 +48,10 @@ public static class AccountEndpoints
             return TypedResults.NoContent();
         });
         auth.MapGet("/me", async (ICurrentActor current, GuanjiaDb db, JurisdictionRulesProvider rules, CancellationToken ct) =>
-            TypedResults.Ok(await ToMeAsync(current.Actor, db, rules, ct))).RequireAuthorization()
+            TypedResults.Ok(await ToMeAsync(current.Actor, db, rules, ct))).RequireSignedIn().AllowTokens()
             .WithSummary("The caller; permissions of programmes the caller's jurisdiction does not run are left out (ADR 0040)");
         auth.MapGet("/roles", () => TypedResults.Ok(RoleCatalog.All.Values.Select(i => new RoleView(i.Role, i.Zh, i.En, i.Scope, i.ReadOnly,
-            i.BindsTo.Select(k => k.ToString()).ToList(), i.Permissions.Order().ToList())).ToList())).RequireAuthorization();
+            i.BindsTo.Select(k => k.ToString()).ToList(), i.Permissions.Order().ToList())).ToList())).RequireAuthorization().RequireSignedIn();
 
         var users = app.MapGroup("/api/users").WithTags("Accounts");
         users.MapGet("/", (GuanjiaDb db, TimeProvider clock, Role? role, Guid? organizationId, string? q, bool? active,

@@ -16,15 +16,15 @@ public static class ClaimEndpoints
         g.MapGet("/", (GuanjiaDb db, ClaimItemState? state, Guid? townId, Guid? subjectId, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
             ClaimQueries.ListAsync(db, state, townId, subjectId, page, pageSize, ct)).RequirePermission(Permissions.AppealsRead)
             .WithSummary("Direct-route (莞家直达) items in your scope");
-        g.MapGet("/workflow", () => TypedResults.Ok(ClaimBoardWorkflow.Rows)).WithSummary("The claim board's transition table");
+        g.MapGet("/workflow", () => TypedResults.Ok(ClaimBoardWorkflow.Rows)).WithSummary("The claim board's transition table").RequireSignedIn();
         g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, TimeProvider clock, CancellationToken ct) => ClaimQueries.GetAsync(db, clock, id, ct))
             .RequirePermission(Permissions.AppealsRead).WithSummary("An item with its claims; claimants' contacts are clear only for the staff who connect them");
         g.MapPost("/{id:guid}/publish", (Guid id, PublishClaimItem.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
-            PublishClaimItem.HandleAsync(db, s, id, r, ct)).WithSummary("The city publishes the item for claims within 10 working days (R-RT-02)");
+            PublishClaimItem.HandleAsync(db, s, id, r, ct)).WithSummary("The city publishes the item for claims within 10 working days (R-RT-02)").RequirePermission(Permissions.ClaimsPublish);
         g.MapPut("/{id:guid}/channels", (Guid id, AddClaimChannels.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
-            AddClaimChannels.HandleAsync(db, s, id, r, ct)).WithSummary("The town adds its own claim channels (R-RT-02)");
+            AddClaimChannels.HandleAsync(db, s, id, r, ct)).WithSummary("The town adds its own claim channels (R-RT-02)").RequirePermission(Permissions.ProjectsTown);
         g.MapPost("/{id:guid}/connect", (Guid id, ConnectClaim.Request r, GuanjiaDb db, ProjectServices s, CancellationToken ct) =>
-            ConnectClaim.HandleAsync(db, s, id, r, ct)).WithSummary("The town connects claimant and beneficiary (R-RT-03)");
+            ConnectClaim.HandleAsync(db, s, id, r, ct)).WithSummary("The town connects claimant and beneficiary (R-RT-03)").RequirePermission(Permissions.ProjectsTown);
 
         // The public claim board: no account; claims need a phone verified by a one-time code.
         var pub = app.MapGroup("/api/public").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public);

@@ -28,7 +28,12 @@ public static class Hardening
 
     public static IServiceCollection AddGuanjiaHardening(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new CleanTextConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new CleanTextConverter());
+            o.SerializerOptions.AddDateBounds();
+        });
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = ctx => StableCode(ctx.ProblemDetails));
         services.AddSingleton(SignInLimits.From(config));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<Guanjia.App.Appeals.TrackingGuesses>();
@@ -40,6 +45,14 @@ public static class Hardening
             // The cleaning converter hides from the schema generator that a string is a string: say it again.
             o.AddSchemaTransformer((schema, ctx, _) =>
             {
+                // The same for the bounded dates (ADR 0033).
+                var t = Nullable.GetUnderlyingType(ctx.JsonTypeInfo.Type) ?? ctx.JsonTypeInfo.Type;
+                if ((t == typeof(DateOnly) || t == typeof(DateTimeOffset) || t == typeof(DateTime)) && schema.Type is null && schema.Properties is not { Count: > 0 })
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = t == typeof(DateOnly) ? "date" : "date-time";
+                    if (t != ctx.JsonTypeInfo.Type || ctx.JsonPropertyInfo is { } dp && (dp.IsGetNullable || dp.IsSetNullable)) schema.Type |= JsonSchemaType.Null;
+                }
                 if (ctx.JsonTypeInfo.Type == typeof(string) && schema.Type is null && schema.Properties is not { Count: > 0 })
                 {
                     schema.Type = JsonSchemaType.String;
@@ -49,6 +62,38 @@ public static class Hardening
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Answers the framework writes itself (routing's 404 and 405, Kestrel's 413, the body reader's 415, status code pages)
+    /// carry a stable <c>code</c> and a Chinese title like the product's own (ADR 0033).
+    /// </summary>
+    public static void StableCode(Microsoft.AspNetCore.Mvc.ProblemDetails pd)
+    {
+        if (pd.Extensions.ContainsKey("code")) return;
+        var (code, zh, en) = pd.Status switch
+        {
+            400 => ("bad_request", "请求格式不正确", "The request is malformed"),
+            401 => ("unauthorized", "请先登录", "Sign in first"),
+            403 => ("forbidden", "您没有执行此操作的权限", "You may not do this"),
+            404 => ("not_found", "请求的地址或记录不存在", "Nothing is at this address"),
+            405 => ("method_not_allowed", "此地址不支持该请求方法", "This address does not take this method"),
+            406 => ("not_acceptable", "无法提供所请求的格式", "The requested format cannot be produced"),
+            408 => ("request_timeout", "请求超时", "The request took too long"),
+            409 => ("conflict", "记录已被他人修改，请刷新后重试", "The record was changed; reload and retry"),
+            411 => ("length_required", "请求缺少长度", "The request needs a length"),
+            413 => ("too_large", "提交的内容过大", "The request is too large"),
+            414 => ("uri_too_long", "请求地址过长", "The address is too long"),
+            415 => ("unsupported_media_type", "不支持的内容类型", "This content type is not accepted here"),
+            429 => ("rate_limited", "请求过于频繁，请稍后再试", "Too many requests; try again later"),
+            431 => ("headers_too_large", "请求头过大", "The request headers are too large"),
+            _ when pd.Status >= 500 => ("server_error", "服务器内部错误，请稍后重试", "Internal server error; please retry later"),
+            _ => ("error", "请求未能完成", "The request could not be completed"),
+        };
+        pd.Extensions["code"] = code;
+        pd.Extensions["titleEn"] = en;
+        pd.Title = zh;
+        pd.Detail ??= en;
     }
 
     /// <summary>

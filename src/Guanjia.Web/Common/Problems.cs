@@ -73,6 +73,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         {
             var field = (j.Path ?? "$").TrimStart('$').TrimStart('.');
             if (field.Length == 0) field = "body";
+            if (j.Message.Contains(DateBounds.Marker, StringComparison.Ordinal) || j.InnerException?.Message.Contains(DateBounds.Marker, StringComparison.Ordinal) == true) return Validation([DateBounds.Error(field)]);
             return Validation([new FieldError(field, "invalid_value", $"字段“{field}”的值格式不正确", $"The value of '{field}' is not valid")]);
         }
         var param = System.Text.RegularExpressions.Regex.Match(b.Message, "parameter \"[^\"]* (?<name>[^\" ]+)\"").Groups["name"].Value;

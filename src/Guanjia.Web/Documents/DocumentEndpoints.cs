@@ -43,9 +43,9 @@ public static class DocumentEndpoints
 
         app.MapGet($"/api/documents/survey-questionnaire.{Word}", async (string format, PdfConverter pdf, CancellationToken ct) =>
                 await SendAsync(ProjectForms.BlankQuestionnaire(), format, pdf, ct))
-            .WithTags("Documents").RequireAuthorization().WithSummary("The blank questionnaire (满意度测评表) for paper use");
+            .WithTags("Documents").RequireAuthorization().WithSummary("The blank questionnaire (满意度测评表) for paper use").RequireSignedIn();
         app.MapGet("/api/documents/capabilities", (PdfConverter pdf) => TypedResults.Ok(new { pdf = pdf.Available }))
-            .WithTags("Documents").RequireAuthorization().WithSummary("Whether this server can make PDF (LibreOffice installed)");
+            .WithTags("Documents").RequireAuthorization().WithSummary("Whether this server can make PDF (LibreOffice installed)").RequireSignedIn();
 
         app.MapGet($"/api/stations/procurement-filings/{{id:guid}}/document.{Word}", async (Guid id, string format, GuanjiaDb db, PdfConverter pdf,
                 CancellationToken ct) => await SendAsync(await ProcurementFilingForm.BuildAsync(db, id, ct), format, pdf, ct))

@@ -15,15 +15,15 @@ public static class ProgrammeEndpoints
     public static void MapProgramme(this IEndpointRouteBuilder app)
     {
         var t = app.MapGroup("/api/feedback-templates").WithTags("Feedback").RequireAuthorization();
-        t.MapGet("/", (GuanjiaDb db, CancellationToken ct) => FeedbackTemplates.ListAsync(db, ct));
+        t.MapGet("/", (GuanjiaDb db, CancellationToken ct) => FeedbackTemplates.ListAsync(db, ct)).RequireSignedIn();
         t.MapPut("/{kind}", (FeedbackKind kind, FeedbackTemplates.Save r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
             FeedbackTemplates.SaveAsync(db, clock, kind, r, ct)).RequirePermission(Permissions.TemplatesManage)
             .WithSummary("Edit a Chinese feedback template; placeholders are checked (R-PL-06)");
 
         var r = app.MapGroup("/api/programme-rules").WithTags("Programme").RequireAuthorization();
-        r.MapGet("/", (GuanjiaDb db, CancellationToken ct) => ProgrammeRulesUseCases.ListAsync(db, ct)).WithSummary("Every saved version of the rules");
+        r.MapGet("/", (GuanjiaDb db, CancellationToken ct) => ProgrammeRulesUseCases.ListAsync(db, ct)).WithSummary("Every saved version of the rules").RequireSignedIn();
         r.MapGet("/current", (GuanjiaDb db, CancellationToken ct) => ProgrammeRulesUseCases.CurrentAsync(db, ct))
-            .WithSummary("The numbers new items start under: thresholds, caps, time limits and how they count");
+            .WithSummary("The numbers new items start under: thresholds, caps, time limits and how they count").RequireSignedIn();
         r.MapPost("/", (ProgrammeRulesUseCases.Save body, GuanjiaDb db, ProgrammeRulesProvider p, TimeProvider clock, CancellationToken ct) =>
             ProgrammeRulesUseCases.SaveAsync(db, p, clock, body, ct)).RequirePermission(Permissions.RulesManage)
             .WithSummary("Save a new version; items already running keep theirs");

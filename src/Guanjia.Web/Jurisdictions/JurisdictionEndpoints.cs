@@ -15,7 +15,7 @@ public static class JurisdictionEndpoints
     {
         var g = app.MapGroup("/api/jurisdiction").WithTags("Jurisdictions").RequireAuthorization();
         g.MapGet("/", (GuanjiaDb db, JurisdictionRulesProvider p, CancellationToken ct) => JurisdictionSettings.CurrentAsync(db, p, ct))
-            .WithSummary("Your jurisdiction: the programmes it runs and the numbers of its rules (staffing, training, age, reporting days, validity)");
+            .WithSummary("Your jurisdiction: the programmes it runs and the numbers of its rules (staffing, training, age, reporting days, validity)").RequireSignedIn();
         g.MapGet("/rules", (GuanjiaDb db, CancellationToken ct) => JurisdictionSettings.VersionsAsync(db, ct))
             .RequirePermission(Permissions.RulesManage).WithSummary("Every saved version of your jurisdiction's configuration");
         g.MapPost("/rules", (JurisdictionSettings.Save body, GuanjiaDb db, JurisdictionRulesProvider p, DeadlineBook deadlines, TimeProvider clock,

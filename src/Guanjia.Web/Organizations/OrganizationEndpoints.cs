@@ -14,10 +14,10 @@ public static class OrganizationEndpoints
         g.MapGet("/", (GuanjiaDb db, OrganizationKind? kind, Guid? parentId, string? q, bool? pilot, int page = 1, int pageSize = 50,
                 CancellationToken ct = default) =>
             OrganizationQueries.ListAsync(db, new OrganizationQueries.Filter(kind, parentId, q, pilot, page, pageSize), ct))
-            .WithSummary("Organisations, filtered by kind, parent, pilot flag or words");
+            .WithSummary("Organisations, filtered by kind, parent, pilot flag or words").RequireSignedIn();
         g.MapGet("/tree", (GuanjiaDb db, CancellationToken ct) => OrganizationQueries.TreeAsync(db, ct))
-            .WithSummary("City → towns/streets/parks → villages/communities");
-        g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => OrganizationQueries.GetAsync(db, id, ct));
+            .WithSummary("City → towns/streets/parks → villages/communities").RequireSignedIn();
+        g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => OrganizationQueries.GetAsync(db, id, ct)).RequireSignedIn();
         g.MapPost("/", async (SaveOrganization.Create r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var o = await SaveOrganization.CreateAsync(db, clock, r, ct);

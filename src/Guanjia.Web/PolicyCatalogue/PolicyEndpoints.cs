@@ -13,8 +13,8 @@ public static class PolicyEndpoints
     {
         var g = app.MapGroup("/api/policies").WithTags("PolicyCatalogue").RequireAuthorization();
         g.MapGet("/", (GuanjiaDb db, string? q, bool activeOnly = true, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
-            Policies.ListAsync(db, q, activeOnly, page, pageSize, ct)).WithSummary("The current livelihood policy list (R-IN-05); q searches names, coverage, keywords, departments");
-        g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => Policies.GetAsync(db, id, ct));
+            Policies.ListAsync(db, q, activeOnly, page, pageSize, ct)).WithSummary("The current livelihood policy list (R-IN-05); q searches names, coverage, keywords, departments").RequireSignedIn();
+        g.MapGet("/{id:guid}", (Guid id, GuanjiaDb db, CancellationToken ct) => Policies.GetAsync(db, id, ct)).RequireSignedIn();
         g.MapPost("/", async (Policies.Save r, GuanjiaDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var p = await Policies.CreateAsync(db, clock, r, ct);

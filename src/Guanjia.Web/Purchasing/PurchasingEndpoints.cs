@@ -92,7 +92,7 @@ public static class PurchasingEndpoints
             })
             // Cookie callers already send the antiforgery header, checked for every unsafe /api request.
             .DisableAntiforgery()
-            .WithSummary("Upload a contract document: the agreement (Contract), a report (Report), rectification evidence (multipart: kind, file)");
+            .WithSummary("Upload a contract document: the agreement (Contract), a report (Report), rectification evidence (multipart: kind, file)").RequirePermission(Permissions.PurchasingManage, Permissions.PurchasingReport);
 
         g.MapGet("/instalments", (GuanjiaDb db, Guid? contractId, bool payableOnly = false, CancellationToken ct = default) =>
                 PurchasingQueries.InstalmentsAsync(db, contractId, payableOnly, ct))

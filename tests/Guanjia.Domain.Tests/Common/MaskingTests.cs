@@ -63,3 +63,30 @@ public class MaskingTests(ITestOutputHelper output)
         Assert.Equal(["刘建国"], PersonNames.Find("联系人：刘建国"));
     }
 }
+
+/// <summary>Issue 16 defect 8 (ADR 0033): phone and ID numbers in free text by one rule; the product's own numbers are not phones.</summary>
+public class FreeTextNumberTests
+{
+    [Theory]
+    [InlineData("项目MS2026-000008已公示", "MS2026-000008")]
+    [InlineData("工单WO2026112300012号", "WO2026112300012")]
+    [InlineData("登记表编号MS2026-000123，联系电话13800001111", "MS2026-000123")]
+    public void Issue16_8_R_PL_07_project_numbers_are_not_masked_as_phones(string text, string number)
+    {
+        Assert.Contains(number, Masking.Numbers(text));
+        Assert.Contains(number, Masking.Published(text));
+    }
+
+    [Theory]
+    [InlineData("王五 13800001111 反映", "13800001111", "138****1111")]
+    [InlineData("电话0769-22001234", "0769-22001234", "076****1234")]
+    [InlineData("身份证441900199001011234。", "441900199001011234", "441900********1234")]
+    [InlineData("身份证44190019900101123X", "44190019900101123X", "441900********123X")]
+    public void Issue16_8_R_PL_07_phone_and_id_runs_in_free_text_are_masked(string text, string gone, string shown)
+    {
+        var masked = Masking.Numbers(text);
+        Assert.DoesNotContain(gone, masked);
+        Assert.Contains(shown, masked);
+        Assert.DoesNotContain(gone, Masking.FreeText(text));
+    }
+}

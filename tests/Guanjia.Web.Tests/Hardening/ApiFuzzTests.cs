@@ -108,7 +108,7 @@ foreach (var (who, client) in callers)
                     var form = new MultipartFormDataContent();
                     form.Add(new StringContent(Value(schema, 0, round)?.ToJsonString() ?? "{}"), "data");
                     form.Add(new StringContent(Odd[rng.Next(Odd.Length)]), "kind");
-                    var bytes = new byte[rng.Next(0, 2048)];
+                    var bytes = new byte[rng.Next(16, 2048)];
                     rng.NextBytes(bytes);
                     if (rng.Next(2) == 0) { "%PDF-1.4\n"u8.ToArray().CopyTo(bytes, 0); }
                     form.Add(new ByteArrayContent(bytes), "file", rng.Next(2) == 0 ? "照片.jpg" : "a\u202egpj.exe");

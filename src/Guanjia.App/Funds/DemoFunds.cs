@@ -18,7 +18,10 @@ public static class DemoFunds
 {
     public static async Task SeedAsync(GuanjiaDb db, TimeProvider clock, ILogger log, CancellationToken ct)
     {
-        if (await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(ct) || !await db.Organizations.AnyAsync(o => o.Kind == OrganizationKind.City, ct)) return;
+        // Once per city: another jurisdiction's money (瑶海区's purchased-service receipt) is not this city's demo.
+        var scope = db.Actor.ScopePath;
+        if (await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(e => e.ScopePath.StartsWith(scope), ct)
+            || !await db.Organizations.AnyAsync(o => o.Kind == OrganizationKind.City, ct)) return;
         var year = FundBook.YearNow(clock) - 1;
         await OpenAccount.SetUpAsync(db, clock, ct);
         var city = await db.FundAccounts.SingleAsync(a => a.Kind == AccountKind.CityProgramme, ct);

@@ -27,7 +27,7 @@ public static class EditCalendar
     {
         var check = new Check()
             .When(year is < 2000 or > 2100, "year", "out_of_range", "年份须在 2000 到 2100 之间", "year must be between 2000 and 2100")
-            .Required("reason", r.Reason, "修改原因", "Reason")
+            .Required("reason", r.Reason, "修改原因", "Reason").MaxLength("reason", r.Reason, 500, "修改原因", "Reason")
             .MaxLength("notice", r.Notice, 100, "通知文号", "Notice")
             .When(r.Days is null, "days", "required", "请提供节假日与调休日列表", "days is required")
             .When(r.IssuedOn is { } issued && issued.Year > year, "issuedOn", "after_year", $"通知发布日期不能晚于{year}年",
@@ -91,7 +91,7 @@ public static class EditCalendar
                 "kind", "contradiction", $"{date:yyyy-MM-dd} 是工作日，不能设为调休上班", $"{date:yyyy-MM-dd} is a weekday and cannot be a make-up working day")
             .Required("name", r.Name, "节日名称", "Name")
             .MaxLength("name", r.Name, 40, "节日名称", "Name")
-            .Required("reason", r.Reason, "修改原因", "Reason")
+            .Required("reason", r.Reason, "修改原因", "Reason").MaxLength("reason", r.Reason, 500, "修改原因", "Reason")
             .ThrowIfFailed();
         var now = clock.GetUtcNow();
         var j = Own(db);
@@ -113,7 +113,7 @@ public static class EditCalendar
     public static async Task<CalendarDayView> ClearDayAsync(GuanjiaDb db, CalendarProvider calendars, TimeProvider clock, DateOnly date, string? reason,
         CancellationToken ct)
     {
-        new Check().Required("reason", reason, "修改原因", "Reason").ThrowIfFailed();
+        new Check().Required("reason", reason, "修改原因", "Reason").MaxLength("reason", reason, 500, "修改原因", "Reason").ThrowIfFailed();
         var j = Own(db);
         var row = await db.CalendarDays.FindAsync([j, date], ct)
             ?? throw new NotFound("CalendarDay", $"{date:yyyy-MM-dd} 不是节假日或调休日", $"{date:yyyy-MM-dd} has no holiday or make-up entry");
@@ -140,7 +140,7 @@ public static class EditCalendar
         TimeProvider clock, int year, Restore r, CancellationToken ct)
     {
         var notice = shipped.Year(year);
-        new Check().Required("reason", r.Reason, "修改原因", "Reason")
+        new Check().Required("reason", r.Reason, "修改原因", "Reason").MaxLength("reason", r.Reason, 500, "修改原因", "Reason")
             .When(notice is null, "year", "not_shipped", $"本版本未包含{year}年的国务院办公厅通知，请手工录入",
                 $"This release ships no notice for {year}; enter it by hand")
             .ThrowIfFailed();

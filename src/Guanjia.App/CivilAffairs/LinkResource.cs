@@ -105,7 +105,10 @@ public static class KnownDonors
     public static async Task<IReadOnlyList<DonorView>> ListAsync(GuanjiaDb db, string? q, CancellationToken ct)
     {
         Casework.Require(db, Permissions.CaseworkRecord);
-        var query = db.Claimants.AsNoTracking();
+        // Donors known to this jurisdiction's claim board only: a claimant of another city's board is none of its business (ADR 0040).
+        var jurisdiction = db.Actor.JurisdictionPath;
+        var query = db.Claimants.AsNoTracking().Where(c => db.Claims.Any(x => x.ClaimantId == c.Id
+            && db.ClaimItems.IgnoreQueryFilters().Any(i => i.Id == x.ItemId && i.ScopePath.StartsWith(jurisdiction))));
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(c => c.Name.Contains(q.Trim()));
         var rows = await query.OrderBy(c => c.Name).Take(50).Select(c => new { c.Id, c.Kind, c.Name }).ToListAsync(ct);
         return rows.Select(r => new DonorView(r.Id, r.Kind.ToString(),

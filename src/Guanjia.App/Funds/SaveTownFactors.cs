@@ -28,12 +28,17 @@ public static class SaveTownFactors
         for (var i = 0; i < rows.Count; i++)
         {
             var x = rows[i];
+            if (x is null)
+            {
+                c.When(true, $"towns[{i}]", "required", "请填写该镇（街道）的分配因素", "The row is empty");
+                continue;
+            }
             c.When(x.TownId is null || !townIds.Contains(x.TownId.Value), $"towns[{i}].townId", "not_a_town", "请选择镇（街道）", "townId must be a town, street or park");
             foreach (var (name, v) in new[] { ("villageCount", x.VillageCount), ("areaHectares", x.AreaHectares), ("outputWan", x.OutputWan),
                          ("population", x.Population), ("needCount", x.NeedCount) })
                 c.When(v is null or < 0, $"towns[{i}].{name}", "out_of_range", "须为不小于0的整数", $"{name} must be a whole number, not negative");
         }
-        c.When(rows.Where(x => x.TownId is not null).GroupBy(x => x.TownId).Any(g => g.Count() > 1), "towns", "duplicate", "同一镇（街道）不能填写两次", "A town appears twice");
+        c.When(rows.Where(x => x?.TownId is not null).GroupBy(x => x.TownId).Any(g => g.Count() > 1), "towns", "duplicate", "同一镇（街道）不能填写两次", "A town appears twice");
         c.ThrowIfFailed();
         var ids = rows.Select(x => x.TownId!.Value).ToList();
         var existing = await db.TownFactors.Where(f => f.Year == year && ids.Contains(f.TownId)).ToDictionaryAsync(f => f.TownId, ct);

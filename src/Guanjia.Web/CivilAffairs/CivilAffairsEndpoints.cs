@@ -104,7 +104,7 @@ public static class CivilAffairsEndpoints
             })
             .RequirePermission(Permissions.CaseworkRecord).WithSummary("Link the person to policy aid or charity (R-CA-09); claimantId for a claim-board donor");
         g.MapGet($"/files/{{id:guid}}/document.{Word}", async (Guid id, string format, GuanjiaDb db, CaseworkServices s, PdfConverter pdf, CancellationToken ct) =>
-                await SendAsync(await CaseworkDocuments.PersonFileAsync(db, s, id, ct), format, pdf, ct))
+                await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await CaseworkDocuments.PersonFileAsync(db, s, id, ct), format, pdf, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("The person's file (一人一档) as Word or PDF; a full file is recorded as a view");
 
         // Bulk registration
@@ -157,7 +157,7 @@ public static class CivilAffairsEndpoints
                 EditVisit.HandleAsync(db, s, id, r, ct))
             .RequirePermission(Permissions.CaseworkRecord).WithSummary("Correct a visit (version); stale answers 409 with serverVersion and the server's visit");
         g.MapGet($"/visits/ledger.{Excel}", async (string format, int? month, GuanjiaDb db, CaseworkServices s, PdfConverter pdf, CancellationToken ct) =>
-                await SendAsync(await CaseworkDocuments.VisitLedgerAsync(db, s, month, ct), format, pdf, ct))
+                await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await CaseworkDocuments.VisitLedgerAsync(db, s, month, ct), format, pdf, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("The month's 探视巡访台账 with the people due and not visited");
         g.MapGet("/my-due", (GuanjiaDb db, CaseworkServices s, bool all = false, CancellationToken ct = default) => VisitQueries.MyDueAsync(db, s, all, ct))
             .RequirePermission(Permissions.CaseworkRecord)
@@ -173,10 +173,10 @@ public static class CivilAffairsEndpoints
 
         // Assessments
         g.MapGet($"/assessments/{{id:guid}}/form.{Word}", async (Guid id, string format, GuanjiaDb db, CaseworkServices s, PdfConverter pdf, CancellationToken ct) =>
-                await SendAsync(await CaseworkDocuments.AssessmentFormAsync(db, s, id, ct), format, pdf, ct))
+                await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await CaseworkDocuments.AssessmentFormAsync(db, s, id, ct), format, pdf, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("The self-care assessment form");
         g.MapGet($"/assessments/list.{Excel}", async (string format, int? year, GuanjiaDb db, CaseworkServices s, PdfConverter pdf, CancellationToken ct) =>
-                await SendAsync(await CaseworkDocuments.AssessmentListAsync(db, s, year, ct), format, pdf, ct))
+                await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await CaseworkDocuments.AssessmentListAsync(db, s, year, ct), format, pdf, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("The year's assessment list");
 
         // Means investigations
@@ -196,7 +196,7 @@ public static class CivilAffairsEndpoints
                 InvestigateMeans.DecideAsync(db, s, id, r, ct))
             .RequirePermission(Permissions.CaseworkTown).WithSummary("The town's decision on a flag (StatusChangeStarted or NoChange); no status changes here");
         g.MapGet($"/investigations/{{id:guid}}/form.{Word}", async (Guid id, string format, GuanjiaDb db, CaseworkServices s, PdfConverter pdf, CancellationToken ct) =>
-                await SendAsync(await CaseworkDocuments.InvestigationFormAsync(db, s, id, ct), format, pdf, ct))
+                await Guanjia.Web.Documents.DocumentEndpoints.SendAsync(await CaseworkDocuments.InvestigationFormAsync(db, s, id, ct), format, pdf, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("The investigation form");
 
         // Screenings
@@ -262,19 +262,4 @@ public static class CivilAffairsEndpoints
     }
 
     public sealed record LookupBody(DocumentKind? DocumentKind, string? DocumentNumber);
-
-    private static async Task<IResult> SendAsync(DocumentFile f, string format, PdfConverter pdf, CancellationToken ct)
-    {
-        if (format != "pdf") return TypedResults.File(f.Bytes, f.ContentType, f.FileName);
-        try
-        {
-            var p = await pdf.ConvertAsync(f, ct);
-            return TypedResults.File(p.Bytes, p.ContentType, p.FileName);
-        }
-        catch (PdfUnavailable u)
-        {
-            return TypedResults.Problem(ProblemHandler.Make(u.Installed ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status501NotImplemented,
-                u.Installed ? "pdf_failed" : "pdf_unavailable", u.Zh, u.Message));
-        }
-    }
 }

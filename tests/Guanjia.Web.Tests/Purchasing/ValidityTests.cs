@@ -14,11 +14,17 @@ public class ValidityTests
     public async Task R_PS_07_the_bureau_is_warned_before_the_rules_lapse_and_signs_nothing_after_until_they_are_renewed(Db db)
     {
         var k = await PurchasingKit.StartAsync(db);
+        var before = await k.Bureau.GetJson("/api/jurisdiction");
+        Assert.Contains(before.GetProperty("programmes").EnumerateArray(), p => p.Str("code") == "Purchasing");
+        var original = JsonNode.Parse(before.GetProperty("rules").GetRawText())!;
+        // Other tests move the shared fake clock years ahead and run warnings, which may already have taken
+        // the seeded validity past due; a validity starting today gives this test a row nobody has warned.
+        var fresh = original.DeepClone();
+        fresh["validity"]!["validFrom"] = k.Today.ToString("yyyy-MM-dd");
+        await k.Bureau.PostJson("/api/jurisdiction/rules", new { rules = fresh, reason = "测试开始：有效期自今日起" }, HttpStatusCode.OK);
         var current = await k.Bureau.GetJson("/api/jurisdiction");
-        Assert.Contains(current.GetProperty("programmes").EnumerateArray(), p => p.Str("code") == "Purchasing");
-        var original = JsonNode.Parse(current.GetProperty("rules").GetRawText())!;
         var lastDay = DateOnly.Parse(current.Str("rulesLastDay"), System.Globalization.CultureInfo.InvariantCulture);
-        var validFrom = DateOnly.Parse(original["validity"]!["validFrom"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var validFrom = k.Today;
         Assert.Equal(validFrom.AddYears(3).AddDays(-1), lastDay);
         var open = await k.Bureau.GetJson("/api/deadlines?obligation=RulesRenewal");
         var row = Assert.Single(open.GetProperty("items").EnumerateArray());

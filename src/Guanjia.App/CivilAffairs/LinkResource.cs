@@ -39,9 +39,10 @@ public static class LinkResource
         string? provider = r.ProviderName?.Trim();
         if (r.ClaimantId is { } cid)
         {
-            var claimant = await db.Claimants.AsNoTracking().Where(x => x.Id == cid).Select(x => x.Name).SingleOrDefaultAsync(ct);
+            // Only a claimant of this jurisdiction's own board, and a donor (a person) is kept masked as the picker shows them.
+            var claimant = await KnownDonors.Query(db).Where(x => x.Id == cid).Select(x => new { x.Kind, x.Name }).SingleOrDefaultAsync(ct);
             if (claimant is null) c.Add("claimantId", "unknown_claimant", "认领方不存在", "The claimant does not exist");
-            else provider ??= claimant;
+            else provider ??= KnownDonors.NameOf(claimant.Kind, claimant.Name);
             c.When(r.Kind != LinkKind.Charity, "claimantId", "mismatch", "认领大厅的爱心方只能作为公益慈善资源", "A claim-board donor is charity");
         }
         c.When(string.IsNullOrWhiteSpace(provider), "providerName", "required", "请填写资源提供方", "providerName is required");
@@ -105,13 +106,19 @@ public static class KnownDonors
     public static async Task<IReadOnlyList<DonorView>> ListAsync(GuanjiaDb db, string? q, CancellationToken ct)
     {
         Casework.Require(db, Permissions.CaseworkRecord);
-        // Donors known to this jurisdiction's claim board only: a claimant of another city's board is none of its business (ADR 0040).
-        var jurisdiction = db.Actor.JurisdictionPath;
-        var query = db.Claimants.AsNoTracking().Where(c => db.Claims.Any(x => x.ClaimantId == c.Id
-            && db.ClaimItems.IgnoreQueryFilters().Any(i => i.Id == x.ItemId && i.ScopePath.StartsWith(jurisdiction))));
+        var query = Query(db);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(c => c.Name.Contains(q.Trim()));
         var rows = await query.OrderBy(c => c.Name).Take(50).Select(c => new { c.Id, c.Kind, c.Name }).ToListAsync(ct);
-        return rows.Select(r => new DonorView(r.Id, r.Kind.ToString(),
-            r.Kind == Domain.Claims.ClaimantKind.Donor ? Masking.Name(r.Name) : r.Name)).ToList();
+        return rows.Select(r => new DonorView(r.Id, r.Kind.ToString(), NameOf(r.Kind, r.Name))).ToList();
     }
+
+    /// <summary>Donors known to this jurisdiction's claim board only: a claimant of another city's board is none of its business (ADR 0040).</summary>
+    internal static IQueryable<Domain.Claims.Claimant> Query(GuanjiaDb db)
+    {
+        var jurisdiction = db.Actor.JurisdictionPath;
+        return db.Claimants.AsNoTracking().Where(c => db.Claims.Any(x => x.ClaimantId == c.Id
+            && db.ClaimItems.IgnoreQueryFilters().Any(i => i.Id == x.ItemId && i.ScopePath.StartsWith(jurisdiction))));
+    }
+
+    internal static string NameOf(Domain.Claims.ClaimantKind kind, string name) => kind == Domain.Claims.ClaimantKind.Donor ? Masking.Name(name) : name;
 }

@@ -67,8 +67,9 @@ public static class AllocateFunds
         {
             var have = await FundBook.SourceBalanceAsync(db, cityFund.Id, pool.Source, ct);
             short_.When(have < total.CityPaysFen, pool.Field, "insufficient_funds",
-                $"市专项资金的{FundNames.Zh(pool.Source)}余额{have / 100m:0.00}元，不足拨付{total.CityPaysFen / 100m:0.00}元",
-                $"The city fund holds {have} fen of {pool.Source}, less than the {total.CityPaysFen} fen to pay out");
+                // In 万元 like the rest of the allocation screen, exact to the fen.
+                $"市专项资金的{FundNames.Zh(pool.Source)}余额{Wan(have)}万元，不足拨付{Wan(total.CityPaysFen)}万元",
+                $"The city fund holds {Wan(have)} ten-thousand yuan of {pool.Source}, less than the {Wan(total.CityPaysFen)} to pay out");
         }
         short_.ThrowIfFailed();
         var towns = p.Towns.ToDictionary(t => t.Id);
@@ -276,4 +277,6 @@ public static class AllocateFunds
         AllocationFactor.Need => "实际帮扶需求",
         _ => f.ToString(),
     };
+
+    private static string Wan(long fen) => (fen / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -179,6 +179,18 @@ public class ClaimBoardTests
         var second = await ClaimAsync(f, anon, shared, 4_000_000, kind: "Donor", name: "林志强");
         Assert.Equal("Claimed", second.Str("itemState"));
 
+        // A station worker may link this donor to a case as charity (R-CA-09): the donor, a person, stays masked in the case as on the board.
+        var ck = await Guanjia.Web.Tests.CivilAffairs.CaseworkKit.StartAsync(db);
+        var donor = Assert.Single((await ck.Worker.GetJson("/api/civil-affairs/donors?q=林志强")).EnumerateArray());
+        Assert.Equal("Donor", donor.Str("kind"));
+        Assert.DoesNotContain("志强", donor.Str("name"), StringComparison.Ordinal);
+        var caseFile = await ck.RegisterAsync();
+        var linked = await ck.Worker.PostJson($"/api/civil-affairs/files/{caseFile.Str("id")}/links", new
+        {
+            kind = "Charity", source = "Individual", claimantId = donor.Str("id"), need = "冬季衣物", linkedOn = ck.Today.ToString("yyyy-MM-dd"),
+        }, HttpStatusCode.Created);
+        Assert.Equal(donor.Str("name"), linked.Str("providerName"));
+
         var item = await f.Town.GetJson($"/api/claim-items/{shared}");
         Assert.Equal(Budget, item.GetProperty("claimedFen").GetInt64());
         Assert.Equal(Budget, item.GetProperty("claims").EnumerateArray().Sum(c => c.GetProperty("amountFen").GetInt64()));

@@ -59,7 +59,11 @@ public class AllocationTests
 
         var cityFund = await CityAccountAsync(f);
         var have = await BalanceAsync(f.City, cityFund, "CharityFederation");
-        (await f.City.PostJson($"{url}/commit", Weights(FundProgramme.MicroWish, have + 1), HttpStatusCode.BadRequest)).ShouldNameField("poolFen", "insufficient_funds");
+        var shortOf = await f.City.PostJson($"{url}/commit", Weights(FundProgramme.MicroWish, have + 1), HttpStatusCode.BadRequest);
+        shortOf.ShouldNameField("poolFen", "insufficient_funds");
+        // Issue 17 §8: the amounts in 万元, like the rest of the allocation screen, exact to the fen.
+        var zh = shortOf.GetProperty("fieldErrors").EnumerateArray().First(e => e.Str("field") == "poolFen").Str("zh");
+        Assert.Matches($@"余额{System.Text.RegularExpressions.Regex.Escape((have / 1_000_000m).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))}万元，不足拨付[0-9.]+万元$", zh);
         await ReceiveAsync(f.City, cityFund, "CharityFederation", pool, year: year);
         var townId = await TownIdAsync(f);
         var wishFund = await TownAccountAsync(f, "TownWishFund");

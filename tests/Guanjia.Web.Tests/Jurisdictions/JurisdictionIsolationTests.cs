@@ -48,9 +48,11 @@ public class JurisdictionIsolationTests
     public async Task Every_list_endpoint_shows_a_Yaohai_user_nothing_of_Dongguan_and_a_Dongguan_user_nothing_of_Yaohai(Db db)
     {
         // Records on both sides: a Dongguan appeal from the hotline; a Yaohai contract with a filed report and a major event.
+        // The purchasing kit first: it may move a clock left early by another test forward to 瑶海区's rules, which would
+        // expire sessions signed in before it.
+        var k = await PurchasingKit.StartAsync(db);
         var f = await Flow.StartAsync(db);
         await f.HotlineOrderAsync();
-        var k = await PurchasingKit.StartAsync(db);
         var (contract, _, contractor) = await k.SignedAsync();
         await contractor.PostJson($"/api/purchasing/contracts/{contract.Str("id")}/major-events",
             new { title = "暴雨致活动中心进水", occurredAt = k.Host.Clock.GetUtcNow(), placeId = (await k.CommunitiesAsync())[0], summary = PurchasingKit.Summary },

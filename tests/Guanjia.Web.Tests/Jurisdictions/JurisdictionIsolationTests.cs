@@ -88,17 +88,18 @@ public class JurisdictionIsolationTests
         // Each programme answers only its own jurisdictions, cleanly.
         var yh = await f.Host.SignIn("yaohai.admin");
         Assert.Equal("programme_not_run", (await yh.GetJson("/api/appeals", HttpStatusCode.NotFound)).Str("code"));
-        Assert.Equal("programme_not_run", (await f.City.GetJson("/api/purchasing/contracts", HttpStatusCode.NotFound)).Str("code"));
+        var city = await f.Host.SignIn("city.admin");
+        Assert.Equal("programme_not_run", (await city.GetJson("/api/purchasing/contracts", HttpStatusCode.NotFound)).Str("code"));
         var yhMe = await yh.GetJson("/api/auth/me");
         Assert.Equal("/340102/", yhMe.Str("jurisdictionPath"));
         // The caller's permissions leave out the programmes its jurisdiction does not run, so the console hides them.
         var yhPermissions = yhMe.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ToList();
         Assert.Contains("purchasing.manage", yhPermissions);
         Assert.DoesNotContain("appeals.read", yhPermissions);
-        var dgPermissions = (await f.City.GetJson("/api/auth/me")).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ToList();
+        var dgPermissions = (await city.GetJson("/api/auth/me")).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).ToList();
         Assert.Contains("appeals.read", dgPermissions);
         Assert.DoesNotContain("purchasing.manage", dgPermissions);
-        Assert.Equal("/441900/", (await f.City.GetJson("/api/auth/me")).Str("scopePath"));
+        Assert.Equal("/441900/", (await city.GetJson("/api/auth/me")).Str("scopePath"));
     }
 
     [Theory, BothDatabases]

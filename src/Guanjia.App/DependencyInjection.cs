@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<CivilAffairs.CaseworkServices>();
         services.AddSingleton<CivilAffairs.CaseworkPeriodJob>();
         services.AddSingleton<Purchasing.PurchasingServices>();
+        services.AddSingleton<Purchasing.VentureYearJob>();
         services.AddSingleton(sp => Attachments.AttachmentLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<Common.Jobs>();

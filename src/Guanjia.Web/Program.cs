@@ -97,6 +97,7 @@ app.MapGroup("").RequireProgramme(ProgrammeCode.CivilAffairs).MapCivilAffairs();
 app.MapGroup("").RequireProgramme(ProgrammeCode.CivilAffairs).MapStationStaff();
 // 政府购买社区服务 (004).
 app.MapGroup("").RequireProgramme(ProgrammeCode.Purchasing).MapPurchasing();
+app.MapGroup("").RequireProgramme(ProgrammeCode.Purchasing).MapVenture();
 app.MapWebAppFallback();
 
 app.Run();

@@ -44,6 +44,9 @@ public sealed class Jobs(IServiceScopeFactory scopes, IConfiguration config, ILo
         db.ChangeTracker.Clear();
         await scope.ServiceProvider.GetRequiredService<CivilAffairs.CaseworkPeriodJob>().RunOnceAsync(db, ct);
         db.ChangeTracker.Clear();
+        // R-PS-02: each street's yearly micro venture-philanthropy round.
+        await scope.ServiceProvider.GetRequiredService<Purchasing.VentureYearJob>().RunOnceAsync(db, ct);
+        db.ChangeTracker.Clear();
         // Major events a request could not deliver at once (R-CA-12): the report itself is the outbox.
         await Purchasing.ReportMajorEvent.DeliverAsync(db, scope.ServiceProvider.GetRequiredService<Purchasing.PurchasingServices>(), null, ct);
     }

@@ -23,6 +23,7 @@ public sealed partial class GuanjiaDb
 
     private static void ConfigurePurchasing(ModelBuilder m)
     {
+        ConfigureVenture(m);
         m.Entity<ContractorProfile>(e =>
         {
             e.ToTable("contractor_profiles");

@@ -62,6 +62,20 @@ public static class WorkflowCatalog
             "Each finding of an inspection (R-PS-05) or an accepted evaluation opens one, due on the date the bureau sets (R-PS-06).",
             WorkflowDocs.RowsOf(Purchasing.PurchasingWorkflows.Rectification), nameof(Purchasing.RectificationState.Open), "Open",
             [nameof(Purchasing.RectificationState.Closed)]),
+        // Incubation and the micro venture-philanthropy rounds (R-CA-10, R-PS-02; ADR 0035).
+        new("IncubatedOrganisation", "Incubated organisation (孵化社区社会组织)", "Purchasing/Venture.cs (`VentureWorkflows.Incubation`)",
+            "A community social organisation incubated in a street (R-CA-10) graduates, is filed (备案) or withdraws; its capacity-building events are recorded meanwhile.",
+            WorkflowDocs.RowsOf(Purchasing.VentureWorkflows.Incubation), nameof(Purchasing.IncubationState.Incubating), "Register",
+            [nameof(Purchasing.IncubationState.Filed), nameof(Purchasing.IncubationState.Withdrawn)]),
+        new("VentureRound", "Micro venture-philanthropy round (微公益创投)", "Purchasing/Venture.cs (`VentureWorkflows.Round`)",
+            "A street's round (R-PS-02): the call is drafted, opened (which meets the street's yearly `VentureRoundYearly` row, done by the use case " +
+            "because the row hangs on the street and year, not on the round), reviewed by the panel, decided within its budget and closed when every " +
+            "funded project is completed.",
+            WorkflowDocs.RowsOf(Purchasing.VentureWorkflows.Round), nameof(Purchasing.VentureRoundState.Draft), "Draft", [nameof(Purchasing.VentureRoundState.Closed)]),
+        new("VentureApplication", "Venture application and funded project (创投项目)", "Purchasing/Venture.cs (`VentureWorkflows.Application`)",
+            "An application within the window, at most the cap; the round's decision funds it or not; a funded project takes progress entries and is completed with its result.",
+            WorkflowDocs.RowsOf(Purchasing.VentureWorkflows.Application), nameof(Purchasing.VentureApplicationState.Submitted), "Submit",
+            [nameof(Purchasing.VentureApplicationState.NotFunded), nameof(Purchasing.VentureApplicationState.Completed)]),
         new("CaseFile", "Casework file (一人一档)", "CivilAffairs/Workflows.cs (`CaseFileWorkflow`)",
             "A worker or the town registers a person (R-CA-13), one at a time or by import; the ending rows cancel the file's open obligations.",
             CivilAffairs.CaseFileWorkflow.Rows, nameof(CivilAffairs.CaseStatus.InCare), "Register",

@@ -97,6 +97,9 @@ public static class Obligations
     public const string MajorEventBureauAcknowledgement = "MajorEventBureauAck";
     public const string Rectification = "Rectification";
 
+    /// <summary>R-PS-02: at least one micro venture-philanthropy round per street (town, zone) a year (ADR 0035).</summary>
+    public const string VentureRoundYearly = "VentureRoundYearly";
+
     /// <summary>One obligation; <c>Programme</c> says which programme's process it belongs to (ADR 0040).</summary>
     public sealed record Info(string Key, string RuleId, string Zh, string En, bool TownOwes,
         Jurisdictions.ProgrammeCode Programme = Jurisdictions.ProgrammeCode.Livelihood);
@@ -127,5 +130,7 @@ public static class Obligations
         new Info(MajorEventTownAcknowledgement, "R-CA-12", "镇（街道）确认收到重大事件报告", "The town acknowledges the major event", true, Jurisdictions.ProgrammeCode.Purchasing),
         new Info(MajorEventBureauAcknowledgement, "R-CA-12", "民政局确认收到重大事件报告", "The bureau acknowledges the major event", false, Jurisdictions.ProgrammeCode.Purchasing),
         new Info(Rectification, "R-PS-06", "按期完成整改并提交佐证", "Rectify the finding and submit evidence", false, Jurisdictions.ProgrammeCode.Purchasing),
+        new Info(VentureRoundYearly, "R-PS-02", "街镇开发区每年至少开展一届微公益创投", "Hold at least one micro venture-philanthropy round this year", true,
+            Jurisdictions.ProgrammeCode.Purchasing),
     }.Concat(CivilAffairs.CaseworkObligations.All).ToDictionary(i => i.Key);
 }

@@ -120,6 +120,16 @@ public class WorkflowTableTests
     private static IEnumerable<Guanjia.Domain.Purchasing.Rectification> Rectifications() =>
         [new() { Id = Guid.NewGuid(), ScopePath = "/340102/", Finding = "台账不全" }];
 
+    // Incubation and the micro venture-philanthropy rounds (R-CA-10, R-PS-02; ADR 0035): one subject each; no conditions.
+    private static IEnumerable<Guanjia.Domain.Purchasing.IncubatedOrganisation> Incubated() =>
+        [new() { Id = Guid.NewGuid(), Name = "邻里互助会", ScopePath = "/340102/340102001/", ServedGroups = "EmptyNestElderly" }];
+
+    private static IEnumerable<Guanjia.Domain.Purchasing.VentureRound> Rounds() =>
+        [new() { Id = Guid.NewGuid(), Title = "微公益创投", ScopePath = "/340102/340102001/", CriteriaJson = "[]", PanelJson = "[]" }];
+
+    private static IEnumerable<Guanjia.Domain.Purchasing.VentureApplication> VentureApplications() =>
+        [new() { Id = Guid.NewGuid(), ScopePath = "/340102/340102001/", ApplicantName = "楼栋团队", ProjectName = "楼道微治理", Summary = "s" }];
+
     public static TheoryData<string, int> EveryRow()
     {
         var data = new TheoryData<string, int>();
@@ -144,6 +154,9 @@ public class WorkflowTableTests
         "ContractReport" => Fire(Guanjia.Domain.Purchasing.PurchasingWorkflows.Report, row, Reports, (r, s) => r.State = s),
         "ThirdPartyEvaluation" => Fire(Guanjia.Domain.Purchasing.PurchasingWorkflows.Evaluation, row, Evaluations, (e, s) => e.State = s),
         "Rectification" => Fire(Guanjia.Domain.Purchasing.PurchasingWorkflows.Rectification, row, Rectifications, (r, s) => r.State = s),
+        "IncubatedOrganisation" => Fire(Guanjia.Domain.Purchasing.VentureWorkflows.Incubation, row, Incubated, (o, s) => o.State = s),
+        "VentureRound" => Fire(Guanjia.Domain.Purchasing.VentureWorkflows.Round, row, Rounds, (r, s) => r.State = s),
+        "VentureApplication" => Fire(Guanjia.Domain.Purchasing.VentureWorkflows.Application, row, VentureApplications, (a, s) => a.State = s),
         "CaseFile" => Fire(Guanjia.Domain.CivilAffairs.CaseFileWorkflow.Workflow, row, CaseFiles, (f, s) => f.Status = s),
         "CasePlan" => Fire(Guanjia.Domain.CivilAffairs.CasePlanWorkflow.Workflow, row, CasePlans, (p, s) => p.State = s),
         "ResourceLink" => Fire(Guanjia.Domain.CivilAffairs.ResourceLinkWorkflow.Workflow, row, Links, (l, s) => l.State = s),

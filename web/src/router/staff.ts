@@ -56,6 +56,19 @@ export const staffRoutes: RouteRecordRaw[] = [
     meta: { title: 'purchasing.menu', perm: Perm.PurchasingRead, activeMenu: 'purchasing' },
   },
   {
+    // 孵化社区社会组织与微公益创投 (issue 14 §5, R-CA-10, R-PS-02): the bureau runs the streets' rounds; a street reads its own.
+    path: 'purchasing/venture',
+    name: 'venture',
+    component: () => import('@/views/Purchasing/VentureView.vue'),
+    meta: { title: 'venture.menu', perm: [Perm.PurchasingManage, Perm.PurchasingAcknowledge], menu: { icon: Collection, order: 3.65 } },
+  },
+  {
+    path: 'purchasing/venture/rounds/:id',
+    name: 'venture-round',
+    component: () => import('@/views/Purchasing/VentureRoundView.vue'),
+    meta: { title: 'venture.menu', perm: [Perm.PurchasingManage, Perm.PurchasingAcknowledge], activeMenu: 'venture' },
+  },
+  {
     // The third-party evaluator of purchased services (R-PS-06): the contracts it was commissioned for.
     path: 'purchase-evaluations',
     name: 'purchase-evaluations',

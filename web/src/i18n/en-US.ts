@@ -7,6 +7,7 @@ import stationsEn from './stations.en-US'
 import platformEn from './platform.en-US'
 import purchasingEn from './purchasing.en-US'
 import caseworkEn from './casework.en-US'
+import caStationEn from './caStation.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -103,6 +104,7 @@ const enUS: Messages = {
   ...platformEn,
   ...purchasingEn,
   ...caseworkEn,
+  ...caStationEn,
 }
 
 export default enUS

@@ -7,6 +7,7 @@ import stationsZh from './stations.zh-CN'
 import platformZh from './platform.zh-CN'
 import purchasingZh from './purchasing.zh-CN'
 import caseworkZh from './casework.zh-CN'
+import caStationZh from './caStation.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -98,6 +99,7 @@ const zhCN = {
   ...platformZh,
   ...purchasingZh,
   ...caseworkZh,
+  ...caStationZh,
 }
 
 export default zhCN

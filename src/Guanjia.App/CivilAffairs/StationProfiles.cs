@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Guanjia.App.CivilAffairs;
 
 /// <summary>R-PS-04: a workstation's workers against the jurisdiction's ratio; <c>Short</c> is shown red. Null need for a 001 station.</summary>
-public sealed record StationStaffing(int Communities, decimal? CommunitiesPerWorker, int? WorkersNeeded, int WorkersInPost, int WorkersMayServe, bool Short);
+public sealed record StationStaffing(int Communities, decimal? CommunitiesPerWorker, int? WorkersNeeded, int WorkersInPost, int WorkersMayServe, bool Short,
+    IReadOnlyList<PackageStaffing>? Packages = null);
+
+/// <summary>R-PS-04 (004 八): a package covering the station's town today, with its project managers and supervisors in post; missing either is shown red.</summary>
+public sealed record PackageStaffing(Guid PackageId, string PackageName, IReadOnlyList<string> Managers, IReadOnlyList<string> Supervisors);
 
 public sealed record StationProfileView(Guid Id, StationKind Kind, Guid TownId, string TownName, string Name, Guid? ContractorId, string? ContractorName,
     string? Address, string? ContactName, string? Phone, string? Venue, string? VenueUse, IReadOnlyList<string> Services, string? ComplaintChannel,
@@ -120,7 +124,25 @@ public static class StationProfiles
             return new StationStaffing(communities, null, null, workers.Count, workers.Count(w => w.MayServe), false);
         var rules = (await s.Jurisdictions.RequireAsync(db, st.ScopePath, ct)).Rules.Purchasing;
         var needed = Staffing.WorkersNeeded(communities, rules.CommunitiesPerWorker);
-        return new StationStaffing(communities, rules.CommunitiesPerWorker, needed, workers.Count, workers.Count(w => w.MayServe), workers.Count < needed);
+        return new StationStaffing(communities, rules.CommunitiesPerWorker, needed, workers.Count, workers.Count(w => w.MayServe), workers.Count < needed,
+            await PackagesAsync(db, s, st, ct));
+    }
+
+    /// <summary>R-PS-04: the packages of today that cover the station's town, each with its project managers and supervisors in post.</summary>
+    private static async Task<IReadOnlyList<PackageStaffing>> PackagesAsync(GuanjiaDb db, CaseworkServices s, CivilAffairsStation st, CancellationToken ct)
+    {
+        var today = s.Today;
+        var ids = await db.PackageCommunities.IgnoreQueryFilters().AsNoTracking()
+            .Where(pc => pc.TownId == st.TownId && pc.PeriodStart <= today && today <= pc.PeriodEnd).Select(pc => pc.PackageId).Distinct().ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var packages = await db.ServicePackages.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var people = await db.StaffMembers.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.PackageId != null && ids.Contains(m.PackageId.Value) && m.Until == null && m.Role != StaffRole.Worker)
+            .OrderBy(m => m.Since).Select(m => new { m.PackageId, m.Role, m.Name }).ToListAsync(ct);
+        return packages.Select(p => new PackageStaffing(p.Id, p.Name,
+            people.Where(m => m.PackageId == p.Id && m.Role == StaffRole.ProjectManager).Select(m => m.Name).ToList(),
+            people.Where(m => m.PackageId == p.Id && m.Role == StaffRole.Supervisor).Select(m => m.Name).ToList())).ToList();
     }
 
     /// <summary>The public list of active stations of a jurisdiction (by its code), or of every jurisdiction.</summary>

@@ -47,6 +47,14 @@ public static class StationStaffEndpoints
             })
             .RequirePermission(Permissions.CaseworkRead).WithSummary("Record training: date, hours, pre-job or continuing, topic (R-CA-03)");
 
+        g.MapGet("/staffing.xlsx", async (GuanjiaDb db, CaseworkServices s, Guid? stationId, CancellationToken ct) =>
+            {
+                var f = await StaffingTable.ExcelAsync(db, s, stationId, ct);
+                return TypedResults.File(f.Bytes, f.ContentType, f.FileName);
+            })
+            .RequirePermission(Permissions.CaseworkRead)
+            .WithSummary("The staffing and training table (人员配备与培训台账) of a station or of every station in scope, as Excel (R-CA-02, R-CA-03, R-PS-04)");
+
         g.MapGet("/stations/{id:guid}/activities", (Guid id, GuanjiaDb db, ActivityKind? kind, DateOnly? from, DateOnly? to, CancellationToken ct) =>
                 StationActivities.ListAsync(db, id, kind, from, to, ct))
             .RequirePermission(Permissions.CaseworkRead).WithSummary("Plans, monthly focus, weekly activities, publicity, news, capacity building (R-CA-10, R-CA-11, R-CA-14)");

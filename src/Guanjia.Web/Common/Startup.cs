@@ -58,6 +58,8 @@ public static class Startup
             {
                 log.LogWarning(e, "Demo purchasing stopped");
             }
+            // The stations' profiles, rosters, training and activities (issue 14 part C): after the packages and the jurisdictions' rules.
+            await Guanjia.App.CivilAffairs.DemoStations.SeedAsync(db, sp.GetRequiredService<Guanjia.App.CivilAffairs.CaseworkServices>(), default);
             if (app.Configuration.GetValue("Demo:Funds", false))
                 foreach (var root in livelihood)
                 {

@@ -22,11 +22,11 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         "/", "/appeals", "/projects", "/annual-plan", "/dashboard", "/wishes", "/policies", "/policy-referrals", "/stations",
         "/social-work-points", "/claim-items", "/funds", "/admin/organizations", "/admin/users", "/admin/tokens", "/admin/calendar",
         "/admin/audit", "/admin/feedback-templates", "/admin/programme-rules", "/casework", "/casework/visits", "/casework/figures",
-        "/casework/import", "/casework/problems", "/casework/screenings", "/casework/evaluations",
+        "/casework/import", "/casework/problems", "/casework/screenings", "/casework/evaluations", "/civil-affairs-stations",
         "/funds/factors", "/funds?tab=ledger",
     ];
 
-    private static readonly string[] PortalPages = ["/portal", "/portal/submit", "/portal/track", "/portal/publicity", "/portal/stations", "/portal/claims"];
+    private static readonly string[] PortalPages = ["/portal", "/portal/submit", "/portal/track", "/portal/publicity", "/portal/stations", "/portal/claims", "/portal/civil-affairs-stations"];
 
     /// <summary>Counts the requests in flight, so a page is read once it has everything it asked for.</summary>
     private const string TrackFetches = """
@@ -96,7 +96,9 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         await portal.GotoAsync("/portal");
         var claim = await FirstAsync(portal, "/api/public/claim-board?pageSize=1", "items", "id");
         var result = await FirstAsync(portal, "/api/public/notices?kind=ProjectResult&pageSize=1", "items", "subjectRef");
+        var caStation = await FirstOfArrayAsync(portal, "/api/public/civil-affairs-stations");
         await WalkAsync(portal, "public", [.. PortalPages, .. claim is null ? [] : new[] { $"/portal/claims/{claim}" },
+            .. caStation is null ? [] : new[] { $"/portal/civil-affairs-stations/{caStation}" },
             .. result is null ? [] : new[] { $"/portal/surveys/{result}" }], problems);
         await portal.Context.CloseAsync();
 
@@ -123,7 +125,17 @@ public sealed class UntranslatedTextTests(HostFixture host, ITestOutputHelper ou
         foreach (var (api, path) in new[] { ("/api/appeals", "/appeals"), ("/api/micro-projects", "/projects"), ("/api/micro-wishes", "/wishes"), ("/api/claim-items", "/claim-items"),
                      ("/api/civil-affairs/files", "/casework/files") })
             if (await FirstAsync(page, $"{api}?pageSize=1", "items", "id") is { } id) list.Add($"{path}/{id}");
+        if (await FirstOfArrayAsync(page, "/api/civil-affairs/stations") is { } station) list.Add($"/civil-affairs-stations/{station}");
         return [.. list];
+    }
+
+    /// <summary>The first id of an answer that is a plain array (the civil-affairs stations).</summary>
+    private static async Task<string?> FirstOfArrayAsync(IPage page, string url)
+    {
+        var text = await page.EvaluateAsync<string>("async (u) => { const r = await fetch(u); return r.ok ? await r.text() : '' }", url);
+        if (text.Length == 0) return null;
+        var arr = JsonDocument.Parse(text).RootElement;
+        return arr.GetArrayLength() == 0 ? null : arr[0].GetProperty("id").GetString();
     }
 
     private static async Task<string?> FirstAsync(IPage page, string url, string items, string field)

@@ -8,6 +8,7 @@ import platformEn from './platform.en-US'
 import purchasingEn from './purchasing.en-US'
 import caseworkEn from './casework.en-US'
 import ventureEn from './venture.en-US'
+import caStationEn from './caStation.en-US'
 
 const enUS: Messages = {
   app: { name: 'Guanjia', full: 'Livelihood Programme Information System', console: 'Console', portal: 'Public services' },
@@ -105,6 +106,7 @@ const enUS: Messages = {
   ...purchasingEn,
   ...caseworkEn,
   ...ventureEn,
+  ...caStationEn,
 }
 
 export default enUS

@@ -8,6 +8,7 @@ import platformZh from './platform.zh-CN'
 import purchasingZh from './purchasing.zh-CN'
 import caseworkZh from './casework.zh-CN'
 import ventureZh from './venture.zh-CN'
+import caStationZh from './caStation.zh-CN'
 const zhCN = {
   app: { name: '莞家', full: '民生大莞家信息系统', console: '工作台', portal: '公众服务' },
   common: {
@@ -100,6 +101,7 @@ const zhCN = {
   ...purchasingZh,
   ...caseworkZh,
   ...ventureZh,
+  ...caStationZh,
 }
 
 export default zhCN

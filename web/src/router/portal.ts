@@ -17,6 +17,19 @@ export const portalRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/Portal/PortalStationsView.vue'),
     meta: { public: true, title: 'portal.stations' },
   },
+  // 民政服务站 and 社会服务工作站 (issue 14 §3, R-CA-01, R-CA-14): each station's public page with this week's activities.
+  {
+    path: 'civil-affairs-stations',
+    name: 'portal-ca-stations',
+    component: () => import('@/views/Portal/PortalCaStationsView.vue'),
+    meta: { public: true, title: 'caStation.portalTitle' },
+  },
+  {
+    path: 'civil-affairs-stations/:id',
+    name: 'portal-ca-station',
+    component: () => import('@/views/Portal/PortalCaStationView.vue'),
+    meta: { public: true, title: 'caStation.portalTitle' },
+  },
   // 莞家直达 claim board and the online satisfaction survey (issue 6)
   { path: 'claims', name: 'portal-claims', component: () => import('@/views/Portal/PortalClaimBoardView.vue'), meta: { public: true, title: 'claimBoard.title' } },
   { path: 'claims/:id', name: 'portal-claim', component: () => import('@/views/Portal/PortalClaimItemView.vue'), meta: { public: true, title: 'claimBoard.title' } },

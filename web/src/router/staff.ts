@@ -174,6 +174,19 @@ export const staffRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/Casework/CaseworkFiguresView.vue'),
     meta: { title: 'caseMenu.figures', perm: Perm.CaseworkRead, menu: { icon: TrendCharts, order: 9.8 } },
   },
+  // 民政服务站 / 社会服务工作站 (issue 14 §3–§5): profile, roster and training ledger, activities and publicity.
+  {
+    path: 'civil-affairs-stations',
+    name: 'ca-stations',
+    component: () => import('@/views/CivilAffairs/CaStationListView.vue'),
+    meta: { title: 'caStation.menu', perm: Perm.CaseworkRead, menu: { icon: OfficeBuilding, order: 9.85 } },
+  },
+  {
+    path: 'civil-affairs-stations/:id',
+    name: 'ca-station',
+    component: () => import('@/views/CivilAffairs/CaStationDetailView.vue'),
+    meta: { title: 'caStation.menu', perm: Perm.CaseworkRead, activeMenu: 'ca-stations' },
+  },
   {
     path: 'admin/organizations',
     name: 'organizations',

@@ -111,6 +111,7 @@ public static partial class AuditLabels
         ["CommissionEvaluation"] = new("委托第三方评估", "Commission evaluation"),
         ["ScoreEvaluation"] = new("录入评估得分", "Score evaluation"),
         ["AcceptEvaluation"] = new("确认评估结果", "Accept evaluation"),
+        ["RecordBeneficiarySurveyResponse"] = new("录入服务对象满意度测评答卷", "Record beneficiary survey response"),
         ["SubmitRectificationEvidence"] = new("提交整改材料", "Submit rectification evidence"),
         ["CloseRectification"] = new("整改通过", "Close rectification"),
         ["ReturnRectification"] = new("整改退回", "Return rectification"),

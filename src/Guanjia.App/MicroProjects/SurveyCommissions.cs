@@ -84,7 +84,7 @@ public static class SurveyCommissions
             .Join(db.MicroProjects.IgnoreQueryFilters(), c => c.ProjectId, p => p.Id, (c, p) => new { c.CommissionedAt, Project = p })
             .OrderByDescending(x => x.CommissionedAt).Take(500).ToListAsync(ct);
         var ids = rows.Select(r => r.Project.Id).ToList();
-        var counts = await db.SurveyResponses.IgnoreQueryFilters().Where(r => ids.Contains(r.ProjectId)).GroupBy(r => r.ProjectId)
+        var counts = await db.SurveyResponses.IgnoreQueryFilters().Where(r => r.ProjectId != null && ids.Contains(r.ProjectId.Value)).GroupBy(r => r.ProjectId!.Value)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var names = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
             .Where(o => rows.Select(r => r.Project.TownId).Contains(o.Id) || rows.Select(r => r.Project.VillageId).Contains(o.Id))

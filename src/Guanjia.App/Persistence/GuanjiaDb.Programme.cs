@@ -180,6 +180,10 @@ public sealed partial class GuanjiaDb
             e.HasIndex(x => new { x.ProjectId, x.At });
             e.HasIndex(x => new { x.ProjectId, x.RespondentKeyHash }).IsUnique();
             e.HasOne<MicroProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            // A contract's beneficiaries' survey (R-PS-06, ADR 0036; migration 0046).
+            e.HasIndex(x => new { x.ContractId, x.At });
+            e.HasIndex(x => new { x.ContractId, x.RespondentKeyHash }).IsUnique();
+            e.HasOne<Domain.Purchasing.ServiceContract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Restrict);
         });
         m.Entity<SurveyCommission>(e =>
         {

@@ -10,8 +10,8 @@ namespace Guanjia.App.Purchasing;
 /// <summary>
 /// R-PS-06 (004 九): the bureau commissions an independent third-party evaluation of a contract on an indicator set with weights
 /// that add up to 100%, real effect and beneficiaries' satisfaction each weighing at least the jurisdiction's minimum; the evaluator
-/// scores every indicator (and may refine the set under the same checks), records the beneficiaries' survey and its findings; the
-/// total is the weighted sum and gives the grade. When the bureau accepts the evaluation, each finding becomes a rectification.
+/// scores every indicator (and may refine the set under the same checks) and its findings; the satisfaction indicators score the
+/// beneficiaries' survey it ran (<see cref="BeneficiarySurvey"/>, ADR 0036); the total is the weighted sum and gives the grade. When the bureau accepts the evaluation, each finding becomes a rectification.
 /// </summary>
 public static class Evaluations
 {
@@ -59,12 +59,15 @@ public static class Evaluations
         if (r.Version is { } v && v != e.Version) throw new Conflict("评估已被他人修改，请刷新后重试", "The evaluation was changed by someone else; reload and retry");
         var rules = (await s.Rules.GetAsync(db, e.RulesVersion, ct)).Purchasing;
         var c = new Check();
-        var indicators = r.Indicators ?? [];
-        EvaluationRules.CheckIndicators(c, indicators, rules);
+        EvaluationRules.CheckIndicators(c, r.Indicators ?? [], rules);
+        // ADR 0036: the satisfaction indicators score the beneficiaries' survey; the set is checked first, so its categories are known.
+        var survey = await BeneficiarySurvey.ReportAsync(db, e.ContractId, rules.SurveyMinimumRespondents, ct);
+        var fromSurvey = c.Ok && EvaluationRules.HasSatisfaction(r.Indicators ?? []);
+        var indicators = fromSurvey ? EvaluationRules.FromSurvey(c, r.Indicators!, survey, r.SurveyRespondents, r.SurveySatisfactionPercent) : r.Indicators ?? [];
         EvaluationRules.CheckScores(c, indicators);
         c.When(r.SurveyRespondents is < 0, "surveyRespondents", "out_of_range", "受访人数不能为负", "must not be negative")
             .When(r.SurveySatisfactionPercent is < 0 or > 100, "surveySatisfactionPercent", "out_of_range", "满意率须在0到100之间", "must be between 0 and 100")
-            .When(r.SurveySatisfactionPercent is not null && r.SurveyRespondents is null or 0, "surveyRespondents", "required",
+            .When(!fromSurvey && r.SurveySatisfactionPercent is not null && r.SurveyRespondents is null or 0, "surveyRespondents", "required",
                 "请填写服务对象满意度测评的受访人数", "How many beneficiaries answered the survey")
             .Required("summary", r.Summary, "评估结论", "Summary").MaxLength("summary", r.Summary, 4000, "评估结论", "Summary");
         RecordInspection.CheckFindings(c, r.Findings ?? [], PurchasingSteps.Today(s.Clock));
@@ -73,8 +76,8 @@ public static class Evaluations
         e.IndicatorsJson = PurchasingSteps.Write(indicators.Select(x => x with { Name = x.Name!.Trim() }).ToList());
         e.TotalScore = total;
         e.Grade = EvaluationRules.GradeOf(total, rules);
-        e.SurveyRespondents = r.SurveyRespondents;
-        e.SurveySatisfactionPercent = r.SurveySatisfactionPercent;
+        e.SurveyRespondents = fromSurvey ? survey.Responses : r.SurveyRespondents;
+        e.SurveySatisfactionPercent = fromSurvey ? survey.SatisfactionRate : r.SurveySatisfactionPercent;
         e.Summary = r.Summary!.Trim();
         e.FindingsJson = PurchasingSteps.Write((r.Findings ?? []).ToList());
         await s.Workflow.FireAsync(db, PurchasingWorkflows.Evaluation, e, "Score", null, s.Workflow.At(), ct);
@@ -92,7 +95,19 @@ public static class Evaluations
         if (!PurchasingWorkflows.Evaluation.Allows(e, "Accept"))
             throw new Conflict(e.State == EvaluationState.Accepted ? "评估结果已确认" : "评估机构尚未评分", e.State == EvaluationState.Accepted
                 ? "The evaluation is already accepted" : "The evaluator has not scored yet");
-        new Check().MaxLength("note", r.Note, 500, "确认意见", "Note").ThrowIfFailed();
+        var c = new Check().MaxLength("note", r.Note, 500, "确认意见", "Note");
+        // ADR 0036: answers entered after the scoring would leave a satisfaction score the survey no longer gives; the evaluator scores again.
+        var scored = PurchasingSteps.ReadList<EvaluationIndicator>(e.IndicatorsJson);
+        if (EvaluationRules.HasSatisfaction(scored))
+        {
+            var rules = (await s.Rules.GetAsync(db, e.RulesVersion, ct)).Purchasing;
+            var survey = await BeneficiarySurvey.ReportAsync(db, e.ContractId, rules.SurveyMinimumRespondents, ct);
+            c.When(!survey.MinimumMet || e.SurveyRespondents != survey.Responses
+                    || scored.Any(x => x.Category == IndicatorCategory.Satisfaction && x.Score != survey.Score), "survey", "contradicts_survey",
+                $"满意度指标得分与服务对象满意度测评结果（{survey.Responses}份答卷，得分{survey.Score:0.#}）不一致，请评估机构重新评分后再确认（R-PS-06）",
+                $"The satisfaction scores differ from the beneficiaries' survey ({survey.Responses} responses, score {survey.Score:0.#}); the evaluator scores again first (R-PS-06)");
+        }
+        c.ThrowIfFailed();
         var contract = await PurchasingSteps.ContractAsync(db, e.ContractId, ct, tracking: false);
         foreach (var f in PurchasingSteps.ReadList<Finding>(e.FindingsJson))
             await RecordInspection.RectifyAsync(db, s, contract, FindingSource.Evaluation, e.Id, f with { DueOn = f.DueOn < PurchasingSteps.Today(s.Clock)

@@ -127,6 +127,12 @@ public sealed record PurchasingRules
     /// <summary>R-PS-06 (our reading of 把服务对象满意度作为重要指导): beneficiaries' satisfaction weighs at least this much (%).</summary>
     public int SatisfactionMinimumWeightPercent { get; init; } = 20;
 
+    /// <summary>
+    /// R-PS-06 (our reading, ADR 0036; 004 is silent): the beneficiaries' satisfaction survey behind the satisfaction indicators needs
+    /// at least this many responses before the evaluation is scored — the product's own floor of R-MS-14 unless the jurisdiction sets another.
+    /// </summary>
+    public int SurveyMinimumRespondents { get; init; } = 30;
+
     /// <summary>Grades of a total score: 优秀 from this score, 良好, 合格; below the pass mark 不合格.</summary>
     public int ExcellentFrom { get; init; } = 90;
 
@@ -207,6 +213,8 @@ public sealed record JurisdictionRuleSet
                     "must be between 0 and 100 (R-PS-06)")
                 .When(p.SatisfactionMinimumWeightPercent is < 0 or > 100, "purchasing.satisfactionMinimumWeightPercent", "out_of_range",
                     "服务对象满意度最低权重须在0到100之间", "must be between 0 and 100 (R-PS-06)")
+                .When(p.SurveyMinimumRespondents is < 1 or > 10000, "purchasing.surveyMinimumRespondents", "out_of_range",
+                    "满意度测评最少受访人数须在1到10000之间", "must be between 1 and 10000 (R-PS-06)")
                 .When(p.EffectMinimumWeightPercent + p.SatisfactionMinimumWeightPercent > 100, "purchasing.satisfactionMinimumWeightPercent", "over_100",
                     "实际效果与满意度的最低权重之和不能超过100%", "The two minimum weights together cannot exceed 100%")
                 .When(!(p.PassFrom is > 0 and <= 100 && p.GoodFrom > p.PassFrom && p.ExcellentFrom > p.GoodFrom && p.ExcellentFrom <= 100),

@@ -172,11 +172,18 @@ public sealed class ProgressReport : IScoped
     public string? ByName { get; set; }
 }
 
-/// <summary>One filled questionnaire of attachment 3 (R-MS-14): seven aspects on five levels, and the optional 其他.</summary>
+/// <summary>
+/// One filled questionnaire of attachment 3 (R-MS-14): seven aspects on five levels, and the optional 其他. Its subject is a
+/// micro project, or a purchased-service contract whose third-party evaluation surveys the beneficiaries (R-PS-06, ADR 0036):
+/// exactly one of <see cref="ProjectId"/> and <see cref="ContractId"/> is set.
+/// </summary>
 public sealed class SurveyResponse : IScoped
 {
     public Guid Id { get; set; }
-    public Guid ProjectId { get; set; }
+    public Guid? ProjectId { get; set; }
+
+    /// <summary>The purchased-service contract whose beneficiaries answered (R-PS-06), when the subject is not a project.</summary>
+    public Guid? ContractId { get; set; }
     public required string ScopePath { get; set; }
     public SatisfactionLevel Overall { get; set; }
     public SatisfactionLevel Quality { get; set; }

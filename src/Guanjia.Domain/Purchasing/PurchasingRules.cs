@@ -97,6 +97,43 @@ public static class EvaluationRules
         }
     }
 
+    /// <summary>
+    /// R-PS-06 (ADR 0036): when the indicator set has beneficiaries'-satisfaction indicators, their scores are the beneficiaries' survey's
+    /// score (the mean on 0–100, one decimal) and the survey needs its minimum of responses. A satisfaction score left empty takes the
+    /// survey's; one that differs, or a respondent count or rate that differs from the survey's, is refused. Answers the indicators to save.
+    /// </summary>
+    public static List<EvaluationIndicator> FromSurvey(Check c, IReadOnlyList<EvaluationIndicator> indicators, Surveys.SurveyReport survey, int? respondents,
+        decimal? percent, string field = "indicators")
+    {
+        var list = indicators.ToList();
+        if (!HasSatisfaction(list)) return list;
+        if (!survey.MinimumMet)
+        {
+            c.Add("survey", "survey_below_minimum",
+                $"服务对象满意度测评仅有{survey.Responses}份答卷，不足{survey.Minimum}份，满意度指标无从得分（R-PS-06）",
+                $"The beneficiaries' survey has {survey.Responses} of the {survey.Minimum} responses it needs to score the satisfaction indicators (R-PS-06)");
+            return list;
+        }
+        for (var i = 0; i < list.Count; i++)
+        {
+            var x = list[i];
+            if (x.Category != IndicatorCategory.Satisfaction) continue;
+            if (x.Score is null) list[i] = x with { Score = survey.Score };
+            else if (x.Score != survey.Score)
+                c.Add($"{field}[{i}].score", "contradicts_survey",
+                    $"满意度指标得分须为服务对象满意度测评的得分{survey.Score:0.#}，不能填{x.Score:0.##}（R-PS-06）",
+                    $"A satisfaction indicator scores the survey's {survey.Score:0.#}, not {x.Score:0.##} (R-PS-06)");
+        }
+        c.When(respondents is not null && respondents != survey.Responses, "surveyRespondents", "contradicts_survey",
+                $"受访人数以测评答卷为准：{survey.Responses}份", $"The respondents are the survey's {survey.Responses}")
+            .When(percent is not null && percent != survey.SatisfactionRate, "surveySatisfactionPercent", "contradicts_survey",
+                $"满意率以测评结果为准：{survey.SatisfactionRate:0.#}%", $"The satisfaction rate is the survey's {survey.SatisfactionRate:0.#}%");
+        return list;
+    }
+
+    /// <summary>Whether the set has an indicator of beneficiaries' satisfaction (and so needs the survey, R-PS-06).</summary>
+    public static bool HasSatisfaction(IEnumerable<EvaluationIndicator> indicators) => indicators.Any(x => x.Category == IndicatorCategory.Satisfaction);
+
     /// <summary>Σ weight × score / 100, rounded to two decimals.</summary>
     public static decimal Total(IReadOnlyList<EvaluationIndicator> indicators) =>
         decimal.Round(indicators.Sum(x => (x.WeightPercent ?? 0) * (x.Score ?? 0)) / 100m, 2, MidpointRounding.AwayFromZero);

@@ -19,6 +19,17 @@ public sealed record SurveyReport(int Responses, int Minimum, bool MinimumMet, I
         ("efficiency", "项目办理效率评价"), ("closeness", "项目与您的需求贴近程度"), ("openness", "信息公开程度"),
     ];
 
+    /// <summary>
+    /// The same seven aspects asked of a purchased service's beneficiaries (R-PS-06, ADR 0036): the questionnaire's wording with
+    /// 服务 for 项目.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ServiceAspectNames =
+        ["服务总体评价", "服务质量评价", "服务效果评价", "服务态度评价", "服务办理效率评价", "服务与您的需求贴近程度", "服务信息公开程度"];
+
+    /// <summary>The report with the service wording of the seven aspects (a contract's survey).</summary>
+    public SurveyReport ForService() =>
+        this with { Aspects = Aspects.Select((a, i) => i < ServiceAspectNames.Count ? a with { Zh = ServiceAspectNames[i] } : a).ToList() };
+
     /// <summary>The five levels, best first: the order of the distribution arrays.</summary>
     public static readonly IReadOnlyList<string> LevelNames = ["非常满意", "满意", "基本满意", "不满意", "非常不满意"];
 

@@ -177,6 +177,14 @@ public static class PurchasingEndpoints
         g.MapPost("/evaluations/{id:guid}/scores", (Guid id, Evaluations.Score r, GuanjiaDb db, PurchasingServices s, CancellationToken ct) =>
                 Evaluations.ScoreAsync(db, s, id, r, ct))
             .RequirePermission(Permissions.PurchasingEvaluate).WithSummary("The evaluator scores each indicator: total, grade, survey, findings (R-PS-06)");
+        g.MapGet("/evaluations/{id:guid}/survey", (Guid id, GuanjiaDb db, PurchasingServices s, CancellationToken ct) =>
+                BeneficiarySurvey.GetAsync(db, s, id, ct))
+            .RequirePermission(Permissions.PurchasingRead)
+            .WithSummary("The contract's beneficiaries' satisfaction survey: responses against the minimum, each aspect, the satisfaction score it gives (R-PS-06)");
+        g.MapPost("/evaluations/{id:guid}/survey/responses", (Guid id, Guanjia.App.MicroProjects.RecordSurveyResponse.Request r, GuanjiaDb db,
+                PurchasingServices s, CancellationToken ct) => BeneficiarySurvey.RecordAsync(db, s, id, r, ct))
+            .RequirePermission(Permissions.PurchasingEvaluate)
+            .WithSummary("The evaluator enters one beneficiary's paper questionnaire (the product's seven aspects, R-MS-14) for the contract's evaluation (R-PS-06)");
         g.MapPost("/evaluations/{id:guid}/accept", (Guid id, Evaluations.Accept r, GuanjiaDb db, PurchasingServices s, CancellationToken ct) =>
                 Evaluations.AcceptAsync(db, s, id, r, ct))
             .RequirePermission(Permissions.PurchasingManage).WithSummary("The bureau accepts the evaluation; its findings become rectifications (R-PS-06)");

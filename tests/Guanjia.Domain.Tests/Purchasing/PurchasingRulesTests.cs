@@ -109,6 +109,53 @@ public class PurchasingRulesTests
         Assert.Equal(Grade.Fail, EvaluationRules.GradeOf(59.99m, rules));
     }
 
+    private static Guanjia.Domain.Surveys.SurveyReport Survey(int verySatisfied, int satisfied, int minimum = 30)
+    {
+        Guanjia.Domain.MicroProjects.SurveyResponse R(Guanjia.Domain.MicroProjects.SatisfactionLevel l) => new()
+        {
+            ScopePath = "/340102/", Overall = l, Quality = l, Effect = l, Attitude = l, Efficiency = l, Closeness = l, Openness = l,
+        };
+        var list = Enumerable.Range(0, verySatisfied).Select(_ => R(Guanjia.Domain.MicroProjects.SatisfactionLevel.VerySatisfied))
+            .Concat(Enumerable.Range(0, satisfied).Select(_ => R(Guanjia.Domain.MicroProjects.SatisfactionLevel.Satisfied))).ToList();
+        return Guanjia.Domain.Surveys.SurveyReport.From(list, minimum);
+    }
+
+    private static (List<EvaluationIndicator> List, List<FieldError> Errors) FromSurvey(IReadOnlyList<EvaluationIndicator> list, Guanjia.Domain.Surveys.SurveyReport survey,
+        int? respondents = null, decimal? percent = null)
+    {
+        var c = new Check();
+        var result = EvaluationRules.FromSurvey(c, list, survey, respondents, percent);
+        try
+        {
+            c.ThrowIfFailed();
+            return (result, []);
+        }
+        catch (ValidationFailed e) { return (result, e.Errors.ToList()); }
+    }
+
+    [Fact]
+    public void R_PS_06_the_satisfaction_indicators_score_the_beneficiaries_survey_once_it_has_its_minimum()
+    {
+        // 6 非常满意 (100) and 24 满意 (75): the mean 80, everyone at 基本满意 or better.
+        var survey = Survey(6, 24);
+        Assert.Equal(80m, survey.Score);
+        var (filled, none) = FromSurvey([I(IndicatorCategory.Effect, 40, 90), I(IndicatorCategory.Satisfaction, 30), I(IndicatorCategory.Process, 30, 70)], survey);
+        Assert.Empty(none);
+        Assert.Equal(80m, filled[1].Score);
+        Assert.Equal(90m, filled[0].Score);
+        Assert.Empty(FromSurvey([I(IndicatorCategory.Satisfaction, 30, 80)], survey, 30, 100m).Errors);
+        Assert.Contains(FromSurvey([I(IndicatorCategory.Effect, 70, 90), I(IndicatorCategory.Satisfaction, 30, 85)], survey).Errors,
+            e => e is { Field: "indicators[1].score", Code: "contradicts_survey" });
+        Assert.Contains(FromSurvey([I(IndicatorCategory.Satisfaction, 30)], survey, respondents: 31).Errors, e => e is { Field: "surveyRespondents", Code: "contradicts_survey" });
+        Assert.Contains(FromSurvey([I(IndicatorCategory.Satisfaction, 30)], survey, percent: 92.5m).Errors,
+            e => e is { Field: "surveySatisfactionPercent", Code: "contradicts_survey" });
+        // 29 answers are one short of the minimum: no score; a set without a satisfaction indicator does not need the survey.
+        var (unchanged, errors) = FromSurvey([I(IndicatorCategory.Satisfaction, 30)], Survey(6, 23));
+        Assert.Contains(errors, e => e is { Field: "survey", Code: "survey_below_minimum" });
+        Assert.Null(unchanged[0].Score);
+        Assert.Empty(FromSurvey([I(IndicatorCategory.Effect, 100, 90)], Survey(0, 0)).Errors);
+    }
+
     [Theory]
     [InlineData(22, 1.5, 15)]
     [InlineData(6, 1.5, 4)]

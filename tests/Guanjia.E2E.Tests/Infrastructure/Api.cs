@@ -45,6 +45,14 @@ public sealed class Api : IAsyncDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public async Task<JsonElement> PutAsync(string path, object body)
+    {
+        var res = await _ctx.PutAsync(path, new() { DataObject = body, Headers = new Dictionary<string, string> { ["X-XSRF-TOKEN"] = _xsrf } });
+        var text = await res.TextAsync();
+        Assert.True(res.Ok, $"PUT {path}: {res.Status} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>A POST with an <c>Idempotency-Key</c>, the way the phone sends a visit typed offline; answers the status and the body.</summary>
     public async Task<(int Status, JsonElement Body)> PostWithKeyAsync(string path, JsonElement body, string key)
     {

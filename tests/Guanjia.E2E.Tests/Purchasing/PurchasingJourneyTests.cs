@@ -6,8 +6,8 @@ namespace Guanjia.E2E.Tests.Purchasing;
 
 /// <summary>
 /// Issue 14's journey in the browser: 瑶海区民政局 sets up a package, records its tender and signs the contract (R-PS-03, R-PS-08);
-/// the contractor files a monthly brief late and is told so (R-CA-12); the bureau commissions the evaluation, the evaluator scores
-/// it, its finding is rectified and closed (R-PS-06); a penalty is recorded and the first instalment is accepted, payable less the
+/// the contractor files a monthly brief late and is told so (R-CA-12); the bureau commissions the evaluation, the evaluator surveys the
+/// beneficiaries (the last questionnaire on its page) and scores it, its finding is rectified and closed (R-PS-06); a penalty is recorded and the first instalment is accepted, payable less the
 /// penalty (R-PS-06). A Dongguan user sees none of it (ADR 0040). The package's period lies in the past six months, so its briefs
 /// are overdue on the real clock the host runs on, and its communities are not in the demo packages that start this month.
 /// </summary>
@@ -103,21 +103,43 @@ public sealed class PurchasingJourneyTests(HostFixture host)
         await Forms.Dialog(bureau, "委托评估").Locator("[data-test=commission-save]").ClickAsync();
         await Expect(bureau.Locator("[data-test=evaluation-summary]")).ToContainTextAsync("已委托");
 
-        // The evaluator scores it, with one finding.
+        // The evaluator runs the beneficiaries' survey (R-PS-06, ADR 0036): 29 paper questionnaires through the API, the 30th on the page;
+        // the satisfaction indicator then scores the survey (6 非常满意 and 24 满意: 80) and is not typed. It scores the rest, with one finding.
+        var number = (await bureau.Locator("[data-test=contract-number]").InnerTextAsync()).Trim();
+        await using (var api = await Api.SignInAsync(host, "yaohai.evaluator"))
+        {
+            var eid = (await api.GetAsync("/api/purchasing/evaluations")).EnumerateArray()
+                .Single(e => e.GetProperty("contractNumber").GetString() == number).GetProperty("id").GetString()!;
+            for (var i = 0; i < 29; i++)
+            {
+                var level = i < 6 ? "VerySatisfied" : "Satisfied";
+                await api.PostAsync($"/api/purchasing/evaluations/{eid}/survey/responses",
+                    new { overall = level, quality = level, effect = level, attitude = level, efficiency = level, closeness = level, openness = level });
+            }
+        }
         var evaluator = await host.NewPageAsync(1366, 900);
         await Pages.SignInAsync(evaluator, "yaohai.evaluator");
         await evaluator.Locator("[data-test=menu-purchase-evaluations]").ClickAsync();
-        var number = (await bureau.Locator("[data-test=contract-number]").InnerTextAsync()).Trim();
         await evaluator.Locator($"[data-test=purchase-evaluation-score-{number}]").ClickAsync();
         var score = evaluator.Locator("[data-test=score-dialog]");
-        foreach (var (i, value) in new[] { (0, "85"), (1, "90"), (2, "80") })
+        await Expect(score.Locator("[data-test=survey-count]")).ToContainTextAsync("已录入29份 / 最少30份");
+        await Expect(score.Locator("[data-test=survey-short]")).ToContainTextAsync("还差1份");
+        await Expect(score.Locator("[data-test=score-1] input")).ToBeDisabledAsync();
+        await score.Locator("[data-test=survey-enter]").ClickAsync();
+        var sheet = evaluator.Locator(".el-dialog").Filter(new() { Has = evaluator.Locator("[data-test=form-survey]") });
+        await Expect(sheet).ToContainTextAsync("服务总体评价");
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "满意", Exact = true }).ClickAsync();
+        await sheet.Locator("[data-test=step-submit]").ClickAsync();
+        await Expect(score.Locator("[data-test=survey-count]")).ToContainTextAsync("已录入30份 / 最少30份");
+        await Expect(score.Locator("[data-test=survey-result]")).ToContainTextAsync("测评得分80");
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(score.Locator("[data-test=score-1] input")).ToHaveValueAsync("80");
+        foreach (var (i, value) in new[] { (0, "85"), (2, "80") })
         {
             var input = score.Locator($"[data-test=score-{i}] input");
             await input.FillAsync(value);
             await input.PressAsync("Tab");
         }
-        await Forms.FillAsync(score, "受访人数", "60");
-        await Forms.FillAsync(score, "满意率（%）", "92");
         await Forms.FillAsync(score, "评估结论", "服务开展扎实，台账需完善。");
         await score.Locator("[data-test=finding-add]").ClickAsync();
         await Forms.FillAsync(score, "问题 1", "服务台账签字不全");

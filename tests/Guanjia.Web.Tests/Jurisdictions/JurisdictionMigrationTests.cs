@@ -65,7 +65,7 @@ public class JurisdictionMigrationTests
             ];
             foreach (var sql in rows) await ctx.Database.ExecuteSqlRawAsync(sql);
 
-            Assert.Equal(["0040_jurisdictions.sql", "0041_purchasing.sql", "0042_stations_staff.sql", "0044_venture_rounds.sql"],
+            Assert.Equal(["0040_jurisdictions.sql", "0041_purchasing.sql", "0042_stations_staff.sql", "0044_venture_rounds.sql", "0046_contract_surveys.sql"],
                 (await Migrator.MigrateAsync(ctx)).Where(n => n.StartsWith("004", StringComparison.Ordinal)));
             ctx.ChangeTracker.Clear();
             var moved = await ctx.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == admin.Id);

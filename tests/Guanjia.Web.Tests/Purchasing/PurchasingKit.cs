@@ -188,4 +188,21 @@ internal sealed class PurchasingKit
     }
 
     public async Task<string> PathOfAsync(string organizationId) => (await Bureau.GetJson($"/api/organizations/{organizationId}")).Str("path");
+
+    /// <summary>One beneficiary's paper questionnaire with every aspect at one level, entered by the evaluator (R-PS-06, ADR 0036).</summary>
+    public static object Questionnaire(string level) => new
+    {
+        overall = level, quality = level, effect = level, attitude = level, efficiency = level, closeness = level, openness = level,
+        suggestion = "希望增加上门服务次数", signature = "张*",
+    };
+
+    /// <summary>The evaluator enters so many questionnaires at each level; answers the survey as it stands after.</summary>
+    public async Task<JsonElement> SurveyAsync(string evaluationId, params (string Level, int Count)[] answers)
+    {
+        JsonElement last = default;
+        foreach (var (level, count) in answers)
+            for (var i = 0; i < count; i++)
+                last = await Evaluator.PostJson($"/api/purchasing/evaluations/{evaluationId}/survey/responses", Questionnaire(level), HttpStatusCode.OK);
+        return last;
+    }
 }

@@ -70,6 +70,8 @@ public class SupervisionTests
         Assert.Equal(HttpStatusCode.NotFound, (await k.Evaluator.GetAsync(url)).StatusCode);
         (await k.Evaluator.PostJson($"/api/purchasing/evaluations/{eid}/scores", new { indicators = Indicators(40, 30, 30, 101), summary = "x" },
             HttpStatusCode.BadRequest)).ShouldNameField("indicators[0].score", "out_of_range");
+        // The beneficiaries' survey gives the satisfaction score (ADR 0036): 6 very satisfied and 24 satisfied answer 80.
+        await k.SurveyAsync(eid, ("VerySatisfied", 6), ("Satisfied", 24));
         var scored = await k.Evaluator.PostJson($"/api/purchasing/evaluations/{eid}/scores", new
         {
             indicators = new object[]
@@ -78,7 +80,7 @@ public class SupervisionTests
                 new { name = "服务对象满意度", category = "Satisfaction", weightPercent = 30, score = 80m },
                 new { name = "台账与报告按时", category = "Process", weightPercent = 30, score = 70.5m },
             },
-            surveyRespondents = 120, surveySatisfactionPercent = 92.5m, summary = "总体完成合同约定的服务内容",
+            surveyRespondents = 30, surveySatisfactionPercent = 100m, summary = "总体完成合同约定的服务内容",
             findings = new[] { new { description = "青少年服务档案不完整", dueOn = Today(15), penaltyClause = "第十一条" } },
         }, HttpStatusCode.OK);
         Assert.Equal(81.15m, scored.GetProperty("totalScore").GetDecimal());

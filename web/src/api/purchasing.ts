@@ -1,5 +1,6 @@
 import { http, type Paged } from './http'
 import type { FundAccount, LedgerEntry } from './funds'
+import type { SurveyRequest } from './projects'
 
 // 政府购买社区服务 (issue 14, seed 004): src/Guanjia.Web/Purchasing/PurchasingEndpoints.cs, docs/api.md. Money is integer fen;
 // dates yyyy-MM-dd (Beijing).
@@ -320,7 +321,7 @@ export const purchasingApi = {
   payments: (cid: string) => http.get<LedgerEntry[]>(`${base}/contracts/${id(cid)}/payments`),
   reversePayment: (cid: string, entryId: string, b: { reason: string }) =>
     http.post<LedgerEntry>(`${base}/contracts/${id(cid)}/payments/${id(entryId)}/reversal`, b),
-  figures: () => http.get<{ at: string; rows: PurchasingFigureRow[] }>(`${base}/figures`),
+  figures: () => http.get<{ at: string; rows: PurchasingFigureRow[]; stations: StationFigureRow[] }>(`${base}/figures`),
   payInstalment: (
     cid: string,
     iid: string,
@@ -335,6 +336,8 @@ export const purchasingApi = {
   score: (eid: string, b: { indicators: EvaluationIndicator[]; surveyRespondents?: number | null; surveySatisfactionPercent?: number | null; summary: string; findings: Finding[]; version?: number }) =>
     http.post<Evaluation>(`${base}/evaluations/${id(eid)}/scores`, b),
   acceptEvaluation: (eid: string, b: { note?: string | null; version?: number }) => http.post<Evaluation>(`${base}/evaluations/${id(eid)}/accept`, b),
+  survey: (eid: string) => http.get<BeneficiarySurvey>(`${base}/evaluations/${id(eid)}/survey`),
+  surveyResponse: (eid: string, b: SurveyRequest) => http.post<BeneficiarySurvey>(`${base}/evaluations/${id(eid)}/survey/responses`, b),
   evidence: (rid: string, b: { text: string; attachmentIds: string[]; lateReason?: string | null; version?: number }) =>
     http.post<Rectification>(`${base}/rectifications/${id(rid)}/evidence`, b),
   review: (rid: string, b: { accepted: boolean; note?: string | null; newDueOn?: string | null; version?: number }) =>
@@ -368,6 +371,58 @@ export interface PurchasingFigureRow {
   penaltyFen: number
   amountFen: number
   paidFen: number
+}
+
+/**
+ * One station of the bureau's figures (issue 14 §8): workers in post against the ratio (R-PS-04, a workstation only), training
+ * compliance (R-CA-03), and its contract's reports, evaluation and open rectifications.
+ */
+export interface StationFigureRow {
+  stationId: string
+  stationName: string
+  kind: 'CivilAffairsStation' | 'SocialServiceWorkstation'
+  townName: string
+  communities: number
+  communitiesPerWorker: number | null
+  workersNeeded: number | null
+  workersInPost: number
+  workersShort: number
+  short: boolean
+  preJobTrained: number
+  preJobRequiredHours: number
+  continuingYear: number
+  continuingRequiredHours: number
+  continuingShort: number
+  contractId: string | null
+  contractNumber: string | null
+  contractorName: string | null
+  reportsDue: number
+  reportsOnTime: number
+  onTimePercent: number | null
+  evaluationScore: number | null
+  grade: string | null
+  gradeZh: string | null
+  rectificationsOpen: number
+  rectificationsOverdue: number
+}
+
+/** The contract's beneficiaries' satisfaction survey (R-PS-06, ADR 0036): the product's questionnaire, its subject the contract. */
+export interface BeneficiarySurvey {
+  evaluationId: string
+  contractId: string
+  open: boolean
+  hasSatisfactionIndicator: boolean
+  report: {
+    responses: number
+    minimum: number
+    minimumMet: boolean
+    aspects: { aspect: string; zh: string; counts: number[]; satisfactionRate: number; score: number }[]
+    satisfactionRate: number
+    score: number
+  }
+  /** The satisfaction indicators' score, once the survey has its minimum of responses. */
+  satisfactionScore: number | null
+  suggestions: string[]
 }
 
 /** The purchase's documents, fetched with useDownload so a refusal shows as a message. */

@@ -42,6 +42,11 @@ const purchasingEn: typeof purchasingZh = {
       staff: 'Staffing', staffText: '{c} communities: {w} workers, {m} manager(s), {s} supervisor(s)', reports: 'Reports',
       reportsText: '{due} due, {onTime} on time, {late} late, {missing} missing', evaluation: 'Evaluation', rectifications: 'Open rectifications',
       overdue: '{n} overdue', penalty: 'Penalties', paid: 'Paid / amount',
+      stations: 'Stations', stationsIntro: 'A social-service workstation needs workers for its communities at the jurisdiction\'s ratio (R-PS-04); its workers\' pre-job and this year\'s continuing training (R-CA-03); its contract\'s reports, evaluation and rectifications.',
+      station: 'Station', kind: { CivilAffairsStation: 'Civil-affairs station', SocialServiceWorkstation: 'Social-service workstation' }, staffing: 'Staffing',
+      staffingText: '{c} communities: {n} needed, {w} in post', staffingNoRatio: '{c} communities, {w} in post', short: '{n} short',
+      preJob: 'Pre-job training done', preJobHint: '{h} hours', continuing: 'Continuing education', continuingText: '{n} short', continuingHint: '{h} hours in {y}',
+      onTime: 'Reports on time',
     },
     instalment: {
       title: 'Instalments', seq: 'No.', name: 'Instalment', amount: 'Amount', milestone: 'Acceptance', state: 'State', penalty: 'Penalties', due: 'Payable',
@@ -57,6 +62,15 @@ const purchasingEn: typeof purchasingZh = {
       homeVisits: 'Home visits', highlights: 'Work done', problems: 'Problems', nextPlan: 'Next steps', attachment: 'Report file',
       lateReason: 'Reason for the delay', lateHint: 'The deadline has passed: give the reason for the delay', acknowledge: 'Acknowledge', acknowledged: 'Acknowledged',
       awaiting: 'Awaiting acknowledgement', filed: 'Filed', lateWarned: 'Report filed late; the reason is recorded',
+    },
+    survey: {
+      count: '{n} entered / at least {min}', result: 'Survey score {score}, {rate}% satisfied (the satisfaction indicators\' score)',
+      short: '{n} more needed before the satisfaction indicators have a score', enter: 'Enter a questionnaire', recorded: 'Entered; {n} in all',
+      fromSurvey: 'From the satisfaction survey',
+      aspect: {
+        overall: 'Overall', quality: 'Quality of service', effect: 'Effect', attitude: 'Attitude', efficiency: 'Efficiency', closeness: 'Meets needs',
+        openness: 'Openness',
+      },
     },
     evaluation: {
       report: 'Evaluation report',

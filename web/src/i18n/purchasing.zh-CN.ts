@@ -38,6 +38,11 @@ const purchasingZh = {
       download: '导出监管一览表（Excel）', package: '服务包', contract: '合同 / 承接方', noContract: '尚未签订合同', staff: '人员配置',
       staffText: '{c}个社区：社工{w}人、项目主管{m}人、督导{s}人', reports: '工作报告', reportsText: '应报{due}，按时{onTime}，超期{late}，未报{missing}',
       evaluation: '评估', rectifications: '未销号整改', overdue: '逾期{n}项', penalty: '违约扣款', paid: '已支付 / 合同金额',
+      stations: '服务站一览', stationsIntro: '社会服务工作站按所覆盖社区数与本管辖区配比核定应配人数（R-PS-04）；驻站人员岗前培训与当年继续教育学时（R-CA-03）；所对应合同的报告、评估与整改。',
+      station: '服务站', kind: { CivilAffairsStation: '民政服务站', SocialServiceWorkstation: '社会服务工作站' }, staffing: '人员配备',
+      staffingText: '{c}个社区，应配{n}人，在岗{w}人', staffingNoRatio: '{c}个社区，在岗{w}人', short: '缺{n}人',
+      preJob: '岗前培训达标', preJobHint: '满{h}学时', continuing: '继续教育', continuingText: '{n}人未达标', continuingHint: '{y}年须满{h}学时',
+      onTime: '按时报告',
     },
     instalment: {
       title: '分期款项', seq: '期次', name: '款项', amount: '金额', milestone: '验收节点', state: '状态', penalty: '违约扣款', due: '应付金额',
@@ -53,6 +58,14 @@ const purchasingZh = {
       homeVisits: '走访户次', highlights: '工作开展情况', problems: '存在问题', nextPlan: '下一步计划', attachment: '报告文件',
       lateReason: '超期原因', lateHint: '已超过报送期限，须填写超期原因', acknowledge: '确认收到', acknowledged: '已确认', awaiting: '待确认',
       filed: '已报送', lateWarned: '报告已报送（超期），已记录超期原因',
+    },
+    survey: {
+      count: '已录入{n}份 / 最少{min}份', result: '测评得分{score}，满意率{rate}%（即满意度指标得分）', short: '还差{n}份，满意度指标暂无得分',
+      enter: '录入答卷', recorded: '已录入，共{n}份', fromSurvey: '取自满意度测评',
+      aspect: {
+        overall: '服务总体评价', quality: '服务质量', effect: '服务效果', attitude: '服务态度', efficiency: '办理效率', closeness: '贴近需求',
+        openness: '信息公开',
+      },
     },
     evaluation: {
       report: '评估报告',
